@@ -1,0 +1,171 @@
+/**
+ * Hyperparameter tables: what a widget accepts, how a typed or URL value is validated, and how
+ * state is written back to the URL as `<widget-id>.<param>=value`. Bad values are rejected with a
+ * message, never clamped silently.
+ */
+export type ParamValue = number | string | boolean;
+export type Values = Record<string, ParamValue>;
+
+interface BaseSpec {
+  name: string;
+  label: string;
+  help?: string;
+}
+export interface NumberSpec extends BaseSpec {
+  kind: 'number';
+  default: number;
+  min: number;
+  max: number;
+  /** Exclude the minimum itself (e.g. a learning rate must be > 0). */
+  minExclusive?: boolean;
+  integer?: boolean;
+  step?: number;
+}
+export interface EnumSpec extends BaseSpec {
+  kind: 'enum';
+  default: string;
+  options: { value: string; label: string }[];
+}
+export interface TextSpec extends BaseSpec {
+  kind: 'text';
+  default: string;
+  maxLength?: number;
+  /** Returns an error message or null. */
+  validate?: (s: string) => string | null;
+  wide?: boolean;
+}
+export interface BoolSpec extends BaseSpec {
+  kind: 'bool';
+  default: boolean;
+}
+export type ParamSpec = NumberSpec | EnumSpec | TextSpec | BoolSpec;
+
+export type Parsed = { ok: true; value: ParamValue } | { ok: false; error: string };
+
+export const SEED_SPEC: NumberSpec = {
+  name: 'seed',
+  label: 'Seed',
+  kind: 'number',
+  default: 1,
+  min: 0,
+  max: 2 ** 31 - 1,
+  integer: true,
+  help: 'Same seed and settings give the same run.',
+};
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(+n.toPrecision(6));
+}
+
+export function rangeText(spec: NumberSpec): string {
+  const lo = spec.minExclusive ? `greater than ${fmt(spec.min)}` : `at least ${fmt(spec.min)}`;
+  return `${spec.integer ? 'a whole number' : 'a number'} ${lo} and at most ${fmt(spec.max)}`;
+}
+
+export function parseValue(spec: ParamSpec, raw: string): Parsed {
+  const s = raw.trim();
+  switch (spec.kind) {
+    case 'number': {
+      if (s === '') return { ok: false, error: `${spec.label} is empty: enter ${rangeText(spec)}.` };
+      // Number('') is 0 and Number('0x10') is 16: accept plain decimal / scientific notation only.
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) {
+        return { ok: false, error: `${spec.label}: "${raw}" is not a number; enter ${rangeText(spec)}.` };
+      }
+      const v = Number(s);
+      if (!Number.isFinite(v)) return { ok: false, error: `${spec.label}: "${raw}" is too large; enter ${rangeText(spec)}.` };
+      if (spec.integer && !Number.isInteger(v)) {
+        return { ok: false, error: `${spec.label} must be a whole number (got ${raw}).` };
+      }
+      const tooLow = spec.minExclusive ? v <= spec.min : v < spec.min;
+      if (tooLow || v > spec.max) {
+        return { ok: false, error: `${spec.label} = ${raw} is out of range: enter ${rangeText(spec)}.` };
+      }
+      return { ok: true, value: v };
+    }
+    case 'enum': {
+      const hit = spec.options.find((o) => o.value === s);
+      if (!hit) {
+        return {
+          ok: false,
+          error: `${spec.label}: "${raw}" is not one of ${spec.options.map((o) => o.value).join(', ')}.`,
+        };
+      }
+      return { ok: true, value: hit.value };
+    }
+    case 'bool': {
+      if (['1', 'true', 'on', 'yes'].includes(s.toLowerCase())) return { ok: true, value: true };
+      if (['0', 'false', 'off', 'no'].includes(s.toLowerCase())) return { ok: true, value: false };
+      return { ok: false, error: `${spec.label}: "${raw}" is not on/off.` };
+    }
+    case 'text': {
+      const max = spec.maxLength ?? 4000;
+      if (s.length > max) return { ok: false, error: `${spec.label} is too long (${s.length} characters, at most ${max}).` };
+      const err = spec.validate?.(s) ?? null;
+      if (err) return { ok: false, error: `${spec.label}: ${err}` };
+      return { ok: true, value: s };
+    }
+  }
+}
+
+export function defaults(specs: ParamSpec[]): Values {
+  const out: Values = {};
+  for (const s of specs) out[s.name] = s.default;
+  return out;
+}
+
+export interface Rejected {
+  name: string;
+  raw: string;
+  error: string;
+}
+
+/** Reads `<id>.<name>` query parameters; unknown names under the widget's prefix are reported. */
+export function readParams(
+  widgetId: string,
+  search: string | URLSearchParams,
+  specs: ParamSpec[],
+): { values: Values; rejected: Rejected[] } {
+  const q = typeof search === 'string' ? new URLSearchParams(search) : search;
+  const values = defaults(specs);
+  const rejected: Rejected[] = [];
+  const prefix = `${widgetId}.`;
+  for (const [key, raw] of q) {
+    if (!key.startsWith(prefix)) continue;
+    const name = key.slice(prefix.length);
+    const spec = specs.find((s) => s.name === name);
+    if (!spec) {
+      rejected.push({ name, raw, error: `unknown setting "${name}"` });
+      continue;
+    }
+    const p = parseValue(spec, raw);
+    if (p.ok) values[name] = p.value;
+    else rejected.push({ name, raw, error: p.error });
+  }
+  return { values, rejected };
+}
+
+export function formatValue(spec: ParamSpec, v: ParamValue): string {
+  if (spec.kind === 'bool') return v ? 'on' : 'off';
+  if (spec.kind === 'number') return fmt(v as number);
+  return String(v);
+}
+
+/**
+ * Writes the values that differ from their defaults into `search` under the widget's prefix,
+ * removing any stale keys of that widget. Other widgets' keys are kept.
+ */
+export function writeParams(
+  widgetId: string,
+  values: Values,
+  specs: ParamSpec[],
+  search: URLSearchParams = new URLSearchParams(),
+): URLSearchParams {
+  const prefix = `${widgetId}.`;
+  for (const key of [...search.keys()]) if (key.startsWith(prefix)) search.delete(key);
+  for (const spec of specs) {
+    const v = values[spec.name];
+    if (v === undefined || v === spec.default) continue;
+    search.set(prefix + spec.name, formatValue(spec, v));
+  }
+  return search;
+}

@@ -1,0 +1,44 @@
+/**
+ * Choosing a tfjs backend, in Node (tests, scripts) and in a Web Worker (the page). The WASM
+ * backend is registered here; its .wasm files must be locatable: in Node they are read from
+ * node_modules, in the page the worker passes the URLs the site serves (see setWasmPaths).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+
+export { tf };
+export type BackendName = 'wasm' | 'webgl' | 'cpu';
+
+export function configureWasm(paths: string | Record<string, string>) {
+  setWasmPaths(paths as never);
+}
+
+/**
+ * Tries each backend in order and returns the first that initialises. The order is the model's
+ * own preference (tiny MLPs: WASM first; big convolutions on a GPU: WebGL first).
+ */
+export async function pickBackend(order: BackendName[]): Promise<BackendName> {
+  const errors: string[] = [];
+  for (const name of order) {
+    try {
+      const ok = await tf.setBackend(name);
+      if (ok) {
+        await tf.ready();
+        // A quick sanity check: some software GL stacks initialise and then return garbage.
+        const v = tf.tidy(() => tf.matMul(tf.tensor2d([[1, 2]]), tf.tensor2d([[3], [4]])).dataSync()[0]);
+        if (v === 11) return name;
+        errors.push(`${name}: wrong result ${v}`);
+      } else errors.push(`${name}: did not initialise`);
+    } catch (err) {
+      errors.push(`${name}: ${(err as Error).message}`);
+    }
+  }
+  throw new Error(`No tfjs backend could start (${errors.join('; ')})`);
+}
+
+/** Parses a backend order like "webgl,wasm,cpu" (from a bench URL); unknown names are dropped. */
+export function parseBackendOrder(s: string | null | undefined, fallback: BackendName[]): BackendName[] {
+  if (!s) return fallback;
+  const names = s.split(',').map((x) => x.trim()).filter((x): x is BackendName => x === 'wasm' || x === 'webgl' || x === 'cpu');
+  return names.length ? names : fallback;
+}

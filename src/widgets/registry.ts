@@ -1,0 +1,13 @@
+/**
+ * The components chapters may use without importing anything: widgets, exercises, callouts.
+ * Add a widget here once; any chapter can then write its tag.
+ */
+import Exercise from '../components/Exercise.astro';
+import Callout from '../components/Callout.astro';
+import Density1d from './density-1d/Density1d.astro';
+
+export const widgets = {
+  Exercise,
+  Callout,
+  Density1d,
+};

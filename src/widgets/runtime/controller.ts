@@ -1,0 +1,460 @@
+/**
+ * The page side of every widget: controls, validated hyperparameter inputs, URL state, readouts,
+ * keyboard access, lazy start and pausing out of view. It never trains: a Web Worker does, and
+ * this file only forwards commands and hands the worker's state to the widget's draw function.
+ */
+import type { FromWorker, Metrics, ToWorker } from '../../lib/runtime/protocol';
+import {
+  SEED_SPEC,
+  formatValue,
+  parseValue,
+  readParams,
+  writeParams,
+  type ParamSpec,
+  type Values,
+} from '../../lib/params';
+
+export interface MetricSpec {
+  name: string;
+  label: string;
+  /** Significant digits shown (the full value is in data-value). */
+  digits?: number;
+  format?: (v: number) => string;
+  title?: string;
+}
+
+export interface DrawContext {
+  step: number;
+  running: boolean;
+  metrics: Metrics;
+  values: Values;
+  reducedMotion: boolean;
+}
+
+export interface WidgetConfig {
+  id: string;
+  root: HTMLElement;
+  specs: ParamSpec[];
+  metrics: MetricSpec[];
+  createWorker: () => Worker;
+  /** Draws the latest view into the chart area (called at most once per animation frame). */
+  draw: (view: any, ctx: DrawContext) => void;
+  /** Called once after the UI is built, with the chart container, to create chart elements. */
+  setup?: (charts: HTMLElement, handle: WidgetHandle) => void;
+  /** Names of params that appear as inputs (default: all). Others remain URL-settable. */
+  visible?: string[];
+}
+
+export interface WidgetHandle {
+  values(): Values;
+  /** Validates and applies new values (resets the model). Returns error messages, if any. */
+  setParams(partial: Values): string[];
+  command(name: string, payload?: unknown): Promise<unknown>;
+  setStatus(text: string, kind?: 'info' | 'warn' | 'error'): void;
+  readonly root: HTMLElement;
+}
+
+const SPEEDS = [
+  { value: 'max', label: 'Speed: fastest', rate: Infinity },
+  { value: '30', label: 'Speed: 30 steps/s', rate: 30 },
+  { value: '4', label: 'Speed: slow (4 steps/s)', rate: 4 },
+];
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export function formatMetric(v: number | string, spec: MetricSpec): string {
+  if (typeof v === 'string') return v;
+  if (spec.format) return spec.format(v);
+  if (!Number.isFinite(v)) return String(v);
+  if (Number.isInteger(v) && Math.abs(v) < 1e9) return String(v);
+  const d = spec.digits ?? 4;
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(Math.max(1, d - 1));
+  return v.toFixed(Math.max(0, d - Math.max(1, Math.floor(Math.log10(a || 1)) + 1)));
+}
+
+export function mountWidget(cfg: WidgetConfig): WidgetHandle {
+  const { id, root } = cfg;
+  const specs: ParamSpec[] = cfg.specs.some((s) => s.name === 'seed') ? cfg.specs : [...cfg.specs, SEED_SPEC];
+  const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  const { values: fromUrl, rejected } = readParams(id, window.location.search, specs);
+  let values: Values = fromUrl;
+
+  const live = root.querySelector<HTMLElement>('.live-ui') ?? root.appendChild(el('div', { class: 'live-ui' }));
+  live.replaceChildren();
+  root.classList.add('live');
+  if (!root.hasAttribute('tabindex')) root.setAttribute('tabindex', '-1');
+
+  // Controls
+  const controls = el('div', { class: 'controls', role: 'toolbar', 'aria-label': 'Training controls' });
+  const playBtn = el('button', { type: 'button', class: 'primary', 'data-action': 'play' }, 'Play');
+  const pauseBtn = el('button', { type: 'button', 'data-action': 'pause' }, 'Pause');
+  const stepBtn = el('button', { type: 'button', 'data-action': 'step' }, 'Step');
+  const resetBtn = el('button', { type: 'button', 'data-action': 'reset' }, 'Reset');
+  const speedSel = el('select', { 'aria-label': 'Training speed', 'data-action': 'speed' });
+  for (const s of SPEEDS) speedSel.append(el('option', { value: s.value }, s.label));
+  const copyBtn = el('button', { type: 'button', 'data-action': 'copy-link' }, 'Copy link');
+  pauseBtn.disabled = true;
+  controls.append(playBtn, pauseBtn, stepBtn, resetBtn, speedSel, copyBtn);
+
+  const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+
+  // Readouts
+  const readouts = el('dl', { class: 'readouts', 'aria-label': 'Live numbers' });
+  const metricEls = new Map<string, HTMLElement>();
+  const allMetrics: MetricSpec[] = [
+    { name: 'step', label: 'step' },
+    ...cfg.metrics.filter((m) => m.name !== 'step' && m.name !== 'backend'),
+    { name: 'backend', label: 'backend' },
+  ];
+  for (const m of allMetrics) {
+    const wrap = el('div');
+    const dt = el('dt', m.title ? { title: m.title } : {}, m.label);
+    const dd = el('dd', { 'data-metric': m.name, 'data-value': '' }, '–');
+    wrap.append(dt, dd);
+    readouts.append(wrap);
+    metricEls.set(m.name, dd);
+  }
+
+  // Parameter inputs
+  const paramBox = el('div', { class: 'params' });
+  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
+  const errorEls = new Map<string, HTMLElement>();
+  const visible = cfg.visible ? new Set([...cfg.visible, 'seed']) : null;
+  for (const spec of specs) {
+    if (visible && !visible.has(spec.name)) continue;
+    const fid = `${id}-${spec.name}`;
+    const wrap = el('div', { class: spec.kind === 'text' && spec.wide ? 'param wide' : 'param' });
+    const label = el('label', { for: fid }, spec.label);
+    let input: HTMLInputElement | HTMLSelectElement;
+    if (spec.kind === 'enum') {
+      input = el('select', { id: fid, name: spec.name });
+      for (const o of spec.options) input.append(el('option', { value: o.value }, o.label));
+    } else if (spec.kind === 'bool') {
+      input = el('input', { id: fid, name: spec.name, type: 'checkbox' });
+    } else {
+      input = el('input', {
+        id: fid,
+        name: spec.name,
+        type: 'text',
+        inputmode: spec.kind === 'number' ? 'decimal' : 'text',
+        autocomplete: 'off',
+        spellcheck: 'false',
+      });
+    }
+    const err = el('div', { class: 'param-error', id: `${fid}-error`, 'aria-live': 'polite' });
+    input.setAttribute('aria-describedby', `${fid}-error`);
+    if (spec.help) input.setAttribute('title', spec.help);
+    wrap.append(label, input, err);
+    paramBox.append(wrap);
+    inputs.set(spec.name, input);
+    errorEls.set(spec.name, err);
+  }
+
+  const charts = el('div', { class: 'charts' });
+  live.append(controls, status, charts, readouts, paramBox);
+
+  function syncInputs() {
+    for (const [name, input] of inputs) {
+      const spec = specs.find((s) => s.name === name)!;
+      const v = values[name];
+      if (input instanceof HTMLInputElement && input.type === 'checkbox') input.checked = Boolean(v);
+      else input.value = formatValue(spec, v);
+      input.removeAttribute('aria-invalid');
+      errorEls.get(name)!.textContent = '';
+    }
+  }
+  syncInputs();
+
+  function setStatus(text: string, kind: 'info' | 'warn' | 'error' = 'info') {
+    status.textContent = text;
+    status.className = `status${kind === 'info' ? '' : ' ' + kind}`;
+  }
+  if (rejected.length) {
+    setStatus(
+      `Ignored from the link: ${rejected.map((r) => `${id}.${r.name}=${r.raw} (${r.error})`).join('; ')}`,
+      'warn',
+    );
+  }
+
+  // Worker
+  let worker: Worker | null = null;
+  let running = false;
+  let diverged = false;
+  let autoPaused = false;
+  let latest: FromWorker & { type: 'state' } = { type: 'state', step: 0, running: false, stepsPerSecond: 0, metrics: {}, view: null };
+  let frame = 0;
+  let lastDraw = 0;
+  let cmdId = 0;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+  function send(m: ToWorker) {
+    ensureWorker();
+    worker!.postMessage(m);
+  }
+
+  function ensureWorker() {
+    if (worker) return;
+    try {
+      worker = cfg.createWorker();
+    } catch (err) {
+      setStatus(`This browser could not start the training worker: ${(err as Error).message}`, 'error');
+      throw err;
+    }
+    worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
+    worker.onerror = (e) => {
+      setStatus(`The training worker failed: ${e.message || 'unknown error'}`, 'error');
+      setRunning(false);
+    };
+    worker.postMessage({ type: 'speed', stepsPerSecond: SPEEDS.find((s) => s.value === speedSel.value)!.rate } satisfies ToWorker);
+    worker.postMessage({ type: 'init', params: values } satisfies ToWorker);
+  }
+
+  function setRunning(r: boolean) {
+    running = r;
+    playBtn.disabled = r || diverged;
+    pauseBtn.disabled = !r;
+    root.dataset.running = String(r);
+  }
+
+  function setMetric(name: string, v: number | string) {
+    const dd = metricEls.get(name);
+    if (!dd) return;
+    const spec = allMetrics.find((m) => m.name === name)!;
+    const text = formatMetric(v, spec);
+    dd.dataset.value = String(v);
+    if (dd.textContent !== text) dd.textContent = text;
+  }
+
+  function onMessage(m: FromWorker) {
+    switch (m.type) {
+      case 'ready':
+        setMetric('backend', m.backend);
+        root.dataset.backend = m.backend;
+        break;
+      case 'state':
+        latest = m;
+        if (!m.running && running) setRunning(false);
+        setMetric('step', m.step);
+        for (const [k, v] of Object.entries(m.metrics)) setMetric(k, v);
+        if (metricEls.has('steps_per_s')) setMetric('steps_per_s', Math.round(m.stepsPerSecond * 10) / 10);
+        root.dataset.step = String(m.step);
+        scheduleDraw();
+        break;
+      case 'diverged':
+        diverged = true;
+        setRunning(false);
+        setStatus(m.message, 'error');
+        root.dataset.diverged = 'true';
+        break;
+      case 'error':
+        setRunning(false);
+        setStatus(m.message, 'error');
+        break;
+      case 'result': {
+        const p = pending.get(m.id);
+        if (!p) return;
+        pending.delete(m.id);
+        if (m.ok) p.resolve(m.value);
+        else p.reject(new Error(m.error));
+        break;
+      }
+    }
+  }
+
+  function scheduleDraw() {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const now = performance.now();
+      // Bounded redraw rate: 10 Hz while training (2 Hz with reduced motion), always when idle.
+      const minGap = latest.running ? (reducedMotion ? 500 : 100) : 0;
+      if (now - lastDraw < minGap) {
+        setTimeout(scheduleDraw, minGap - (now - lastDraw));
+        return;
+      }
+      lastDraw = now;
+      try {
+        cfg.draw(latest.view, { step: latest.step, running: latest.running, metrics: latest.metrics, values, reducedMotion });
+      } catch (err) {
+        setStatus(`Could not draw: ${(err as Error).message}`, 'error');
+      }
+    });
+  }
+
+  function play() {
+    if (diverged) return;
+    autoPaused = false;
+    send({ type: 'run' });
+    setRunning(true);
+    if (status.classList.contains('warn') === false) setStatus('');
+  }
+  function pause() {
+    autoPaused = false;
+    if (worker) worker.postMessage({ type: 'pause' } satisfies ToWorker);
+    setRunning(false);
+  }
+  function stepOnce() {
+    if (diverged) return;
+    setRunning(false);
+    send({ type: 'step', n: 1 });
+  }
+  function reset() {
+    diverged = false;
+    delete root.dataset.diverged;
+    setRunning(false);
+    setStatus('');
+    if (worker) worker.postMessage({ type: 'init', params: values } satisfies ToWorker);
+    else ensureWorker();
+  }
+
+  playBtn.addEventListener('click', play);
+  pauseBtn.addEventListener('click', pause);
+  stepBtn.addEventListener('click', stepOnce);
+  resetBtn.addEventListener('click', reset);
+  speedSel.addEventListener('change', () => {
+    const s = SPEEDS.find((x) => x.value === speedSel.value)!;
+    if (worker) worker.postMessage({ type: 'speed', stepsPerSecond: s.rate } satisfies ToWorker);
+  });
+
+  function updateUrl() {
+    const url = new URL(window.location.href);
+    const q = writeParams(id, values, specs, url.searchParams);
+    url.search = q.toString();
+    history.replaceState(history.state, '', url);
+  }
+
+  copyBtn.addEventListener('click', async () => {
+    const url = new URL(window.location.href);
+    url.search = writeParams(id, values, specs, new URLSearchParams()).toString();
+    url.hash = id;
+    const text = url.toString();
+    try {
+      await navigator.clipboard.writeText(text);
+      setStatus(`Link copied: ${text}`);
+    } catch {
+      setStatus(`Copy this link: ${text}`);
+    }
+    root.dataset.link = text;
+  });
+
+  function applyParams(partial: Values): string[] {
+    const errs: string[] = [];
+    const next = { ...values };
+    for (const [k, v] of Object.entries(partial)) {
+      const spec = specs.find((s) => s.name === k);
+      if (!spec) {
+        errs.push(`unknown setting ${k}`);
+        continue;
+      }
+      const p = parseValue(spec, typeof v === 'boolean' ? (v ? 'on' : 'off') : String(v));
+      if (p.ok) next[k] = p.value;
+      else errs.push(p.error);
+    }
+    if (errs.length === 0) {
+      values = next;
+      syncInputs();
+      updateUrl();
+      reset();
+    }
+    return errs;
+  }
+
+  for (const [name, input] of inputs) {
+    const spec = specs.find((s) => s.name === name)!;
+    const commit = () => {
+      const raw = input instanceof HTMLInputElement && input.type === 'checkbox' ? (input.checked ? 'on' : 'off') : input.value;
+      const p = parseValue(spec, raw);
+      const errEl = errorEls.get(name)!;
+      if (!p.ok) {
+        input.setAttribute('aria-invalid', 'true');
+        errEl.textContent = `${p.error} The model keeps ${formatValue(spec, values[name])}.`;
+        return;
+      }
+      input.removeAttribute('aria-invalid');
+      errEl.textContent = '';
+      if (p.value === values[name]) return;
+      values = { ...values, [name]: p.value };
+      updateUrl();
+      reset();
+      setStatus(`${spec.label} set to ${formatValue(spec, p.value)}; the model was reset.`);
+    };
+    input.addEventListener('change', commit);
+    if (input instanceof HTMLInputElement && input.type === 'text') {
+      input.addEventListener('keydown', (e) => {
+        if ((e as KeyboardEvent).key === 'Enter') commit();
+      });
+    }
+  }
+
+  // Keyboard: space = play/pause, s = step, r = reset (not while typing in a field).
+  root.addEventListener('keydown', (e: KeyboardEvent) => {
+    const t = e.target as HTMLElement;
+    if (t.closest('input, select, textarea') || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === ' ' && t.tagName !== 'BUTTON') {
+      e.preventDefault();
+      if (running) pause();
+      else play();
+    } else if (e.key === 's' || e.key === 'S') {
+      e.preventDefault();
+      stepOnce();
+    } else if (e.key === 'r' || e.key === 'R') {
+      e.preventDefault();
+      reset();
+    }
+  });
+
+  // Lazy start near the viewport; pause when scrolled out of view, resume when back.
+  if ('IntersectionObserver' in window) {
+    const near = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((en) => en.isIntersecting)) {
+          ensureWorker();
+          near.disconnect();
+        }
+      },
+      { rootMargin: '400px 0px' },
+    );
+    near.observe(root);
+    const seen = new IntersectionObserver((entries) => {
+      for (const en of entries) {
+        if (!en.isIntersecting && running) {
+          pause();
+          autoPaused = true;
+          setStatus('Paused while out of view.');
+        } else if (en.isIntersecting && autoPaused) {
+          setStatus('');
+          play();
+        }
+      }
+    });
+    seen.observe(root);
+  } else {
+    ensureWorker();
+  }
+
+  const handle: WidgetHandle = {
+    root,
+    values: () => values,
+    setParams: applyParams,
+    command(name, payload) {
+      const cid = ++cmdId;
+      return new Promise((resolve, reject) => {
+        pending.set(cid, { resolve, reject });
+        send({ type: 'command', id: cid, name, payload });
+      });
+    },
+    setStatus,
+  };
+  cfg.setup?.(charts, handle);
+  return handle;
+}
