@@ -43,6 +43,8 @@ export interface WidgetConfig {
   setup?: (charts: HTMLElement, handle: WidgetHandle) => void;
   /** Names of params that appear as inputs (default: all). Others remain URL-settable. */
   visible?: string[];
+  /** Initial training speed: 'max' (default), '30' or '4' steps per second. */
+  defaultSpeed?: 'max' | '30' | '4';
 }
 
 export interface WidgetHandle {
@@ -102,6 +104,7 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
   const resetBtn = el('button', { type: 'button', 'data-action': 'reset' }, 'Reset');
   const speedSel = el('select', { 'aria-label': 'Training speed', 'data-action': 'speed' });
   for (const s of SPEEDS) speedSel.append(el('option', { value: s.value }, s.label));
+  speedSel.value = cfg.defaultSpeed ?? 'max';
   const copyBtn = el('button', { type: 'button', 'data-action': 'copy-link' }, 'Copy link');
   pauseBtn.disabled = true;
   controls.append(playBtn, pauseBtn, stepBtn, resetBtn, speedSel, copyBtn);
@@ -118,6 +121,8 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
   ];
   for (const m of allMetrics) {
     const wrap = el('div');
+    // Shown once the model reports a value (some metrics apply only to some settings).
+    wrap.hidden = m.name !== 'step';
     const dt = el('dt', m.title ? { title: m.title } : {}, m.label);
     const dd = el('dd', { 'data-metric': m.name, 'data-value': '' }, '–');
     wrap.append(dt, dd);
@@ -231,6 +236,7 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
     if (!dd) return;
     const spec = allMetrics.find((m) => m.name === name)!;
     const text = formatMetric(v, spec);
+    if (dd.parentElement) dd.parentElement.hidden = false;
     dd.dataset.value = String(v);
     if (dd.textContent !== text) dd.textContent = text;
   }
