@@ -7,6 +7,7 @@ export function mountDensity1d(root: HTMLElement) {
   let historyBox: HTMLElement;
   let sampleBtn: HTMLButtonElement;
   let lastView: Density1dView | null = null;
+  let historyFrame = 0;
   let plotEl: (SVGSVGElement | HTMLElement) & { scale?: (n: string) => { invert?: (v: number) => number } | undefined } | null = null;
 
   const handle = mountWidget({
@@ -56,7 +57,7 @@ export function mountDensity1d(root: HTMLElement) {
         else h.setStatus(`Added a point at x = ${value}; the fit restarted.`);
       });
     },
-    draw(view: Density1dView, ctx) {
+    draw(view: Density1dView) {
       if (!view) return;
       lastView = view;
       const width = Math.min(720, densityBox.clientWidth || 640);
@@ -92,9 +93,10 @@ export function mountDensity1d(root: HTMLElement) {
       densityBox.replaceChildren(plotEl as Node);
       if (view.message) handle.setStatus(view.message, 'warn');
       sampleBtn.disabled = Boolean(view.message);
-      const offset = Math.max(0, ctx.step + 1 - view.history.length);
-      const hist = Array.from(view.history, (y, i) => ({ step: offset + i, y })).filter((d) => Number.isFinite(d.y));
-      historyBox.replaceChildren(
+      const hist = Array.from(view.history, (y, i) => ({ step: view.historySteps[i], y })).filter((d) => Number.isFinite(d.y));
+      // The second chart is drawn in the next frame, so that no single frame does both.
+      cancelAnimationFrame(historyFrame);
+      historyFrame = requestAnimationFrame(() => historyBox.replaceChildren(
         Plot.plot({
           width,
           height: 150,
@@ -102,7 +104,7 @@ export function mountDensity1d(root: HTMLElement) {
           y: { label: view.method === 'em' ? 'mean log-likelihood (nats)' : 'leave-one-out log-likelihood (nats)', grid: true, tickFormat: '.3f' },
           marks: [Plot.line(hist, { x: 'step', y: 'y', stroke: 'var(--series-1)' })],
         }),
-      );
+      ));
     },
   });
   return handle;
