@@ -45,6 +45,7 @@ describe('chapter markdown pipeline', () => {
     const js = await render('GANs [@goodfellow2014gan] and VAEs [@kingma2014vae].');
     expect(js).toContain('bib-goodfellow2014gan');
     expect(js).toContain('Generative Adversarial Nets');
+    expect(js).toMatch(/"\["/);
     await expect(render('Nothing [@nosuchpaper2099].')).rejects.toThrow(/Unknown citation key/);
   });
 });
