@@ -13,6 +13,10 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [mdx()],
+  server: {
+    // Cross-origin isolation lets the tfjs WASM backend use threads (SharedArrayBuffer).
+    headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+  },
   vite: {
     worker: { format: 'es' },
     optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },

@@ -96,6 +96,7 @@ describe('density-1d widget', () => {
     await waitReady(page, ID);
     const n0 = await metric(page, ID, 'n_points');
     const svg = widget(page, ID).locator('.charts .chart svg').first();
+    await svg.scrollIntoViewIfNeeded();
     const box = (await svg.boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
     await page.waitForFunction((n) => Number(document.querySelector('[data-widget="density-1d"] [data-metric="n_points"]')?.getAttribute('data-value')) === n + 1, n0);
@@ -105,6 +106,30 @@ describe('density-1d widget', () => {
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-widget="density-1d"]')?.dataset.step === '1');
     await page.keyboard.press('r');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-widget="density-1d"]')?.dataset.step === '0');
+  });
+
+  it('redraws without growing the DOM, and pauses when scrolled out of view', async () => {
+    const { page } = await openPage(browser, PATH);
+    await waitReady(page, ID);
+    await page.selectOption(`[data-widget="${ID}"] [data-action="speed"]`, '30');
+    await widget(page, ID).locator('[data-action="play"]').click();
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-widget="density-1d"]')?.dataset.step) > 5);
+    const count = () => page.evaluate(() => document.querySelector('[data-widget="density-1d"]')!.querySelectorAll('*').length);
+    await page.waitForTimeout(500);
+    const n1 = await count();
+    await page.waitForTimeout(1500);
+    const n2 = await count();
+    expect(Math.abs(n2 - n1)).toBeLessThan(50);
+    expect(await widget(page, ID).getAttribute('data-running')).toBe('true');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-widget="density-1d"]')?.dataset.running === 'false');
+    expect(await widget(page, ID).locator('.status').textContent()).toMatch(/out of view/);
+    const s1 = await metric(page, ID, 'step');
+    await page.waitForTimeout(500);
+    expect(await metric(page, ID, 'step')).toBe(s1);
+    // Back in view: it resumes by itself.
+    await widget(page, ID).scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-widget="density-1d"]')?.dataset.running === 'true');
   });
 
   it('ships no tfjs on a page whose widgets do not need it', async () => {
