@@ -6,6 +6,7 @@ import rehypeKatex from 'rehype-katex';
 import rehypeCitation from 'rehype-citation';
 import remarkEquations, { rehypeEquationAnchors } from './src/plugins/remark-equations.mjs';
 import rehypeCitationCheck from './src/plugins/rehype-citation-check.mjs';
+import rehypeGlossary from './src/plugins/rehype-glossary.mjs';
 
 const root = new URL('.', import.meta.url).pathname;
 const bibliography = 'src/data/references.bib';
@@ -20,6 +21,7 @@ export default defineConfig({
       [rehypeKatex, { strict: 'ignore' }],
       [rehypeCitation, { bibliography, path: root, csl: 'vancouver', linkCitations: true, suppressBibliography: false }],
       rehypeCitationCheck,
+      [rehypeGlossary, { glossary: root + 'src/data/glossary.json' }],
     ],
     syntaxHighlight: false,
   },
