@@ -4,6 +4,7 @@ import rehypeKatex from 'rehype-katex';
 import rehypeCitation from 'rehype-citation';
 import remarkEquations, { rehypeEquationAnchors } from './remark-equations.mjs';
 import rehypeCitationCheck from './rehype-citation-check.mjs';
+import rehypeGlossary from './rehype-glossary.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -13,4 +14,5 @@ export const rehypePlugins = [
   [rehypeKatex, { strict: 'ignore' }],
   [rehypeCitation, { bibliography: 'src/data/references.bib', path: root, csl: 'vancouver', linkCitations: true }],
   rehypeCitationCheck,
+  [rehypeGlossary, { glossary: root + 'src/data/glossary.json' }],
 ];
