@@ -9,8 +9,8 @@ import { mixtureError } from '../density/mixture';
 export const ganFigure1Specs: ParamSpec[] = [
   { name: 'pdata', label: 'p_data', kind: 'text', default: 'N(2, 0.5)', maxLength: 300, validate: mixtureError, wide: true },
   { name: 'k', label: 'K: discriminator steps per generator step', kind: 'number', default: 1, min: 1, max: 50, integer: true },
-  { name: 'lr_d', label: 'Learning rate of D (Adam)', kind: 'number', default: 0.005, min: 0, minExclusive: true, max: 1 },
-  { name: 'lr_g', label: 'Learning rate of G (Adam)', kind: 'number', default: 0.005, min: 0, minExclusive: true, max: 1 },
+  { name: 'lr_d', label: 'Learning rate of D (Adam)', kind: 'number', default: 0.01, min: 0, minExclusive: true, max: 1 },
+  { name: 'lr_g', label: 'Learning rate of G (Adam)', kind: 'number', default: 0.002, min: 0, minExclusive: true, max: 1 },
   {
     name: 'loss',
     label: 'Generator loss',

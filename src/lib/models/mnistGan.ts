@@ -20,7 +20,7 @@ export { mnistGanSpecs } from './mnistGanSpecs';
 export const NOISE_DIM = 100;
 /** Training digits are [0, VALID_START); [VALID_START, TRAIN_COUNT) is the validation split. */
 export const VALID_START = 7000;
-export const PARZEN = { samples: 1000, valid: 200, test: 500, sigmas: [0.1, 0.13, 0.16, 0.2, 0.25, 0.3, 0.4] };
+export const PARZEN = { samples: 1000, valid: 100, test: 300, sigmas: [0.1, 0.13, 0.16, 0.2, 0.25, 0.3, 0.4] };
 
 export interface ParzenResult {
   sigma: number;
