@@ -5,9 +5,17 @@
 import Exercise from '../components/Exercise.astro';
 import Callout from '../components/Callout.astro';
 import Density1d from './density-1d/Density1d.astro';
+import OptimalDiscriminator from './optimal-discriminator/OptimalDiscriminator.astro';
+import GanFigure1 from './gan-figure1/GanFigure1.astro';
+import GeneratorLosses from './generator-losses/GeneratorLosses.astro';
+import MnistGan from './mnist-gan/MnistGan.astro';
 
 export const widgets = {
   Exercise,
   Callout,
   Density1d,
+  OptimalDiscriminator,
+  GanFigure1,
+  GeneratorLosses,
+  MnistGan,
 };

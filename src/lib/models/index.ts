@@ -7,6 +7,10 @@ import type { ParamSpec, Values } from '../params';
 import type { Model } from '../runtime/model';
 import type { Mnist } from '../data/mnist';
 import { createDensity1d, density1dSpecs } from './density1d';
+import { createOptimalDiscriminator, optimalDiscriminatorSpecs } from './optimalDiscriminator';
+import { createGanFigure1, ganFigure1Specs } from './ganFigure1';
+import { createGeneratorLosses, generatorLossesSpecs } from './generatorLosses';
+import { createMnistGan, mnistGanSpecs } from './mnistGan';
 
 export interface ModelEntry {
   /** The widget id. */
@@ -22,4 +26,8 @@ export interface ModelEntry {
 
 export const MODELS: ModelEntry[] = [
   { id: 'density-1d', specs: density1dSpecs, create: (v) => createDensity1d(v), tf: false, benchSteps: 200 },
+  { id: 'optimal-discriminator', specs: optimalDiscriminatorSpecs, create: (v) => createOptimalDiscriminator(v), tf: true, benchSteps: 300 },
+  { id: 'gan-figure1', specs: ganFigure1Specs, create: (v) => createGanFigure1(v), tf: true, benchSteps: 300 },
+  { id: 'generator-losses', specs: generatorLossesSpecs, create: (v) => createGeneratorLosses(v), tf: true, benchSteps: 300 },
+  { id: 'mnist-gan', specs: mnistGanSpecs, create: (v, d) => createMnistGan(v, d.mnist!), tf: true, needsMnist: true, benchSteps: 50 },
 ];
