@@ -5,9 +5,11 @@
 import Exercise from '../components/Exercise.astro';
 import Callout from '../components/Callout.astro';
 import Density1d from './density-1d/Density1d.astro';
+import Gan2d from './gan-2d/Gan2d.astro';
 
 export const widgets = {
   Exercise,
   Callout,
   Density1d,
+  Gan2d,
 };
