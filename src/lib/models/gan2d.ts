@@ -65,6 +65,8 @@ class Core {
   gVersion = 0;
   dLoss = NaN;
   gLoss = NaN;
+  dUpdated = false;
+  gUpdated = false;
   private fakeCache: { at: number; fake: Float32Array } | null = null;
   private evalCache: { at: number; numbers: EvalNumbers } | null = null;
   private hist: number[][] = [[], [], [], [], [], []];
@@ -144,6 +146,7 @@ class Core {
       return c!;
     });
     this.dLoss = cost.dataSync()[0];
+    this.dUpdated = true;
     cost.dispose();
     if (this.loss === 'wgan-clip') this.D.clip(this.clipC);
   }
@@ -170,6 +173,7 @@ class Core {
       return this.gOpt.minimize(() => this.gLossOf(this.D.apply(this.G.apply(zt))), true, this.G.variables())!;
     });
     this.gLoss = cost.dataSync()[0];
+    this.gUpdated = true;
     cost.dispose();
     this.gVersion++;
   }
@@ -385,6 +389,8 @@ export type Gan2dModel = Model & {
   evaluate(i?: number): EvalNumbers;
   cores: Core[];
   target: Target;
+  /** The fixed real evaluation points (x, y pairs). */
+  realEval: Float32Array;
 };
 
 export function createGan2d(values: Values): Gan2dModel {
@@ -402,13 +408,14 @@ export function createGan2d(values: Values): Gan2dModel {
     cores.length = 0;
     cores.push(...pair);
   }
-  let stage: StageInfo | null = null;
+  let stages: (StageInfo | null)[] = cores.map(() => null);
   return {
     cores,
     target,
+    realEval,
     step() {
       for (const c of cores) c.step();
-      stage = null;
+      stages = cores.map(() => null);
     },
     evaluate(i = 0) {
       return cores[i].evaluate(0);
@@ -418,8 +425,9 @@ export function createGan2d(values: Values): Gan2dModel {
       cores.forEach((c, i) => {
         const e = c.evaluate(LIVE_EVAL_GAP_MS);
         const p = i === 0 ? '' : 'w_';
-        out[`${p}d_loss`] = c.dLoss;
-        out[`${p}g_loss`] = c.gLoss;
+        // losses appear once their player has been updated (NaN after an update means divergence)
+        if (c.dUpdated) out[`${p}d_loss`] = c.dLoss;
+        if (c.gUpdated) out[`${p}g_loss`] = c.gLoss;
         out[`${p}modes_covered`] = e.modes_covered;
         out[`${p}high_quality`] = e.high_quality;
         out[`${p}mmd`] = e.mmd;
@@ -435,28 +443,25 @@ export function createGan2d(values: Values): Gan2dModel {
         real: show,
         modes: Float32Array.from(target.modes),
         sigma: target.sigma,
-        cores: cores.map((c) => c.view(stage)),
+        cores: cores.map((c, i) => c.view(stages[i])),
       };
     },
     command(name) {
       if (name === 'step-d') {
         for (const c of cores) c.dUpdate(c.real(Number(values.batch)), c.noise(Number(values.batch)));
-        stage = null;
+        stages = cores.map(() => null);
         return { text: `Updated ${isWgan(loss) ? 'the critic' : 'D'} once; G unchanged.` };
       }
       if (name === 'step-g') {
         for (const c of cores) c.gUpdate(c.noise(Number(values.batch)));
-        stage = null;
+        stages = cores.map(() => null);
         return { text: 'Updated G once; D unchanged.' };
       }
       if (name === 'stage') {
-        let r: { done: boolean; info: StageInfo } | null = null;
-        for (const c of cores) {
-          const s = c.stage();
-          if (!r) r = s;
-        }
-        stage = r!.info;
-        return { text: `Stage ${r!.info.index + 1} of ${r!.info.count}. ${r!.info.text}`, done: r!.done };
+        const rs = cores.map((c) => c.stage());
+        stages = rs.map((r) => r.info);
+        const text = rs.map((r, i) => `${cores.length > 1 ? `${cores[i].loss}: ` : ''}Stage ${r.info.index + 1} of ${r.info.count}. ${r.info.text}`).join(' ');
+        return { text, done: rs[0].done };
       }
       throw new Error(`unknown command ${name}`);
     },
