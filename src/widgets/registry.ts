@@ -9,6 +9,7 @@ import OptimalDiscriminator from './optimal-discriminator/OptimalDiscriminator.a
 import GanFigure1 from './gan-figure1/GanFigure1.astro';
 import GeneratorLosses from './generator-losses/GeneratorLosses.astro';
 import MnistGan from './mnist-gan/MnistGan.astro';
+import Gan2d from './gan-2d/Gan2d.astro';
 
 export const widgets = {
   Exercise,
@@ -18,4 +19,5 @@ export const widgets = {
   GanFigure1,
   GeneratorLosses,
   MnistGan,
+  Gan2d,
 };

@@ -11,6 +11,7 @@ import { createOptimalDiscriminator, optimalDiscriminatorSpecs } from './optimal
 import { createGanFigure1, ganFigure1Specs } from './ganFigure1';
 import { createGeneratorLosses, generatorLossesSpecs } from './generatorLosses';
 import { createMnistGan, mnistGanSpecs } from './mnistGan';
+import { createGan2d, gan2dSpecs } from './gan2d';
 
 export interface ModelEntry {
   /** The widget id. */
@@ -30,4 +31,5 @@ export const MODELS: ModelEntry[] = [
   { id: 'gan-figure1', specs: ganFigure1Specs, create: (v) => createGanFigure1(v), tf: true, benchSteps: 300 },
   { id: 'generator-losses', specs: generatorLossesSpecs, create: (v) => createGeneratorLosses(v), tf: true, benchSteps: 300 },
   { id: 'mnist-gan', specs: mnistGanSpecs, create: (v, d) => createMnistGan(v, d.mnist!), tf: true, needsMnist: true, benchSteps: 50 },
+  { id: 'gan-2d', specs: gan2dSpecs, create: (v) => createGan2d(v), tf: true, benchSteps: 200 },
 ];
