@@ -100,3 +100,34 @@ describe('kl-fit: forward and reverse KL fits of one Gaussian', () => {
     expect(parseValue(spec('init_sigma'), '0').ok).toBe(false);
   });
 });
+
+describe('kl-fit: the numbers the chapter quotes', () => {
+  it('KL between N(0,1) and N(0,4) in both orders', () => {
+    expect(kl(parseMixture('N(0, 1)'), parseMixture('N(0, 2)'))).toBeCloseTo(0.318, 3);
+    expect(kl(parseMixture('N(0, 2)'), parseMixture('N(0, 1)'))).toBeCloseTo(0.807, 3);
+  });
+
+  it('the centre: a ridge for a narrow q, a shallow valley (local minimum) for the wide q it settles to', () => {
+    const t = new KlTarget(KL_PRESETS.separated);
+    const at = (mu: number, sigma: number) => t.reverseKl({ mu, sigma });
+    // sigma = 1: moving off the centre lowers the reverse KL (a ridge).
+    expect(at(0.05, 1)).toBeLessThan(at(0, 1));
+    // sigma = 2.63: moving off the centre raises it (a valley); the bump is still far better.
+    expect(at(0.05, 2.6305)).toBeGreaterThan(at(0, 2.6305));
+    expect(at(1, 2.6305)).toBeGreaterThan(at(0, 2.6305));
+    // Starts at 0.2 (sigma 1) and 0.5 (sigma 3) are trapped there; 0.5 with sigma 1 escapes.
+    for (const [init_mu, init_sigma] of [[0.2, 1], [0.5, 3]]) {
+      const m = run({ init_mu, init_sigma }, 300);
+      expect(Math.abs(m.reverse().mu)).toBeLessThan(1e-6);
+      expect(m.reverse().sigma).toBeCloseTo(2.63, 2);
+      expect(Number(m.metrics().kl_reverse)).toBeCloseTo(1.575, 2);
+    }
+    expect(Math.abs(run({}, 300).reverse().mu - 3)).toBeLessThan(0.01);
+  });
+
+  it('overlapping bumps: the two fits nearly agree', () => {
+    const m = run({ target: KL_PRESETS.close });
+    expect(Math.abs(m.forward().sigma - m.reverse().sigma)).toBeLessThan(0.03);
+    expect(Math.abs(m.reverse().mu)).toBeLessThan(0.01);
+  });
+});
