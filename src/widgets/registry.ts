@@ -5,9 +5,13 @@
 import Exercise from '../components/Exercise.astro';
 import Callout from '../components/Callout.astro';
 import Density1d from './density-1d/Density1d.astro';
+import KlFit from './kl-fit/KlFit.astro';
+import W1d from './w1-1d/W1d.astro';
 
 export const widgets = {
   Exercise,
   Callout,
   Density1d,
+  KlFit,
+  W1d,
 };

@@ -7,6 +7,8 @@ import type { ParamSpec, Values } from '../params';
 import type { Model } from '../runtime/model';
 import type { Mnist } from '../data/mnist';
 import { createDensity1d, density1dSpecs } from './density1d';
+import { createKlFit, klFitSpecs } from './klfit';
+import { createW1d, w1Specs } from './w1d';
 
 export interface ModelEntry {
   /** The widget id. */
@@ -22,4 +24,6 @@ export interface ModelEntry {
 
 export const MODELS: ModelEntry[] = [
   { id: 'density-1d', specs: density1dSpecs, create: (v) => createDensity1d(v), tf: false, benchSteps: 200 },
+  { id: 'kl-fit', specs: klFitSpecs, create: (v) => createKlFit(v), tf: false, benchSteps: 200 },
+  { id: 'w1-1d', specs: w1Specs, create: (v) => createW1d(v), tf: true, benchSteps: 100 },
 ];
