@@ -10,6 +10,8 @@ import GanFigure1 from './gan-figure1/GanFigure1.astro';
 import GeneratorLosses from './generator-losses/GeneratorLosses.astro';
 import MnistGan from './mnist-gan/MnistGan.astro';
 import Gan2d from './gan-2d/Gan2d.astro';
+import KlFit from './kl-fit/KlFit.astro';
+import W1d from './w1-1d/W1d.astro';
 
 export const widgets = {
   Exercise,
@@ -20,4 +22,6 @@ export const widgets = {
   GeneratorLosses,
   MnistGan,
   Gan2d,
+  KlFit,
+  W1d,
 };

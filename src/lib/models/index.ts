@@ -12,6 +12,8 @@ import { createGanFigure1, ganFigure1Specs } from './ganFigure1';
 import { createGeneratorLosses, generatorLossesSpecs } from './generatorLosses';
 import { createMnistGan, mnistGanSpecs } from './mnistGan';
 import { createGan2d, gan2dSpecs } from './gan2d';
+import { createKlFit, klFitSpecs } from './klfit';
+import { createW1d, w1Specs } from './w1d';
 
 export interface ModelEntry {
   /** The widget id. */
@@ -32,4 +34,6 @@ export const MODELS: ModelEntry[] = [
   { id: 'generator-losses', specs: generatorLossesSpecs, create: (v) => createGeneratorLosses(v), tf: true, benchSteps: 300 },
   { id: 'mnist-gan', specs: mnistGanSpecs, create: (v, d) => createMnistGan(v, d.mnist!), tf: true, needsMnist: true, benchSteps: 50 },
   { id: 'gan-2d', specs: gan2dSpecs, create: (v) => createGan2d(v), tf: true, benchSteps: 200 },
+  { id: 'kl-fit', specs: klFitSpecs, create: (v) => createKlFit(v), tf: false, benchSteps: 200 },
+  { id: 'w1-1d', specs: w1Specs, create: (v) => createW1d(v), tf: true, benchSteps: 100 },
 ];
