@@ -5,9 +5,13 @@
 import Exercise from '../components/Exercise.astro';
 import Callout from '../components/Callout.astro';
 import Density1d from './density-1d/Density1d.astro';
+import ReparamGradients from './reparam-gradients/ReparamGradients.astro';
+import VaeMnist from './vae-mnist/VaeMnist.astro';
 
 export const widgets = {
   Exercise,
   Callout,
   Density1d,
+  ReparamGradients,
+  VaeMnist,
 };

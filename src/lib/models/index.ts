@@ -7,6 +7,8 @@ import type { ParamSpec, Values } from '../params';
 import type { Model } from '../runtime/model';
 import type { Mnist } from '../data/mnist';
 import { createDensity1d, density1dSpecs } from './density1d';
+import { createReparam, reparamSpecs } from './reparamGradients';
+import { createVaeMnist, vaeMnistSpecs } from './vaeMnist';
 
 export interface ModelEntry {
   /** The widget id. */
@@ -22,4 +24,16 @@ export interface ModelEntry {
 
 export const MODELS: ModelEntry[] = [
   { id: 'density-1d', specs: density1dSpecs, create: (v) => createDensity1d(v), tf: false, benchSteps: 200 },
+  { id: 'reparam-gradients', specs: reparamSpecs, create: (v) => createReparam(v), tf: false, benchSteps: 500 },
+  {
+    id: 'vae-mnist',
+    specs: vaeMnistSpecs,
+    create: (v, d) => {
+      if (!d.mnist) throw new Error('vae-mnist needs MNIST');
+      return createVaeMnist(v, d.mnist);
+    },
+    tf: true,
+    needsMnist: true,
+    benchSteps: 50,
+  },
 ];
