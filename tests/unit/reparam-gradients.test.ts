@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createReparam, exactGradient, exactVariances, reparamSpecs, TEST_FUNCTIONS } from '../../src/lib/models/reparamGradients';
 import { defaults, parseValue } from '../../src/lib/params';
-import { train } from '../../src/lib/runtime/model';
+import { firstNonFinite, train } from '../../src/lib/runtime/model';
 
 const base = defaults(reparamSpecs);
 
@@ -75,6 +75,13 @@ describe('reparam-gradients', () => {
     expect(v.n.length).toBe(30);
     expect(v.meanScore.length).toBe(30);
     expect(v.recentScore.length).toBe(300);
+  });
+
+  it('no non-finite readout before the first step (the runtime would call that divergence)', () => {
+    const m = createReparam(base);
+    expect(firstNonFinite(m.metrics())).toBeNull();
+    m.step();
+    expect(firstNonFinite(m.metrics())).toBeNull();
   });
 
   it('rejects bad sigma and samples-per-step values', () => {

@@ -151,14 +151,17 @@ export function createReparam(values: Values): Model & { score: Running; reparam
       }
     },
     metrics() {
-      return {
-        grad_exact: exact,
-        mean_score: score.n ? score.mean : NaN,
-        mean_reparam: reparam.n ? reparam.mean : NaN,
-        var_score: score.variance,
-        var_reparam: reparam.variance,
-        samples: score.n,
-      };
+      // Means and variances appear once there are samples to take them from.
+      const m: Record<string, number> = { grad_exact: exact, samples: score.n };
+      if (score.n > 0) {
+        m.mean_score = score.mean;
+        m.mean_reparam = reparam.mean;
+      }
+      if (score.n > 1) {
+        m.var_score = score.variance;
+        m.var_reparam = reparam.variance;
+      }
+      return m;
     },
     view(): ReparamView {
       return {
