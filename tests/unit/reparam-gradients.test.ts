@@ -84,6 +84,15 @@ describe('reparam-gradients', () => {
     expect(firstNonFinite(m.metrics())).toBeNull();
   });
 
+  it('the recorded history spans the whole run evenly and stays short', () => {
+    const { m } = run({}, 20000);
+    const v = m.view() as { n: Float32Array };
+    expect(v.n.length).toBeLessThanOrEqual(1000);
+    expect(v.n.length).toBeGreaterThan(400);
+    expect(v.n[0]).toBeLessThanOrEqual(10 * 64);
+    expect(v.n[v.n.length - 1]).toBeGreaterThan(0.95 * 200000);
+  });
+
   it('rejects bad sigma and samples-per-step values', () => {
     const sigma = reparamSpecs.find((s) => s.name === 'sigma')!;
     for (const bad of ['0', '-1', '1e9', 'abc']) expect(parseValue(sigma, bad).ok).toBe(false);

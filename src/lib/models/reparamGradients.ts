@@ -120,6 +120,8 @@ export function createReparam(values: Values): Model & { score: Running; reparam
     fx[i] = fn.f(x);
     px[i] = normalPdf((x - mu) / sigma) / sigma;
   }
+  let steps = 0;
+  let stride = 1;
   const se = (r: Running) => (r.n > 1 ? Math.sqrt(r.variance / r.n) : NaN);
 
   return {
@@ -141,13 +143,20 @@ export function createReparam(values: Values): Model & { score: Running; reparam
         recentS.splice(0, recentS.length - RECENT);
         recentR.splice(0, recentR.length - RECENT);
       }
-      hist.n.push(score.n);
-      hist.ms.push(score.mean);
-      hist.ss.push(se(score));
-      hist.mr.push(reparam.mean);
-      hist.sr.push(se(reparam));
-      if (hist.n.length > 1000) {
-        for (const k of Object.keys(hist) as (keyof typeof hist)[]) hist[k] = hist[k].filter((_, i) => i % 2 === 1);
+      // Record every `stride`-th step; when the record is full, keep every other entry and
+      // double the stride, so the record always spans the whole run evenly.
+      steps++;
+      if (steps % stride === 0) {
+        hist.n.push(score.n);
+        hist.ms.push(score.mean);
+        hist.ss.push(se(score));
+        hist.mr.push(reparam.mean);
+        hist.sr.push(se(reparam));
+        if (hist.n.length >= 1000) {
+          stride *= 2;
+          const keep = hist.n.map((n) => (n / batch) % stride === 0);
+          for (const k of Object.keys(hist) as (keyof typeof hist)[]) hist[k] = hist[k].filter((_, i) => keep[i]);
+        }
       }
     },
     metrics() {

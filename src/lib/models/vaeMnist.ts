@@ -103,6 +103,7 @@ export function createVaeMnist(values: Values, data: Mnist): VaeModel {
   let epochsDone = 0;
   let stepCount = 0;
   let last = { recon: NaN, kl: NaN };
+  let histStride = 1;
   const hist = { step: [] as number[], recon: [] as number[], kl: [] as number[] };
   const tests = { step: [] as number[], elbo: [] as number[] };
   let interpA = 0;
@@ -171,12 +172,16 @@ export function createVaeMnist(values: Values, data: Mnist): VaeModel {
     tf.dispose(out);
     last = { recon: r, kl: k };
     stepCount++;
-    hist.step.push(stepCount);
-    hist.recon.push(r);
-    hist.kl.push(k);
-    // Keep the curves short: thin to every other point past 2,000 entries.
-    if (hist.step.length > 2000) {
-      for (const key of ['step', 'recon', 'kl'] as const) hist[key] = hist[key].filter((_, i) => i % 2 === 0);
+    // Record every `stride`-th step; when full, keep every other entry and double the stride.
+    if (stepCount % histStride === 0) {
+      hist.step.push(stepCount);
+      hist.recon.push(r);
+      hist.kl.push(k);
+      if (hist.step.length >= 2000) {
+        histStride *= 2;
+        const keep = hist.step.map((s) => s % histStride === 0);
+        for (const key of ['step', 'recon', 'kl'] as const) hist[key] = hist[key].filter((_, i) => keep[i]);
+      }
     }
   }
 
@@ -238,6 +243,7 @@ export function createVaeMnist(values: Values, data: Mnist): VaeModel {
       tests.step.push(stepCount);
       tests.elbo.push(ev.elbo);
       if (tests.step.length > 400) {
+        // Keep the first point and every other one after it.
         tests.step = tests.step.filter((_, i) => i % 2 === 0);
         tests.elbo = tests.elbo.filter((_, i) => i % 2 === 0);
       }

@@ -72,10 +72,10 @@ export function mountReparamGradients(root: HTMLElement) {
           width,
           height: 180,
           x: { label: 'single-sample estimate (central 98%)', domain: [lo, hi === lo ? lo + 1 : hi] },
-          y: { label: 'count', grid: true },
+          y: { label: 'count (latest samples)', grid: true },
           color,
           marks: [
-            Plot.rectY(inRange, Plot.binX({ y: 'count' }, { x: 'v', fill: 'est', thresholds: 50, fillOpacity: 0.55 } as never)),
+            Plot.lineY(inRange, Plot.binX({ y: 'count' }, { x: 'v', stroke: 'est', thresholds: 60, curve: 'step', strokeWidth: 2 } as never)),
             Plot.ruleX([view.exact], { stroke: 'currentColor', strokeDasharray: '5 4' }),
           ],
         }),
