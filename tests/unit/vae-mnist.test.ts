@@ -81,4 +81,27 @@ describe('vae-mnist', () => {
     m.dispose();
     expect(tf.memory().numTensors).toBe(before);
   }, 400_000);
+
+  // The "what to try" list: beta = 4 gives a smaller KL than beta = 1, beta = 0 spreads the codes
+  // far out. A small network (64 hidden units) and 300 steps keep this test cheap.
+  it('beta orders the KL term and the spread of the codes', async () => {
+    await startTf();
+    const data = await mnistNode();
+    const out: Record<number, { kl: number; spread: number }> = {};
+    for (const beta of [0, 1, 4]) {
+      const m = createVaeMnist({ ...base, hidden: 64, beta }, data);
+      for (let s = 0; s < 300; s++) m.step();
+      const ev = m.evaluate();
+      m.command!('refresh', null);
+      const v = m.view() as VaeView;
+      let r = 0;
+      for (let i = 0; i < v.latent.length; i += 2) r += Math.hypot(v.latent[i], v.latent[i + 1]);
+      out[beta] = { kl: ev.kl, spread: r / (v.latent.length / 2) };
+      m.dispose();
+    }
+    console.log('beta sweep', JSON.stringify(out));
+    expect(out[4].kl).toBeLessThan(out[1].kl);
+    expect(out[0].kl).toBeGreaterThan(2 * out[1].kl);
+    expect(out[0].spread).toBeGreaterThan(2 * out[1].spread);
+  }, 400_000);
 });

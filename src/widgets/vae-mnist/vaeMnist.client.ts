@@ -162,7 +162,7 @@ export function mountVaeMnist(root: HTMLElement) {
       }
       const pts = Array.from(view.labels, (label, i) => ({ x: view.latent[2 * i], y: view.latent[2 * i + 1], digit: String(label) }));
       const R = Math.max(3, view.gridRange * 1.15);
-      const size = Math.min(340, scatterBox.clientWidth || 340);
+      const size = 300;
       scatterBox.replaceChildren(
         Plot.plot({
           width: size,
@@ -199,7 +199,7 @@ export function mountVaeMnist(root: HTMLElement) {
       const yMin = recent.length ? Math.min(...recent.map((d) => d.v), ...test.map((d) => d.v)) * 0.97 : 0;
       const color = { domain: ['reconstruction (minibatch)', '−ELBO (test subset)', 'KL (minibatch)'], range: ['var(--series-1)', 'var(--series-2)', 'var(--series-3)'], legend: true };
       const left = Plot.plot({
-        width: Math.floor(width * 0.58),
+        width,
         height: 200,
         x: { label: 'step' },
         y: { label: 'nats per image', domain: [yMin, yMax], grid: true },
@@ -211,17 +211,14 @@ export function mountVaeMnist(root: HTMLElement) {
         ],
       });
       const right = Plot.plot({
-        width: Math.floor(width * 0.4),
-        height: 200,
+        width,
+        height: 150,
         x: { label: 'step' },
         y: { label: `KL, nats per image (β = ${view.beta})`, grid: true },
         color,
         marks: [Plot.line(kl, { x: 'step', y: 'v', stroke: 'term' }), Plot.ruleY([0])],
       });
-      const row = document.createElement('div');
-      row.className = 'vae-row';
-      row.append(left, right);
-      curveBox.replaceChildren(row);
+      curveBox.replaceChildren(left, right);
     },
   });
   return handle;
