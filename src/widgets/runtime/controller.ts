@@ -13,6 +13,7 @@ import {
   type ParamSpec,
   type Values,
 } from '../../lib/params';
+import { MetricHistory, chartSvgs, download, serializeSvg, svgToPng, type MetricRow } from './export';
 
 export interface MetricSpec {
   name: string;
@@ -43,6 +44,8 @@ export interface WidgetConfig {
   setup?: (charts: HTMLElement, handle: WidgetHandle) => void;
   /** Names of params that appear as inputs (default: all). Others remain URL-settable. */
   visible?: string[];
+  /** Initial training speed: 'max' (default), '30' or '4' steps per second. */
+  defaultSpeed?: 'max' | '30' | '4';
 }
 
 export interface WidgetHandle {
@@ -52,6 +55,27 @@ export interface WidgetHandle {
   command(name: string, payload?: unknown): Promise<unknown>;
   setStatus(text: string, kind?: 'info' | 'warn' | 'error'): void;
   readonly root: HTMLElement;
+  /** The metric history of the current run (one row per state report from the worker). */
+  metricHistory?(): MetricRow[];
+  /** The metric history as CSV text (header: step and every metric name). */
+  metricCsv?(): string;
+}
+
+/**
+ * View settings read from the URL next to the model's params (never written by setParams):
+ *   <id>.controls=off   hide the buttons and inputs (lecture mode; keys still work)
+ *   <id>.lecture=on     large type for projection, without going full screen
+ */
+const VIEW_KEYS = ['controls', 'lecture'] as const;
+
+function readView(id: string, search: string) {
+  const q = new URLSearchParams(search);
+  const get = (k: string) => q.get(`${id}.${k}`)?.toLowerCase();
+  const off = (v: string | undefined) => v === 'off' || v === 'hide' || v === 'hidden' || v === 'false' || v === '0' || v === 'no';
+  const on = (v: string | undefined) => v === 'on' || v === 'true' || v === '1' || v === 'yes';
+  const rest = new URLSearchParams();
+  for (const [k, v] of q) if (!VIEW_KEYS.some((vk) => k === `${id}.${vk}`)) rest.append(k, v);
+  return { controlsOff: off(get('controls')), lecture: on(get('lecture')), rest };
 }
 
 const SPEEDS = [
@@ -82,11 +106,35 @@ export function formatMetric(v: number | string, spec: MetricSpec): string {
   return v.toFixed(Math.max(0, d - Math.max(1, Math.floor(Math.log10(a || 1)) + 1)));
 }
 
+/**
+ * Observable Plot puts aria-label on <g> elements, which have no role (axe: aria-prohibited-attr).
+ * Charts are exposed as one image each (role="img" with a label); the numbers themselves are in
+ * the readouts, which screen readers can reach.
+ */
+export function tidyChartsA11y(container: HTMLElement) {
+  for (const g of container.querySelectorAll('svg g[aria-label], svg g[aria-description]')) {
+    g.removeAttribute('aria-label');
+    g.removeAttribute('aria-description');
+  }
+  // A labelled box around a chart needs a role for its label to be allowed.
+  for (const box of container.querySelectorAll<HTMLElement>('div[aria-label]:not([role])')) box.setAttribute('role', 'group');
+  for (const svg of container.querySelectorAll<SVGSVGElement>('svg')) {
+    if (svg.parentElement?.closest('svg')) continue;
+    if (!svg.hasAttribute('role')) svg.setAttribute('role', 'img');
+    if (!svg.hasAttribute('aria-label')) {
+      const box = svg.closest('[aria-label]');
+      svg.setAttribute('aria-label', box?.getAttribute('aria-label') ?? 'chart');
+    }
+  }
+}
+
 export function mountWidget(cfg: WidgetConfig): WidgetHandle {
   const { id, root } = cfg;
   const specs: ParamSpec[] = cfg.specs.some((s) => s.name === 'seed') ? cfg.specs : [...cfg.specs, SEED_SPEC];
   const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-  const { values: fromUrl, rejected } = readParams(id, window.location.search, specs);
+  const view = readView(id, window.location.search);
+  const { values: fromUrl, rejected } = readParams(id, view.rest, specs);
+  const metricLog = new MetricHistory();
   let values: Values = fromUrl;
 
   const live = root.querySelector<HTMLElement>('.live-ui') ?? root.appendChild(el('div', { class: 'live-ui' }));
@@ -102,9 +150,15 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
   const resetBtn = el('button', { type: 'button', 'data-action': 'reset' }, 'Reset');
   const speedSel = el('select', { 'aria-label': 'Training speed', 'data-action': 'speed' });
   for (const s of SPEEDS) speedSel.append(el('option', { value: s.value }, s.label));
+  speedSel.value = cfg.defaultSpeed ?? 'max';
   const copyBtn = el('button', { type: 'button', 'data-action': 'copy-link' }, 'Copy link');
+  const fullBtn = el('button', { type: 'button', 'data-action': 'fullscreen', 'aria-pressed': 'false', title: 'Full screen with large type (key F)' }, 'Full screen');
+  const exportMenu = el('details', { class: 'export-menu', 'data-action': 'export' });
+  const exportSummary = el('summary', {}, 'Export');
+  const exportItems = el('div', { class: 'export-items', role: 'group', 'aria-label': 'Export charts and data' });
+  exportMenu.append(exportSummary, exportItems);
   pauseBtn.disabled = true;
-  controls.append(playBtn, pauseBtn, stepBtn, resetBtn, speedSel, copyBtn);
+  controls.append(playBtn, pauseBtn, stepBtn, resetBtn, speedSel, copyBtn, fullBtn, exportMenu);
 
   const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
 
@@ -118,6 +172,8 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
   ];
   for (const m of allMetrics) {
     const wrap = el('div');
+    // Shown once the model reports a value (some metrics apply only to some settings).
+    wrap.hidden = m.name !== 'step';
     const dt = el('dt', m.title ? { title: m.title } : {}, m.label);
     const dd = el('dd', { 'data-metric': m.name, 'data-value': '' }, '–');
     wrap.append(dt, dd);
@@ -161,7 +217,105 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
   }
 
   const charts = el('div', { class: 'charts' });
-  live.append(controls, status, charts, readouts, paramBox);
+  const lectureHint = el(
+    'p',
+    { class: 'hint lecture-hint' },
+    'Controls hidden for the lecture. With the figure focused: Space play/pause, S step, R reset, F full screen.',
+  );
+  // Charts may be redrawn outside draw() (in a later frame): tidy their ARIA whenever they change.
+  new MutationObserver(() => tidyChartsA11y(charts)).observe(charts, { childList: true, subtree: true });
+  live.append(controls, lectureHint, status, charts, readouts, paramBox);
+
+  // Lecture mode: controls hidden from the URL, large type, full screen, keyboard only.
+  if (view.controlsOff) {
+    root.dataset.controls = 'off';
+    root.setAttribute('tabindex', '0');
+    root.setAttribute('aria-keyshortcuts', 'Space S R F');
+  }
+  if (view.lecture) root.classList.add('lecture');
+  function setFullscreenState(on: boolean) {
+    root.classList.toggle('lecture', on || view.lecture);
+    fullBtn.setAttribute('aria-pressed', String(on));
+    fullBtn.textContent = on ? 'Exit full screen' : 'Full screen';
+    root.dataset.fullscreen = String(on);
+    scheduleDraw();
+  }
+  function toggleFullscreen() {
+    const doc = document as Document & { webkitFullscreenElement?: Element; webkitExitFullscreen?: () => void };
+    const active = document.fullscreenElement ?? doc.webkitFullscreenElement;
+    if (active === root) {
+      void (document.exitFullscreen?.() ?? doc.webkitExitFullscreen?.());
+      return;
+    }
+    if (root.classList.contains('overlay')) {
+      root.classList.remove('overlay');
+      setFullscreenState(false);
+      return;
+    }
+    const req = root.requestFullscreen?.bind(root) ?? (root as HTMLElement & { webkitRequestFullscreen?: () => Promise<void> }).webkitRequestFullscreen?.bind(root);
+    const fallback = () => {
+      // No Fullscreen API (or refused): fill the window instead; Escape or F leaves.
+      root.classList.add('overlay');
+      setFullscreenState(true);
+    };
+    if (!req) fallback();
+    else Promise.resolve(req()).catch(fallback);
+    root.focus({ preventScroll: true });
+  }
+  document.addEventListener('fullscreenchange', () => {
+    if (document.fullscreenElement === root) setFullscreenState(true);
+    else if (root.dataset.fullscreen === 'true' && !root.classList.contains('overlay')) setFullscreenState(false);
+  });
+  fullBtn.addEventListener('click', toggleFullscreen);
+
+  // Export: every chart as SVG or PNG, the run's metric history as CSV.
+  function buildExportItems() {
+    const svgs = chartSvgs(charts);
+    const items: HTMLElement[] = [];
+    svgs.forEach((svg, i) => {
+      const name = svgs.length === 1 ? 'chart' : `chart-${i + 1}`;
+      const label = svg.getAttribute('aria-label') || svg.closest('[aria-label]')?.getAttribute('aria-label') || '';
+      const what = `Chart ${i + 1}${label ? ` (${label.length > 40 ? label.slice(0, 39) + '…' : label})` : ''}`;
+      const bSvg = el('button', { type: 'button', 'data-export': `svg-${i + 1}` }, `${what}: SVG`);
+      bSvg.addEventListener('click', () => {
+        download(serializeSvg(svg), `${id}-${name}.svg`, 'image/svg+xml');
+        setStatus(`Saved ${id}-${name}.svg.`);
+      });
+      const bPng = el('button', { type: 'button', 'data-export': `png-${i + 1}` }, `${what}: PNG`);
+      bPng.addEventListener('click', async () => {
+        try {
+          download(await svgToPng(svg), `${id}-${name}.png`);
+          setStatus(`Saved ${id}-${name}.png.`);
+        } catch (err) {
+          setStatus(`Could not make a PNG: ${(err as Error).message}`, 'error');
+        }
+      });
+      items.push(bSvg, bPng);
+    });
+    const n = metricLog.rows.length;
+    const bCsv = el('button', { type: 'button', 'data-export': 'csv' }, `Metric history: CSV (${n} row${n === 1 ? '' : 's'})`);
+    bCsv.disabled = n === 0;
+    bCsv.addEventListener('click', () => {
+      download(metricLog.toCsv(), `${id}-metrics.csv`, 'text/csv');
+      setStatus(`Saved ${id}-metrics.csv (${n} rows, one per update from the training worker).`);
+    });
+    if (svgs.length === 0) items.push(el('p', { class: 'hint' }, 'No chart drawn yet.'));
+    items.push(bCsv);
+    exportItems.replaceChildren(...items);
+  }
+  exportMenu.addEventListener('toggle', () => {
+    if (exportMenu.open) buildExportItems();
+  });
+  exportMenu.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && exportMenu.open) {
+      e.stopPropagation();
+      exportMenu.open = false;
+      exportSummary.focus();
+    }
+  });
+  document.addEventListener('click', (e) => {
+    if (exportMenu.open && !exportMenu.contains(e.target as Node)) exportMenu.open = false;
+  });
 
   function syncInputs() {
     for (const [name, input] of inputs) {
@@ -231,6 +385,7 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
     if (!dd) return;
     const spec = allMetrics.find((m) => m.name === name)!;
     const text = formatMetric(v, spec);
+    if (dd.parentElement) dd.parentElement.hidden = false;
     dd.dataset.value = String(v);
     if (dd.textContent !== text) dd.textContent = text;
   }
@@ -245,6 +400,7 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
         latest = m;
         if (!m.running && running) setRunning(false);
         setMetric('step', m.step);
+        metricLog.record(m.step, m.metrics);
         for (const [k, v] of Object.entries(m.metrics)) setMetric(k, v);
         if (metricEls.has('steps_per_s')) setMetric('steps_per_s', Math.round(m.stepsPerSecond * 10) / 10);
         root.dataset.step = String(m.step);
@@ -284,7 +440,9 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
       }
       lastDraw = now;
       try {
+        const t0 = performance.now();
         cfg.draw(latest.view, { step: latest.step, running: latest.running, metrics: latest.metrics, values, reducedMotion });
+        root.dataset.drawMs = (performance.now() - t0).toFixed(1);
       } catch (err) {
         setStatus(`Could not draw: ${(err as Error).message}`, 'error');
       }
@@ -326,16 +484,26 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
     if (worker) worker.postMessage({ type: 'speed', stepsPerSecond: s.rate } satisfies ToWorker);
   });
 
+  /** writeParams drops every key of this widget; put the view settings back. */
+  function keepView(q: URLSearchParams, from: URLSearchParams) {
+    for (const k of VIEW_KEYS) {
+      const v = from.get(`${id}.${k}`);
+      if (v !== null) q.set(`${id}.${k}`, v);
+    }
+    return q;
+  }
+
   function updateUrl() {
     const url = new URL(window.location.href);
-    const q = writeParams(id, values, specs, url.searchParams);
+    const before = new URLSearchParams(url.searchParams);
+    const q = keepView(writeParams(id, values, specs, url.searchParams), before);
     url.search = q.toString();
     history.replaceState(history.state, '', url);
   }
 
   copyBtn.addEventListener('click', async () => {
     const url = new URL(window.location.href);
-    url.search = writeParams(id, values, specs, new URLSearchParams()).toString();
+    url.search = keepView(writeParams(id, values, specs, new URLSearchParams()), new URLSearchParams(window.location.search)).toString();
     url.hash = id;
     const text = url.toString();
     try {
@@ -410,6 +578,12 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
     } else if (e.key === 'r' || e.key === 'R') {
       e.preventDefault();
       reset();
+    } else if (e.key === 'f' || e.key === 'F') {
+      e.preventDefault();
+      toggleFullscreen();
+    } else if (e.key === 'Escape' && root.classList.contains('overlay')) {
+      e.preventDefault();
+      toggleFullscreen();
     }
   });
 
@@ -454,6 +628,8 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
       });
     },
     setStatus,
+    metricHistory: () => metricLog.rows.slice(),
+    metricCsv: () => metricLog.toCsv(),
   };
   cfg.setup?.(charts, handle);
   return handle;

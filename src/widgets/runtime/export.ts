@@ -1,0 +1,141 @@
+/**
+ * Export for widgets: each chart as a standalone SVG or PNG file, and the run's metric history
+ * as CSV. Charts are drawn with CSS variables (theme colours) and currentColor; the exported
+ * SVG has those resolved to the colours on screen so that it renders the same anywhere.
+ */
+
+export interface MetricRow {
+  step: number;
+  [name: string]: number | string;
+}
+
+/** Metric history of one run, as the page received it from the worker (one row per report). */
+export class MetricHistory {
+  rows: MetricRow[] = [];
+  private columns = new Set<string>();
+  /** Rows above this are thinned (every other row dropped) so memory stays bounded. */
+  constructor(private readonly maxRows = 50_000) {}
+
+  record(step: number, metrics: Record<string, number | string>) {
+    const last = this.rows[this.rows.length - 1];
+    if (last && step < last.step) this.clear(); // a reset started a new run
+    const row: MetricRow = { step };
+    for (const [k, v] of Object.entries(metrics)) {
+      if (k === 'step') continue;
+      if (typeof v === 'number' || typeof v === 'string') {
+        row[k] = v;
+        this.columns.add(k);
+      }
+    }
+    if (last && last.step === step) this.rows[this.rows.length - 1] = row;
+    else this.rows.push(row);
+    if (this.rows.length > this.maxRows) this.rows = this.rows.filter((_r, i) => i % 2 === 0 || i === this.rows.length - 1);
+  }
+
+  clear() {
+    this.rows = [];
+    this.columns.clear();
+  }
+
+  toCsv(): string {
+    const cols = ['step', ...[...this.columns].sort()];
+    const cell = (v: unknown) => {
+      if (v === undefined || v === null) return '';
+      if (typeof v === 'number') return Number.isFinite(v) ? String(v) : String(v); // NaN, Infinity as text
+      const s = String(v);
+      return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    };
+    return [cols.join(','), ...this.rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+  }
+}
+
+const PAINT_ATTRS = ['fill', 'stroke', 'color', 'stop-color', 'flood-color', 'lighting-color'] as const;
+
+/** A standalone copy of an on-screen SVG: namespaces set, theme colours and sizes resolved. */
+export function serializeSvg(svg: SVGSVGElement): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const src = [svg, ...svg.querySelectorAll<SVGElement>('*')];
+  const dst = [clone, ...clone.querySelectorAll<SVGElement>('*')];
+  const rootStyle = getComputedStyle(svg);
+  for (let i = 0; i < src.length; i++) {
+    const s = src[i];
+    const d = dst[i];
+    if (!d) continue;
+    const cs = getComputedStyle(s);
+    for (const a of PAINT_ATTRS) {
+      const v = d.getAttribute(a);
+      if (v && (v.includes('var(') || v === 'currentColor' || v === 'currentcolor')) {
+        d.setAttribute(a, cs.getPropertyValue(a) || (a === 'color' ? cs.color : v));
+      }
+    }
+    const style = d.getAttribute('style');
+    if (style && style.includes('var(')) {
+      d.setAttribute('style', style.replace(/var\(--[\w-]+(?:,[^)]*)?\)/g, (m) => {
+        const name = /var\((--[\w-]+)/.exec(m)![1];
+        return rootStyle.getPropertyValue(name).trim() || 'currentColor';
+      }));
+    }
+  }
+  // Text and axes drawn with currentColor: fix the root colour and font.
+  clone.setAttribute('color', rootStyle.color);
+  clone.setAttribute('fill', clone.getAttribute('fill') ?? 'currentColor');
+  clone.style.fontFamily = rootStyle.fontFamily;
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
+  const box = svg.getBoundingClientRect();
+  if (!clone.getAttribute('width')) clone.setAttribute('width', String(Math.round(box.width)));
+  if (!clone.getAttribute('height')) clone.setAttribute('height', String(Math.round(box.height)));
+  const text = new XMLSerializer().serializeToString(clone);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${text}\n`;
+}
+
+/** Renders the SVG to a PNG at `scale` times its size, on the page's background colour. */
+export async function svgToPng(svg: SVGSVGElement, scale = 2, background?: string): Promise<Blob> {
+  const text = serializeSvg(svg);
+  const w = Number(svg.getAttribute('width')) || svg.getBoundingClientRect().width;
+  const h = Number(svg.getAttribute('height')) || svg.getBoundingClientRect().height;
+  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.decoding = 'sync';
+    await new Promise<void>((resolve, reject) => {
+      img.onload = () => resolve();
+      img.onerror = () => reject(new Error('the chart could not be rendered as an image'));
+      img.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(w * scale));
+    canvas.height = Math.max(1, Math.round(h * scale));
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = background ?? (getComputedStyle(document.body).backgroundColor || '#ffffff');
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+export function download(data: Blob | string, filename: string, type = 'text/plain') {
+  const blob = typeof data === 'string' ? new Blob([data], { type }) : data;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The charts of a widget: top-level SVGs (not legend swatches) big enough to be a chart. */
+export function chartSvgs(container: HTMLElement): SVGSVGElement[] {
+  return [...container.querySelectorAll<SVGSVGElement>('svg')].filter((s) => {
+    if (s.parentElement?.closest('svg')) return false;
+    const r = s.getBoundingClientRect();
+    const w = r.width || Number(s.getAttribute('width')) || 0;
+    const h = r.height || Number(s.getAttribute('height')) || 0;
+    return w >= 60 && h >= 40;
+  });
+}
