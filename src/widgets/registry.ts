@@ -12,6 +12,8 @@ import MnistGan from './mnist-gan/MnistGan.astro';
 import Gan2d from './gan-2d/Gan2d.astro';
 import KlFit from './kl-fit/KlFit.astro';
 import W1d from './w1-1d/W1d.astro';
+import ReparamGradients from './reparam-gradients/ReparamGradients.astro';
+import VaeMnist from './vae-mnist/VaeMnist.astro';
 
 export const widgets = {
   Exercise,
@@ -24,4 +26,6 @@ export const widgets = {
   Gan2d,
   KlFit,
   W1d,
+  ReparamGradients,
+  VaeMnist,
 };

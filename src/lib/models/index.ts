@@ -14,6 +14,8 @@ import { createMnistGan, mnistGanSpecs } from './mnistGan';
 import { createGan2d, gan2dSpecs } from './gan2d';
 import { createKlFit, klFitSpecs } from './klfit';
 import { createW1d, w1Specs } from './w1d';
+import { createReparam, reparamSpecs } from './reparamGradients';
+import { createVaeMnist, vaeMnistSpecs } from './vaeMnist';
 
 export interface ModelEntry {
   /** The widget id. */
@@ -36,4 +38,16 @@ export const MODELS: ModelEntry[] = [
   { id: 'gan-2d', specs: gan2dSpecs, create: (v) => createGan2d(v), tf: true, benchSteps: 200 },
   { id: 'kl-fit', specs: klFitSpecs, create: (v) => createKlFit(v), tf: false, benchSteps: 200 },
   { id: 'w1-1d', specs: w1Specs, create: (v) => createW1d(v), tf: true, benchSteps: 100 },
+  { id: 'reparam-gradients', specs: reparamSpecs, create: (v) => createReparam(v), tf: false, benchSteps: 500 },
+  {
+    id: 'vae-mnist',
+    specs: vaeMnistSpecs,
+    create: (v, d) => {
+      if (!d.mnist) throw new Error('vae-mnist needs MNIST');
+      return createVaeMnist(v, d.mnist);
+    },
+    tf: true,
+    needsMnist: true,
+    benchSteps: 50,
+  },
 ];
