@@ -88,3 +88,54 @@ describe('PixelCNN causality (gradients of the real network)', () => {
     });
   }
 });
+
+describe('pixelcnn-mask widget model (numbers quoted in the chapter)', async () => {
+  const { createPixelcnnMask, pixelcnnMaskSpecs } = await import('../../src/lib/models/pixelcnnMask');
+  const { defaults, parseValue } = await import('../../src/lib/params');
+  const base = defaults(pixelcnnMaskSpecs);
+
+  it('5 layers of 3x3 at (14, 14): plain sees 50 and misses 10; gated misses none', () => {
+    const p = createPixelcnnMask(base).metrics();
+    expect(p).toMatchObject({ depth: 5, influence_pixels: 50, blind_spot: 10, future_pixels: 0 });
+    const g = createPixelcnnMask({ ...base, layout: 'gated' }).metrics();
+    expect(g.blind_spot).toBe(0);
+    expect(g.future_pixels).toBe(0);
+    expect(Number(g.influence_pixels)).toBeGreaterThan(50);
+  });
+
+  it('blind spot of L layers of 3x3 is L(L-1)/2, and a 7x7 first layer does not shrink it', () => {
+    for (let L = 1; L <= 8; L++) {
+      expect(createPixelcnnMask({ ...base, layers: L }).metrics().blind_spot).toBe((L * (L - 1)) / 2);
+      expect(createPixelcnnMask({ ...base, layers: L, first_kernel: '7' }).metrics().blind_spot).toBe((L * (L - 1)) / 2);
+    }
+  });
+
+  it('the gated stack reaches one row higher than the plain one', () => {
+    const rows = (layout: string) => {
+      const v = createPixelcnnMask({ ...base, layout }).view() as { influence: Uint8Array };
+      let top = 28;
+      v.influence.forEach((on, i) => {
+        if (on) top = Math.min(top, Math.floor(i / 28));
+      });
+      return top;
+    };
+    expect(rows('plain')).toBe(9);
+    expect(rows('gated')).toBe(8);
+  });
+
+  it('pixel (0, 0) sees nothing; steps cycle the depth; bad selections are refused', () => {
+    const m = createPixelcnnMask(base);
+    m.command!('select', { row: 0, col: 0 });
+    expect(m.metrics().influence_pixels).toBe(0);
+    const depths = [];
+    for (let i = 0; i < 6; i++) {
+      m.step();
+      depths.push(m.metrics().depth);
+    }
+    expect(depths).toEqual([1, 2, 3, 4, 5, 1]);
+    expect(() => m.command!('select', { row: 28, col: 0 })).toThrow(/between 0 and 27/);
+    expect(() => m.command!('select', { row: 'abc', col: 0 })).toThrow();
+    const layers = pixelcnnMaskSpecs.find((s) => s.name === 'layers')!;
+    for (const bad of ['0', '-1', '1e9', 'abc', '2.5']) expect(parseValue(layers, bad).ok).toBe(false);
+  });
+});

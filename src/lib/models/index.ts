@@ -7,6 +7,7 @@ import type { ParamSpec, Values } from '../params';
 import type { Model } from '../runtime/model';
 import type { Mnist } from '../data/mnist';
 import { createDensity1d, density1dSpecs } from './density1d';
+import { createPixelcnnMask, pixelcnnMaskSpecs } from './pixelcnnMask';
 
 export interface ModelEntry {
   /** The widget id. */
@@ -22,4 +23,5 @@ export interface ModelEntry {
 
 export const MODELS: ModelEntry[] = [
   { id: 'density-1d', specs: density1dSpecs, create: (v) => createDensity1d(v), tf: false, benchSteps: 200 },
+  { id: 'pixelcnn-mask', specs: pixelcnnMaskSpecs, create: (v) => createPixelcnnMask(v), tf: false, benchSteps: 200 },
 ];
