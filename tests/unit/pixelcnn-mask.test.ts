@@ -139,3 +139,35 @@ describe('pixelcnn-mask widget model (numbers quoted in the chapter)', async () 
     for (const bad of ['0', '-1', '1e9', 'abc', '2.5']) expect(parseValue(layers, bad).ok).toBe(false);
   });
 });
+
+describe('conv2dSame (hand-written gradients)', () => {
+  it('matches tf.conv2d gradients on the cpu backend', async () => {
+    await startTf();
+    const { conv2dSame } = await import('../../src/lib/pixelcnn/net');
+    const rng = new Rng(9);
+    for (const [k, cin, cout] of [
+      [3, 2, 3],
+      [7, 1, 4],
+      [5, 3, 2],
+    ]) {
+      const xs = Float32Array.from({ length: 2 * 9 * 8 * cin }, () => rng.normal());
+      const ws = Float32Array.from({ length: k * k * cin * cout }, () => rng.normal());
+      const gy = Float32Array.from({ length: 2 * 9 * 8 * cout }, () => rng.normal());
+      const run = (f: (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor4D) =>
+        tf.tidy(() => {
+          const x = tf.tensor4d(xs, [2, 9, 8, cin]);
+          const w = tf.tensor4d(ws, [k, k, cin, cout]);
+          const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(f(a as tf.Tensor4D, b as tf.Tensor4D), tf.tensor4d(gy, [2, 9, 8, cout]))))([x, w]);
+          return [g[0].dataSync().slice(), g[1].dataSync().slice(), f(x, w).dataSync().slice()] as Float32Array[];
+        });
+      const mine = run(conv2dSame);
+      await tf.setBackend('cpu');
+      const ref = run((x, w) => tf.conv2d(x, w, 1, 'same'));
+      await tf.setBackend('wasm');
+      for (let t = 0; t < 3; t++) {
+        expect(mine[t].length).toBe(ref[t].length);
+        for (let i = 0; i < ref[t].length; i++) expect(mine[t][i]).toBeCloseTo(ref[t][i], 3);
+      }
+    }
+  });
+});

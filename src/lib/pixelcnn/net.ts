@@ -84,8 +84,15 @@ export class PixelCnnNet {
 
   private conv(name: string, x: tf.Tensor4D): tf.Tensor4D {
     const c = this.convs.get(name)!;
+    if (c.k === 1) {
+      // 1x1 convolution: a matrix product over channels.
+      const [b, h, w, cin] = x.shape;
+      const cout = c.w.shape[3];
+      const y = tf.matMul(tf.reshape(x, [b * h * w, cin]) as tf.Tensor2D, tf.reshape(c.w, [cin, cout]) as tf.Tensor2D);
+      return tf.add(tf.reshape(y, [b, h, w, cout]), c.b);
+    }
     const w = c.mask ? tf.mul(c.w, c.mask) : c.w;
-    return tf.add(tf.conv2d(x, w as tf.Tensor4D, 1, 'same'), c.b);
+    return tf.add(conv2dSame(x, w as tf.Tensor4D), c.b);
   }
 
   /** Logits [B, H, W, 1] for binary images x [B, H, W, 1]. Call inside tf.tidy. */
@@ -148,6 +155,38 @@ export class PixelCnnNet {
     this.convs.clear();
   }
 }
+
+/**
+ * Stride-1 'same' convolution with an odd kernel, with hand-written gradients made of forward
+ * convolutions only. The WASM backend has a fast forward convolution but no kernel for the
+ * filter gradient (Conv2DBackpropFilter) and a slow input gradient, so:
+ *   dx = conv(dy, kernel rotated by 180 degrees with in/out channels swapped)   ('same')
+ *   dW[i, j, ci, co] = sum over b, h, w of xpad[b, h+i, w+j, ci] dy[b, h, w, co]
+ *      = a 'valid' convolution of xpad (channels as batch) with dy (batch as channels).
+ * The gradient with respect to the unmasked kernel then flows through tf.mul(w, mask).
+ */
+export const conv2dSame = tf.customGrad((x: tf.Tensor, w: tf.Tensor, save: (ts: tf.Tensor[]) => void) => {
+  const y = tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'same');
+  save([x, w]);
+  return {
+    value: y,
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [sx, sw] = saved as tf.Tensor4D[];
+      const k = sw.shape[0];
+      const r = (k - 1) / 2;
+      const wFlip = tf.transpose(tf.reverse(sw, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D;
+      const dx = tf.conv2d(dy as tf.Tensor4D, wFlip, 1, 'same');
+      const xp = tf.pad(sx, [
+        [0, 0],
+        [r, r],
+        [r, r],
+        [0, 0],
+      ]);
+      const dwT = tf.conv2d(tf.transpose(xp, [3, 1, 2, 0]) as tf.Tensor4D, tf.transpose(dy, [1, 2, 0, 3]) as tf.Tensor4D, 1, 'valid');
+      return [dx, tf.transpose(dwT, [1, 2, 0, 3])];
+    },
+  };
+}) as (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor4D;
 
 /** tanh(first half) * sigmoid(second half) along channels. */
 function gate(a: tf.Tensor4D): tf.Tensor4D {
