@@ -6,10 +6,12 @@ import Exercise from '../components/Exercise.astro';
 import Callout from '../components/Callout.astro';
 import Density1d from './density-1d/Density1d.astro';
 import PixelcnnMask from './pixelcnn-mask/PixelcnnMask.astro';
+import PixelcnnMnist from './pixelcnn-mnist/PixelcnnMnist.astro';
 
 export const widgets = {
   Exercise,
   Callout,
   Density1d,
   PixelcnnMask,
+  PixelcnnMnist,
 };

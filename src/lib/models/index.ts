@@ -8,6 +8,7 @@ import type { Model } from '../runtime/model';
 import type { Mnist } from '../data/mnist';
 import { createDensity1d, density1dSpecs } from './density1d';
 import { createPixelcnnMask, pixelcnnMaskSpecs } from './pixelcnnMask';
+import { createPixelcnnMnist, pixelcnnMnistSpecs } from './pixelcnnMnist';
 
 export interface ModelEntry {
   /** The widget id. */
@@ -24,4 +25,15 @@ export interface ModelEntry {
 export const MODELS: ModelEntry[] = [
   { id: 'density-1d', specs: density1dSpecs, create: (v) => createDensity1d(v), tf: false, benchSteps: 200 },
   { id: 'pixelcnn-mask', specs: pixelcnnMaskSpecs, create: (v) => createPixelcnnMask(v), tf: false, benchSteps: 200 },
+  {
+    id: 'pixelcnn-mnist',
+    specs: pixelcnnMnistSpecs,
+    create: (v, d) => {
+      if (!d.mnist) throw new Error('pixelcnn-mnist needs MNIST');
+      return createPixelcnnMnist(v, d.mnist);
+    },
+    tf: true,
+    needsMnist: true,
+    benchSteps: 20,
+  },
 ];
