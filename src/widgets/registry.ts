@@ -14,6 +14,8 @@ import KlFit from './kl-fit/KlFit.astro';
 import W1d from './w1-1d/W1d.astro';
 import ReparamGradients from './reparam-gradients/ReparamGradients.astro';
 import VaeMnist from './vae-mnist/VaeMnist.astro';
+import PixelcnnMask from './pixelcnn-mask/PixelcnnMask.astro';
+import PixelcnnMnist from './pixelcnn-mnist/PixelcnnMnist.astro';
 
 export const widgets = {
   Exercise,
@@ -28,4 +30,6 @@ export const widgets = {
   W1d,
   ReparamGradients,
   VaeMnist,
+  PixelcnnMask,
+  PixelcnnMnist,
 };

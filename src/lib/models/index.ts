@@ -16,6 +16,8 @@ import { createKlFit, klFitSpecs } from './klfit';
 import { createW1d, w1Specs } from './w1d';
 import { createReparam, reparamSpecs } from './reparamGradients';
 import { createVaeMnist, vaeMnistSpecs } from './vaeMnist';
+import { createPixelcnnMask, pixelcnnMaskSpecs } from './pixelcnnMask';
+import { createPixelcnnMnist, pixelcnnMnistSpecs } from './pixelcnnMnist';
 
 export interface ModelEntry {
   /** The widget id. */
@@ -49,5 +51,13 @@ export const MODELS: ModelEntry[] = [
     tf: true,
     needsMnist: true,
     benchSteps: 50,
+  { id: 'pixelcnn-mask', specs: pixelcnnMaskSpecs, create: (v) => createPixelcnnMask(v), tf: false, benchSteps: 200 },
+  {
+    id: 'pixelcnn-mnist',
+    specs: pixelcnnMnistSpecs,
+      if (!d.mnist) throw new Error('pixelcnn-mnist needs MNIST');
+      return createPixelcnnMnist(v, d.mnist);
+    },
+    benchSteps: 20,
   },
 ];
