@@ -5,9 +5,13 @@
 import Exercise from '../components/Exercise.astro';
 import Callout from '../components/Callout.astro';
 import Density1d from './density-1d/Density1d.astro';
+import AaeMnist from './aae-mnist/AaeMnist.astro';
+import Ali2d from './ali-2d/Ali2d.astro';
 
 export const widgets = {
   Exercise,
   Callout,
   Density1d,
+  AaeMnist,
+  Ali2d,
 };

@@ -7,6 +7,10 @@ import type { ParamSpec, Values } from '../params';
 import type { Model } from '../runtime/model';
 import type { Mnist } from '../data/mnist';
 import { createDensity1d, density1dSpecs } from './density1d';
+import { createAae } from './aae';
+import { aaeSpecs } from './aae-specs';
+import { createAli2d } from './ali2d';
+import { ali2dSpecs } from './ali2d-specs';
 
 export interface ModelEntry {
   /** The widget id. */
@@ -22,4 +26,6 @@ export interface ModelEntry {
 
 export const MODELS: ModelEntry[] = [
   { id: 'density-1d', specs: density1dSpecs, create: (v) => createDensity1d(v), tf: false, benchSteps: 200 },
+  { id: 'aae-mnist', specs: aaeSpecs, create: (v, d) => createAae(v, d.mnist!), tf: true, needsMnist: true, benchSteps: 30 },
+  { id: 'ali-2d', specs: ali2dSpecs, create: (v) => createAli2d(v), tf: true, benchSteps: 100 },
 ];
