@@ -7,6 +7,7 @@ import Callout from '../components/Callout.astro';
 import Density1d from './density-1d/Density1d.astro';
 import AaeMnist from './aae-mnist/AaeMnist.astro';
 import Ali2d from './ali-2d/Ali2d.astro';
+import BiganMnist from './bigan-mnist/BiganMnist.astro';
 
 export const widgets = {
   Exercise,
@@ -14,4 +15,5 @@ export const widgets = {
   Density1d,
   AaeMnist,
   Ali2d,
+  BiganMnist,
 };

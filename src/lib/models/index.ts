@@ -11,6 +11,8 @@ import { createAae } from './aae';
 import { aaeSpecs } from './aae-specs';
 import { createAli2d } from './ali2d';
 import { ali2dSpecs } from './ali2d-specs';
+import { createBigan } from './bigan';
+import { biganSpecs } from './bigan-specs';
 
 export interface ModelEntry {
   /** The widget id. */
@@ -28,4 +30,5 @@ export const MODELS: ModelEntry[] = [
   { id: 'density-1d', specs: density1dSpecs, create: (v) => createDensity1d(v), tf: false, benchSteps: 200 },
   { id: 'aae-mnist', specs: aaeSpecs, create: (v, d) => createAae(v, d.mnist!), tf: true, needsMnist: true, benchSteps: 30 },
   { id: 'ali-2d', specs: ali2dSpecs, create: (v) => createAli2d(v), tf: true, benchSteps: 100 },
+  { id: 'bigan-mnist', specs: biganSpecs, create: (v, d) => createBigan(v, d.mnist!), tf: true, needsMnist: true, benchSteps: 30 },
 ];
