@@ -1,29 +1,22 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import remarkMath from 'remark-math';
-import rehypeKatex from 'rehype-katex';
-import rehypeCitation from 'rehype-citation';
-import remarkEquations, { rehypeEquationAnchors } from './src/plugins/remark-equations.mjs';
-import rehypeCitationCheck from './src/plugins/rehype-citation-check.mjs';
-
-const root = new URL('.', import.meta.url).pathname;
-const bibliography = 'src/data/references.bib';
+import { remarkPlugins, rehypePlugins } from './src/plugins/markdown.mjs';
 
 export default defineConfig({
   site: 'http://localhost:4321',
   trailingSlash: 'ignore',
   markdown: {
-    remarkPlugins: [remarkMath, remarkEquations],
-    rehypePlugins: [
-      rehypeEquationAnchors,
-      [rehypeKatex, { strict: 'ignore' }],
-      [rehypeCitation, { bibliography, path: root, csl: 'vancouver', linkCitations: true, suppressBibliography: false }],
-      rehypeCitationCheck,
-    ],
+    remarkPlugins,
+    // @ts-ignore plugin tuples from a plain JS module
+    rehypePlugins,
     syntaxHighlight: false,
   },
   integrations: [mdx()],
+  server: {
+    // Cross-origin isolation lets the tfjs WASM backend use threads (SharedArrayBuffer).
+    headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+  },
   vite: {
     worker: { format: 'es' },
     optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },

@@ -46,6 +46,9 @@ export function serveDir(dir, port = 0) {
     res.writeHead(200, {
       'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
+      // Cross-origin isolation lets the tfjs WASM backend use threads (SharedArrayBuffer).
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-embedder-policy': 'require-corp',
     });
     createReadStream(path).pipe(res);
   });

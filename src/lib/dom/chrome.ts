@@ -17,7 +17,6 @@ function applyTheme(t: Theme, button: HTMLButtonElement | null) {
   else document.documentElement.dataset.theme = t;
   if (button) {
     button.textContent = `Theme: ${t}`;
-    button.setAttribute('aria-label', t === 'auto' ? 'Colour theme: follow system' : `Colour theme: ${t}`);
   }
 }
 

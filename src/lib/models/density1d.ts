@@ -79,7 +79,9 @@ export interface Density1dView {
   components: Float32Array[];
   points: Float32Array;
   samples: Float32Array | null;
+  /** Log-likelihood per step, thinned to at most ~300 points, with the steps they belong to. */
   history: Float32Array;
+  historySteps: Float32Array;
   method: 'em' | 'kde';
   message: string | null;
 }
@@ -92,6 +94,18 @@ export function datasetFor(values: Values): Float64Array {
   const m: Mixture = parseMixture(preset.mixture);
   // Data get their own stream so that changing k or the method does not change the data.
   return Float64Array.from(sampleMany(m, new Rng(Number(values.seed) * 7919 + 17), Number(values.n)));
+}
+
+function thinHistory(history: number[], stepCount: number): { history: Float32Array; historySteps: Float32Array } {
+  const first = stepCount + 1 - history.length;
+  const stride = Math.max(1, Math.ceil(history.length / 300));
+  const idx: number[] = [];
+  for (let i = 0; i < history.length; i += stride) idx.push(i);
+  if (idx[idx.length - 1] !== history.length - 1) idx.push(history.length - 1);
+  return {
+    history: Float32Array.from(idx, (i) => history[i]),
+    historySteps: Float32Array.from(idx, (i) => first + i),
+  };
 }
 
 export function createDensity1d(values: Values): Model & { logLik(): number; gmm(): Gmm | null; bandwidth(): number } {
@@ -110,6 +124,7 @@ export function createDensity1d(values: Values): Model & { logLik(): number; gmm
   let h = Number(values.bandwidth);
   const learn = Boolean(values.learn_bw);
   const history: number[] = [];
+  let stepCount = 0;
   let samples: Float32Array | null = null;
 
   let lo = -5;
@@ -139,6 +154,7 @@ export function createDensity1d(values: Values): Model & { logLik(): number; gmm
         const move = Math.max(-0.2, Math.min(0.2, 0.5 * dLogH));
         h = Math.min(20, Math.max(1e-3, h * Math.exp(move)));
       }
+      stepCount++;
       history.push(logLik());
       if (history.length > 2000) history.splice(0, history.length - 2000);
     },
@@ -166,7 +182,7 @@ export function createDensity1d(values: Values): Model & { logLik(): number; gmm
         components,
         points: Float32Array.from(data),
         samples,
-        history: Float32Array.from(history),
+        ...thinHistory(history, stepCount),
         method,
         message,
       };

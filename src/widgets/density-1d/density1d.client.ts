@@ -7,6 +7,7 @@ export function mountDensity1d(root: HTMLElement) {
   let historyBox: HTMLElement;
   let sampleBtn: HTMLButtonElement;
   let lastView: Density1dView | null = null;
+  let historyFrame = 0;
   let plotEl: (SVGSVGElement | HTMLElement) & { scale?: (n: string) => { invert?: (v: number) => number } | undefined } | null = null;
 
   const handle = mountWidget({
@@ -18,6 +19,7 @@ export function mountDensity1d(root: HTMLElement) {
       { name: 'bandwidth', label: 'h', digits: 3 },
       { name: 'n_points', label: 'points' },
     ],
+    defaultSpeed: '4',
     createWorker: () => new Worker(new URL('./density1d.worker.ts', import.meta.url), { type: 'module', name: 'density-1d' }),
     setup(charts, h) {
       densityBox = document.createElement('div');
@@ -70,7 +72,8 @@ export function mountDensity1d(root: HTMLElement) {
         marks.push(Plot.line(Array.from(view.xs, (x, i) => ({ x, y: c[i] })), { x: 'x', y: 'y', stroke: 'var(--series-3)', strokeDasharray: '4 3', strokeOpacity: 0.8, title: () => `component ${k + 1}` }));
       });
       marks.push(Plot.line(curve, { x: 'x', y: 'y', stroke: 'var(--series-1)', strokeWidth: 2 }));
-      marks.push(Plot.tickX(view.points, { x: (d: number) => d, stroke: 'currentColor', strokeOpacity: 0.5 }));
+      const top = Math.max(...view.density) || 1;
+      marks.push(Plot.ruleX(view.points, { x: (d: number) => d, y1: 0, y2: top * 0.06, stroke: 'currentColor', strokeOpacity: 0.6 }));
       marks.push(Plot.ruleY([0]));
       // Samples are drawn as a density-normalised histogram: rescale proportion to density.
       if (view.samples) {
@@ -90,16 +93,18 @@ export function mountDensity1d(root: HTMLElement) {
       densityBox.replaceChildren(plotEl as Node);
       if (view.message) handle.setStatus(view.message, 'warn');
       sampleBtn.disabled = Boolean(view.message);
-      const hist = Array.from(view.history, (y, i) => ({ step: i, y })).filter((d) => Number.isFinite(d.y));
-      historyBox.replaceChildren(
+      const hist = Array.from(view.history, (y, i) => ({ step: view.historySteps[i], y })).filter((d) => Number.isFinite(d.y));
+      // The second chart is drawn in the next frame, so that no single frame does both.
+      cancelAnimationFrame(historyFrame);
+      historyFrame = requestAnimationFrame(() => historyBox.replaceChildren(
         Plot.plot({
           width,
           height: 150,
           x: { label: 'step' },
-          y: { label: view.method === 'em' ? 'mean log-likelihood' : 'leave-one-out log-lik.', grid: true },
+          y: { label: view.method === 'em' ? 'mean log-likelihood (nats)' : 'leave-one-out log-likelihood (nats)', grid: true, tickFormat: '.3f' },
           marks: [Plot.line(hist, { x: 'step', y: 'y', stroke: 'var(--series-1)' })],
         }),
-      );
+      ));
     },
   });
   return handle;

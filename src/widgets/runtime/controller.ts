@@ -43,6 +43,8 @@ export interface WidgetConfig {
   setup?: (charts: HTMLElement, handle: WidgetHandle) => void;
   /** Names of params that appear as inputs (default: all). Others remain URL-settable. */
   visible?: string[];
+  /** Initial training speed: 'max' (default), '30' or '4' steps per second. */
+  defaultSpeed?: 'max' | '30' | '4';
 }
 
 export interface WidgetHandle {
@@ -82,6 +84,26 @@ export function formatMetric(v: number | string, spec: MetricSpec): string {
   return v.toFixed(Math.max(0, d - Math.max(1, Math.floor(Math.log10(a || 1)) + 1)));
 }
 
+/**
+ * Observable Plot puts aria-label on <g> elements, which have no role (axe: aria-prohibited-attr).
+ * Charts are exposed as one image each (role="img" with a label); the numbers themselves are in
+ * the readouts, which screen readers can reach.
+ */
+export function tidyChartsA11y(container: HTMLElement) {
+  for (const g of container.querySelectorAll('svg g[aria-label], svg g[aria-description]')) {
+    g.removeAttribute('aria-label');
+    g.removeAttribute('aria-description');
+  }
+  for (const svg of container.querySelectorAll<SVGSVGElement>('svg')) {
+    if (svg.parentElement?.closest('svg')) continue;
+    if (!svg.hasAttribute('role')) svg.setAttribute('role', 'img');
+    if (!svg.hasAttribute('aria-label')) {
+      const box = svg.closest('[aria-label]');
+      svg.setAttribute('aria-label', box?.getAttribute('aria-label') ?? 'chart');
+    }
+  }
+}
+
 export function mountWidget(cfg: WidgetConfig): WidgetHandle {
   const { id, root } = cfg;
   const specs: ParamSpec[] = cfg.specs.some((s) => s.name === 'seed') ? cfg.specs : [...cfg.specs, SEED_SPEC];
@@ -102,6 +124,7 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
   const resetBtn = el('button', { type: 'button', 'data-action': 'reset' }, 'Reset');
   const speedSel = el('select', { 'aria-label': 'Training speed', 'data-action': 'speed' });
   for (const s of SPEEDS) speedSel.append(el('option', { value: s.value }, s.label));
+  speedSel.value = cfg.defaultSpeed ?? 'max';
   const copyBtn = el('button', { type: 'button', 'data-action': 'copy-link' }, 'Copy link');
   pauseBtn.disabled = true;
   controls.append(playBtn, pauseBtn, stepBtn, resetBtn, speedSel, copyBtn);
@@ -118,6 +141,8 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
   ];
   for (const m of allMetrics) {
     const wrap = el('div');
+    // Shown once the model reports a value (some metrics apply only to some settings).
+    wrap.hidden = m.name !== 'step';
     const dt = el('dt', m.title ? { title: m.title } : {}, m.label);
     const dd = el('dd', { 'data-metric': m.name, 'data-value': '' }, '–');
     wrap.append(dt, dd);
@@ -161,6 +186,8 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
   }
 
   const charts = el('div', { class: 'charts' });
+  // Charts may be redrawn outside draw() (in a later frame): tidy their ARIA whenever they change.
+  new MutationObserver(() => tidyChartsA11y(charts)).observe(charts, { childList: true, subtree: true });
   live.append(controls, status, charts, readouts, paramBox);
 
   function syncInputs() {
@@ -231,6 +258,7 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
     if (!dd) return;
     const spec = allMetrics.find((m) => m.name === name)!;
     const text = formatMetric(v, spec);
+    if (dd.parentElement) dd.parentElement.hidden = false;
     dd.dataset.value = String(v);
     if (dd.textContent !== text) dd.textContent = text;
   }
@@ -284,7 +312,9 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
       }
       lastDraw = now;
       try {
+        const t0 = performance.now();
         cfg.draw(latest.view, { step: latest.step, running: latest.running, metrics: latest.metrics, values, reducedMotion });
+        root.dataset.drawMs = (performance.now() - t0).toFixed(1);
       } catch (err) {
         setStatus(`Could not draw: ${(err as Error).message}`, 'error');
       }

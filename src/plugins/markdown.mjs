@@ -1,0 +1,16 @@
+// The markdown pipeline of every chapter, shared by astro.config.mjs and the tests.
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import rehypeCitation from 'rehype-citation';
+import remarkEquations, { rehypeEquationAnchors } from './remark-equations.mjs';
+import rehypeCitationCheck from './rehype-citation-check.mjs';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+export const remarkPlugins = [remarkMath, remarkEquations];
+export const rehypePlugins = [
+  rehypeEquationAnchors,
+  [rehypeKatex, { strict: 'ignore' }],
+  [rehypeCitation, { bibliography: 'src/data/references.bib', path: root, csl: 'vancouver', linkCitations: true }],
+  rehypeCitationCheck,
+];
