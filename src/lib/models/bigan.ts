@@ -145,7 +145,7 @@ export function createBigan(values: Values, mnist: Mnist, opts: BiganOptions = {
       }
     },
     metrics() {
-      return { step, d_loss: dLoss, g_loss: gLoss, probe_acc: acc, probe_acc_random: accRandom, probe_step: accStep };
+      return { step, d_loss: step === 0 ? '–' : dLoss, g_loss: step === 0 ? '–' : gLoss, probe_acc: acc, probe_acc_random: accRandom, probe_step: accStep };
     },
     view(): BiganView {
       const images = tf.tidy(() => {
