@@ -16,6 +16,9 @@ import ReparamGradients from './reparam-gradients/ReparamGradients.astro';
 import VaeMnist from './vae-mnist/VaeMnist.astro';
 import PixelcnnMask from './pixelcnn-mask/PixelcnnMask.astro';
 import PixelcnnMnist from './pixelcnn-mnist/PixelcnnMnist.astro';
+import AaeMnist from './aae-mnist/AaeMnist.astro';
+import Ali2d from './ali-2d/Ali2d.astro';
+import BiganMnist from './bigan-mnist/BiganMnist.astro';
 
 export const widgets = {
   Exercise,
@@ -32,4 +35,7 @@ export const widgets = {
   VaeMnist,
   PixelcnnMask,
   PixelcnnMnist,
+  AaeMnist,
+  Ali2d,
+  BiganMnist,
 };

@@ -18,6 +18,12 @@ import { createReparam, reparamSpecs } from './reparamGradients';
 import { createVaeMnist, vaeMnistSpecs } from './vaeMnist';
 import { createPixelcnnMask, pixelcnnMaskSpecs } from './pixelcnnMask';
 import { createPixelcnnMnist, pixelcnnMnistSpecs } from './pixelcnnMnist';
+import { createAae } from './aae';
+import { aaeSpecs } from './aae-specs';
+import { createAli2d } from './ali2d';
+import { ali2dSpecs } from './ali2d-specs';
+import { createBigan } from './bigan';
+import { biganSpecs } from './bigan-specs';
 
 export interface ModelEntry {
   /** The widget id. */
@@ -60,4 +66,7 @@ export const MODELS: ModelEntry[] = [
     },
     benchSteps: 20,
   },
+  { id: 'aae-mnist', specs: aaeSpecs, create: (v, d) => createAae(v, d.mnist!), tf: true, needsMnist: true, benchSteps: 30 },
+  { id: 'ali-2d', specs: ali2dSpecs, create: (v) => createAli2d(v), tf: true, benchSteps: 100 },
+  { id: 'bigan-mnist', specs: biganSpecs, create: (v, d) => createBigan(v, d.mnist!), tf: true, needsMnist: true, benchSteps: 30 },
 ];
