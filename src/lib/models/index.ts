@@ -57,13 +57,17 @@ export const MODELS: ModelEntry[] = [
     tf: true,
     needsMnist: true,
     benchSteps: 50,
+  },
   { id: 'pixelcnn-mask', specs: pixelcnnMaskSpecs, create: (v) => createPixelcnnMask(v), tf: false, benchSteps: 200 },
   {
     id: 'pixelcnn-mnist',
     specs: pixelcnnMnistSpecs,
+    create: (v, d) => {
       if (!d.mnist) throw new Error('pixelcnn-mnist needs MNIST');
       return createPixelcnnMnist(v, d.mnist);
     },
+    tf: true,
+    needsMnist: true,
     benchSteps: 20,
   },
   { id: 'aae-mnist', specs: aaeSpecs, create: (v, d) => createAae(v, d.mnist!), tf: true, needsMnist: true, benchSteps: 30 },
