@@ -7,6 +7,8 @@ import Callout from '../components/Callout.astro';
 import Density1d from './density-1d/Density1d.astro';
 import KlFit from './kl-fit/KlFit.astro';
 import W1d from './w1-1d/W1d.astro';
+import DistancesVsOffset from './distances-vs-offset/DistancesVsOffset.astro';
+import Lipschitz from './lipschitz/Lipschitz.astro';
 
 export const widgets = {
   Exercise,
@@ -14,4 +16,6 @@ export const widgets = {
   Density1d,
   KlFit,
   W1d,
+  DistancesVsOffset,
+  Lipschitz,
 };

@@ -9,6 +9,8 @@ import type { Mnist } from '../data/mnist';
 import { createDensity1d, density1dSpecs } from './density1d';
 import { createKlFit, klFitSpecs } from './klfit';
 import { createW1d, w1Specs } from './w1d';
+import { createDistances, distancesSpecs } from './distances';
+import { createLipschitz, lipschitzSpecs } from './lipschitz';
 
 export interface ModelEntry {
   /** The widget id. */
@@ -26,4 +28,6 @@ export const MODELS: ModelEntry[] = [
   { id: 'density-1d', specs: density1dSpecs, create: (v) => createDensity1d(v), tf: false, benchSteps: 200 },
   { id: 'kl-fit', specs: klFitSpecs, create: (v) => createKlFit(v), tf: false, benchSteps: 200 },
   { id: 'w1-1d', specs: w1Specs, create: (v) => createW1d(v), tf: true, benchSteps: 100 },
+  { id: 'distances-vs-offset', specs: distancesSpecs, create: (v) => createDistances(v), tf: false, benchSteps: 200 },
+  { id: 'lipschitz', specs: lipschitzSpecs, create: (v) => createLipschitz(v), tf: false, benchSteps: 200 },
 ];
