@@ -9,6 +9,7 @@ import KlFit from './kl-fit/KlFit.astro';
 import W1d from './w1-1d/W1d.astro';
 import DistancesVsOffset from './distances-vs-offset/DistancesVsOffset.astro';
 import Lipschitz from './lipschitz/Lipschitz.astro';
+import Mmd from './mmd/Mmd.astro';
 
 export const widgets = {
   Exercise,
@@ -18,4 +19,5 @@ export const widgets = {
   W1d,
   DistancesVsOffset,
   Lipschitz,
+  Mmd,
 };
