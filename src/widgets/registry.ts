@@ -10,6 +10,7 @@ import W1d from './w1-1d/W1d.astro';
 import DistancesVsOffset from './distances-vs-offset/DistancesVsOffset.astro';
 import Lipschitz from './lipschitz/Lipschitz.astro';
 import Mmd from './mmd/Mmd.astro';
+import JsSaturation from './js-saturation/JsSaturation.astro';
 
 export const widgets = {
   Exercise,
@@ -20,4 +21,5 @@ export const widgets = {
   DistancesVsOffset,
   Lipschitz,
   Mmd,
+  JsSaturation,
 };

@@ -12,6 +12,7 @@ import { createW1d, w1Specs } from './w1d';
 import { createDistances, distancesSpecs } from './distances';
 import { createLipschitz, lipschitzSpecs } from './lipschitz';
 import { createMmd, mmdSpecs } from './mmd';
+import { createJsSat, jsSatSpecs } from './jssat';
 
 export interface ModelEntry {
   /** The widget id. */
@@ -30,6 +31,7 @@ export const MODELS: ModelEntry[] = [
   { id: 'kl-fit', specs: klFitSpecs, create: (v) => createKlFit(v), tf: false, benchSteps: 200 },
   { id: 'w1-1d', specs: w1Specs, create: (v) => createW1d(v), tf: true, benchSteps: 100 },
   { id: 'distances-vs-offset', specs: distancesSpecs, create: (v) => createDistances(v), tf: false, benchSteps: 200 },
+  { id: 'js-saturation', specs: jsSatSpecs, create: (v) => createJsSat(v), tf: true, benchSteps: 200 },
   { id: 'mmd', specs: mmdSpecs, create: (v) => createMmd(v), tf: false, benchSteps: 50 },
   { id: 'lipschitz', specs: lipschitzSpecs, create: (v) => createLipschitz(v), tf: false, benchSteps: 200 },
 ];

@@ -50,7 +50,7 @@ export function mountMmd(root: HTMLElement) {
         Plot.plot({
           width,
           height: 180,
-          x: { label: 'MMD² with shuffled labels (the observed value in orange)' },
+          x: { label: 'MMD² with shuffled labels (vertical line: the observed value)' },
           y: { label: 'count', grid: true },
           marks: [
             stats.length ? Plot.rectY(stats, Plot.binX({ y: 'count' }, { x: (d: number) => d, thresholds: 40, fill: 'var(--series-1)', fillOpacity: 0.5 } as never)) : null,
