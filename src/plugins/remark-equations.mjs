@@ -39,6 +39,16 @@ function check(tex, displayMode, file, node) {
   }
 }
 
+function setMathText(node, tex) {
+  const walk = (children) => {
+    for (const c of children || []) {
+      if (c.type === 'text') c.value = tex;
+      else walk(c.children);
+    }
+  };
+  if (node.data?.hChildren) walk(node.data.hChildren);
+}
+
 /** @param {{ chapterFromPath?: (path: string) => string | undefined }} [options] */
 export default function remarkEquations(options = {}) {
   return (tree, file) => {
@@ -69,6 +79,8 @@ export default function remarkEquations(options = {}) {
         throw new Error(`Equation label "${lm[1]}" on an unnumbered equation in ${path}`);
       }
       node.value = tex;
+      // mdast-util-math stores the text for rehype in data.hChildren at parse time: update it too.
+      setMathText(node, tex);
       check(tex, true, file, node);
       node.data = node.data || {};
       node.data.hProperties = { ...(node.data.hProperties || {}), ...(id ? { id } : {}) };
