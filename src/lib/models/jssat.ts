@@ -57,6 +57,7 @@ export interface JsSatView {
   fake: Float32Array;
   d: Float32Array;
   s: number;
+  maxOffset: number;
   done: boolean;
 }
 
@@ -150,6 +151,7 @@ export function createJsSat(values: Values): JsSatModel {
         fake: Float32Array.from(xs, (x) => normalPdf(x, o, s)),
         d: Float32Array.from(d),
         s,
+        maxOffset,
         done: k >= offsets.length,
       };
     },

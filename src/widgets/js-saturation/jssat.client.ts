@@ -56,7 +56,7 @@ export function mountJsSat(root: HTMLElement) {
         Plot.plot({
           width,
           height: 200,
-          x: { label: 'offset' },
+          x: { label: 'offset', domain: [0, view.maxOffset] },
           y: { label: 'distance', grid: true },
           color: { legend: true, domain: ['JS', 'W1', 'KL (capped at 5)'], range: ['var(--series-2)', 'var(--series-1)', 'var(--series-3)'] },
           marks: [Plot.ruleY([Math.LN2], { strokeDasharray: '4 3', strokeOpacity: 0.6 }), Plot.line(dist, { x: 'o', y: 'y', stroke: 'name', marker: 'circle' })],
@@ -71,7 +71,7 @@ export function mountJsSat(root: HTMLElement) {
         Plot.plot({
           width,
           height: 200,
-          x: { label: 'offset' },
+          x: { label: 'offset', domain: [0, view.maxOffset] },
           y: { label: '|d loss / d offset|', type: 'log', grid: true },
           color: { legend: true, domain: ['minimax, trained D', 'minimax, optimal D', 'non-saturating, trained D'], range: ['var(--series-4)', 'currentColor', 'var(--series-2)'] },
           marks: [Plot.line(grads, { x: 'o', y: 'y', stroke: 'name', marker: 'circle' })],
