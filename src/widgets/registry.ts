@@ -19,6 +19,10 @@ import PixelcnnMnist from './pixelcnn-mnist/PixelcnnMnist.astro';
 import AaeMnist from './aae-mnist/AaeMnist.astro';
 import Ali2d from './ali-2d/Ali2d.astro';
 import BiganMnist from './bigan-mnist/BiganMnist.astro';
+import DistancesVsOffset from './distances-vs-offset/DistancesVsOffset.astro';
+import Lipschitz from './lipschitz/Lipschitz.astro';
+import Mmd from './mmd/Mmd.astro';
+import JsSaturation from './js-saturation/JsSaturation.astro';
 
 export const widgets = {
   Exercise,
@@ -38,4 +42,8 @@ export const widgets = {
   AaeMnist,
   Ali2d,
   BiganMnist,
+  DistancesVsOffset,
+  Lipschitz,
+  Mmd,
+  JsSaturation,
 };

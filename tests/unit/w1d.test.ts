@@ -96,10 +96,28 @@ describe('w1-1d: the critic', () => {
       expect(ratio, `${real} vs ${fake}`).toBeLessThan(1.02);
       // The raw dual value overshoots where the penalty is soft: slopes above 1 pay only lambda (s - 1)^2.
       expect(Number(met.lipschitz)).toBeGreaterThan(1);
-      if (real === W1_PRESETS.disjoint.real) expect(Number(met.critic_gap) / Number(met.w1_exact)).toBeGreaterThan(1.15);
+      if (real === W1_PRESETS.disjoint.real) {
+        expect(Number(met.critic_gap) / Number(met.w1_exact)).toBeGreaterThan(1.15);
+        expect(Number(met.lipschitz)).toBeGreaterThan(1.15);
+        expect(Number(met.lipschitz)).toBeLessThan(1.45);
+      }
+      if (real === W1_PRESETS.bimodal.real) {
+        // A V shape: low at the generated bump (0), high at the real ones (-2, 2).
+        const f = m.slopes([-2, 0, 2]).f;
+        expect(f[0]).toBeGreaterThan(f[1] + 1);
+        expect(f[2]).toBeGreaterThan(f[1] + 1);
+      }
       m.dispose();
     }
   }, 900_000);
+
+  it('a larger lambda shrinks the overshoot of the raw critic value (disjoint blocks)', async () => {
+    await startTf();
+    const m = createW1d({ ...defaults(w1Specs), real: W1_PRESETS.disjoint.real, fake: W1_PRESETS.disjoint.fake, lambda: 100 });
+    for (let i = 0; i < 600; i++) m.step();
+    expect(m.gap() / m.exact).toBeLessThan(1.1);
+    m.dispose();
+  }, 600_000);
 
   it('the two-sided penalty is stuck on a critic of one slope sign in 1-D; clipping with c = 0.05 leaves a nearly linear critic', async () => {
     await startTf();

@@ -24,6 +24,10 @@ import { createAli2d } from './ali2d';
 import { ali2dSpecs } from './ali2d-specs';
 import { createBigan } from './bigan';
 import { biganSpecs } from './bigan-specs';
+import { createDistances, distancesSpecs } from './distances';
+import { createLipschitz, lipschitzSpecs } from './lipschitz';
+import { createMmd, mmdSpecs } from './mmd';
+import { createJsSat, jsSatSpecs } from './jssat';
 
 export interface ModelEntry {
   /** The widget id. */
@@ -73,4 +77,8 @@ export const MODELS: ModelEntry[] = [
   { id: 'aae-mnist', specs: aaeSpecs, create: (v, d) => createAae(v, d.mnist!), tf: true, needsMnist: true, benchSteps: 30 },
   { id: 'ali-2d', specs: ali2dSpecs, create: (v) => createAli2d(v), tf: true, benchSteps: 100 },
   { id: 'bigan-mnist', specs: biganSpecs, create: (v, d) => createBigan(v, d.mnist!), tf: true, needsMnist: true, benchSteps: 30 },
+  { id: 'distances-vs-offset', specs: distancesSpecs, create: (v) => createDistances(v), tf: false, benchSteps: 200 },
+  { id: 'js-saturation', specs: jsSatSpecs, create: (v) => createJsSat(v), tf: true, benchSteps: 200 },
+  { id: 'mmd', specs: mmdSpecs, create: (v) => createMmd(v), tf: false, benchSteps: 50 },
+  { id: 'lipschitz', specs: lipschitzSpecs, create: (v) => createLipschitz(v), tf: false, benchSteps: 200 },
 ];

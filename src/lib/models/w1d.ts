@@ -84,7 +84,7 @@ export interface W1View {
   real: Float32Array;
   fake: Float32Array;
   critic: Float32Array;
-  /** The optimal 1-Lipschitz critic, slope sign(F_g - F_r), shifted to the critic's mean level. */
+  /** An optimal 1-Lipschitz critic, slope sign(F_g - F_r) (flat where the CDFs agree), shifted to the critic's mean level. */
   optimal: Float32Array;
   cdfGap: Float32Array;
   /** The W1 estimate gap / K per step. */
@@ -146,7 +146,9 @@ export function createW1d(values: Values): W1Model {
   const optimalRaw = new Float32Array(xs.length);
   for (let i = 1; i < xs.length; i++) {
     const mid = 0.5 * (xs[i] + xs[i - 1]);
-    const s = Math.sign(cdf(fake, mid) - cdf(real, mid));
+    // Where the CDFs agree to 1e-3 (far tails) the slope hardly matters: draw it flat.
+    const gapMid = cdf(fake, mid) - cdf(real, mid);
+    const s = Math.abs(gapMid) < 1e-3 ? 0 : Math.sign(gapMid);
     optimalRaw[i] = optimalRaw[i - 1] + s * (xs[i] - xs[i - 1]);
   }
 
