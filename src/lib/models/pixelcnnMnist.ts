@@ -5,7 +5,7 @@
  * page can animate them; each pixel costs one forward pass. The network is run only on the rows
  * up to the current one: by the masks, rows below cannot change the logits of the current row.
  */
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf-backend';
 import type { ParamSpec, Values } from '../params';
 import { SEED_SPEC } from '../params';
 import { Rng } from '../rng';

@@ -9,7 +9,7 @@
  * with gate(a) = tanh(a_1) * sigmoid(a_2) over the two halves of the channels. The wiring is the
  * one `influenceSet` in ./masks.ts walks backwards.
  */
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf-backend';
 import { Rng } from '../rng';
 import { spatialMask, type Layout, type MaskKind } from './masks';
 
