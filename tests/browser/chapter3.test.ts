@@ -17,6 +17,7 @@ describe('reparam-gradients widget', () => {
   it('plays, reports both variances, pauses and resets; rejects a bad sigma', async () => {
     const { page, errors, outside } = await openPage(browser, PATH);
     await waitReady(page, ID);
+    await page.selectOption(`[data-widget="${ID}"] [data-action="speed"]`, 'max');
     await widget(page, ID).locator('[data-action="play"]').click();
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-widget="reparam-gradients"]')?.dataset.step) > 50);
     await widget(page, ID).locator('[data-action="pause"]').click();

@@ -83,14 +83,14 @@ describe('vae-mnist', () => {
   }, 400_000);
 
   // The "what to try" list: beta = 4 gives a smaller KL than beta = 1, beta = 0 spreads the codes
-  // far out. A small network (64 hidden units) and 300 steps keep this test cheap.
+  // far out. A small network (64 hidden units) and 200 steps keep this test cheap.
   it('beta orders the KL term and the spread of the codes', async () => {
     await startTf();
     const data = await mnistNode();
     const out: Record<number, { kl: number; spread: number }> = {};
     for (const beta of [0, 1, 4]) {
       const m = createVaeMnist({ ...base, hidden: 64, beta }, data);
-      for (let s = 0; s < 300; s++) m.step();
+      for (let s = 0; s < 200; s++) m.step();
       const ev = m.evaluate();
       m.command!('refresh', null);
       const v = m.view() as VaeView;

@@ -18,6 +18,8 @@ export function mountReparamGradients(root: HTMLElement) {
       { name: 'var_reparam', label: 'variance, reparam.', digits: 4, title: 'Sample variance of single-sample pathwise estimates' },
       { name: 'samples', label: 'samples' },
     ],
+    // 30 steps/s (300 samples/s by default): slow enough to watch the running means settle.
+    defaultSpeed: '30',
     createWorker: () =>
       new Worker(new URL('./reparamGradients.worker.ts', import.meta.url), { type: 'module', name: 'widget=reparam-gradients' }),
     setup(charts) {
