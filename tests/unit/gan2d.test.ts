@@ -78,15 +78,67 @@ describe('gan-2d training', () => {
     await startTf();
     const m = createGan2d(base());
     const start = m.evaluate();
-    for (let i = 0; i < 1500; i++) m.step();
+    const covered: number[] = [];
+    for (let i = 1; i <= 1500; i++) {
+      m.step();
+      if (i % 250 === 0) covered.push(m.evaluate().modes_covered);
+    }
     const e = m.evaluate();
-    console.log('gan-2d default ring8: start', start, 'after 1500', e);
+    console.log('gan-2d default ring8: start', start, 'after 1500', e, 'modes every 250 steps', covered);
     expect(start.high_quality).toBeLessThan(5);
+    // every check from step 250 on has all eight modes
+    expect(covered).toEqual([8, 8, 8, 8, 8, 8]);
     expect(e.modes_covered).toBe(8);
     expect(e.high_quality).toBeGreaterThan(50);
     expect(e.mmd).toBeLessThan(start.mmd / 10);
     m.dispose();
+  }, 400_000);
+
+  it('mode-collapse preset, seed 1: at most 2 of the 8 modes covered at every check through step 1,000', async () => {
+    await startTf();
+    const m = createGan2d(defaults(gan2dSpecsFor('mode-collapse')));
+    const checks: { modes_covered: number; high_quality: number; mmd: number }[] = [];
+    for (let i = 1; i <= 1000; i++) {
+      m.step();
+      if (i % 250 === 0) checks.push(m.evaluate());
+    }
+    console.log('mode-collapse checks every 250 steps', checks);
+    expect(Math.max(...checks.map((c) => c.modes_covered))).toBeLessThanOrEqual(2);
+    expect(Math.max(...checks.map((c) => c.high_quality))).toBeLessThan(6);
+    m.dispose();
   });
+
+  it('wgan-vs-gan preset, seed 1: the critic loss climbs toward 0 as the samples improve; the GAN D loss stays near 2 log 2', async () => {
+    await startTf();
+    const m = createGan2d(defaults(gan2dSpecsFor('wgan-vs-gan')));
+    expect(m.cores.map((c) => c.loss)).toEqual(['nonsat', 'wgan-clip']);
+    // same seed, same initial generator
+    expect(Array.from(m.cores[0].G.getWeights()[0])).toEqual(Array.from(m.cores[1].G.getWeights()[0]));
+    const at: Record<number, { gan: ReturnType<typeof m.evaluate>; wgan: ReturnType<typeof m.evaluate> }> = {};
+    for (let i = 1; i <= 600; i++) {
+      m.step();
+      if (i === 50 || i === 300 || i === 600) at[i] = { gan: m.evaluate(0), wgan: m.evaluate(1) };
+    }
+    console.log('wgan-vs-gan', JSON.stringify(at));
+    const w = [50, 300, 600].map((i) => at[i].wgan);
+    const g = [50, 300, 600].map((i) => at[i].gan);
+    // critic loss on the evaluation sets (negative W estimate) rises toward zero ...
+    expect(w[0].d_loss_eval).toBeLessThan(-0.08);
+    expect(w[1].d_loss_eval).toBeGreaterThan(w[0].d_loss_eval);
+    expect(w[2].d_loss_eval).toBeGreaterThan(w[1].d_loss_eval);
+    expect(w[2].d_loss_eval).toBeGreaterThan(-0.02);
+    // ... while the samples improve
+    expect(w[2].mmd).toBeLessThan(0.002);
+    expect(w[2].mmd).toBeLessThan(w[0].mmd / 10);
+    expect(w[2].modes_covered).toBe(8);
+    // the GAN discriminator's loss stays near 2 log 2 = 1.386 although its samples improve too
+    for (const e of g) {
+      expect(e.d_loss_eval).toBeGreaterThan(1.2);
+      expect(e.d_loss_eval).toBeLessThan(1.4);
+    }
+    expect(g[2].mmd).toBeLessThan(g[0].mmd / 10);
+    m.dispose();
+  }, 400_000);
 
   for (const loss of ['wgan-gp', 'wgan-clip'] as const) {
     it(`${loss} trains without NaN and lowers the MMD`, async () => {
@@ -94,12 +146,12 @@ describe('gan-2d training', () => {
       const preset = GAN2D_PRESETS[loss];
       const m = createGan2d({ ...base(), ...preset });
       const start = m.evaluate();
-      for (let i = 0; i < 300; i++) {
+      for (let i = 0; i < 150; i++) {
         m.step();
         expect(Number.isFinite(m.cores[0].dLoss) && Number.isFinite(m.cores[0].gLoss)).toBe(true);
       }
       const e = m.evaluate();
-      console.log(`${loss}: start`, start, 'after 300', e, 'critic loss', m.cores[0].dLoss);
+      console.log(`${loss}: start`, start, 'after 150', e, 'critic loss', m.cores[0].dLoss);
       expect(Number.isFinite(e.mmd)).toBe(true);
       expect(e.mmd).toBeLessThan(start.mmd / 2);
       m.dispose();

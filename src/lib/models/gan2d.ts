@@ -69,7 +69,7 @@ class Core {
   gUpdated = false;
   private fakeCache: { at: number; fake: Float32Array } | null = null;
   private evalCache: { at: number; numbers: EvalNumbers } | null = null;
-  private hist: number[][] = [[], [], [], [], [], []];
+  private hist: number[][] = [[], [], [], [], [], [], []];
   stagePos = 0;
   private stageData: { real: Float32Array | null; z: Float32Array | null; text: string; index: number } | null = null;
 
@@ -259,9 +259,23 @@ class Core {
     const fake = this.evalFakes();
     const { modesCovered, highQuality } = modeStats(fake, this.target.modes, this.target.sigma);
     const mmd = mmdRbf(this.realEval, fake, this.bw, this.kxx);
-    const numbers = { modes_covered: modesCovered, high_quality: highQuality, mmd };
+    const numbers = { modes_covered: modesCovered, high_quality: highQuality, mmd, d_loss_eval: this.evalLoss(fake) };
     this.evalCache = { at, numbers };
     return numbers;
+  }
+
+  /**
+   * D's loss on the fixed evaluation sets (2,500 real points and the 2,500 evaluation fakes),
+   * without the gradient penalty: the GAN's cross-entropy, or the critic's E f(G(z)) - E f(x).
+   * Much less noisy than the minibatch loss, so it can be plotted against sample quality.
+   */
+  evalLoss(fake: Float32Array): number {
+    return tf.tidy(() => {
+      const lr = this.D.apply(tf.tensor2d(this.realEval, [this.realEval.length / 2, 2]));
+      const lf = this.D.apply(tf.tensor2d(fake, [fake.length / 2, 2]));
+      const l = isWgan(this.loss) ? tf.sub(tf.mean(lf), tf.mean(lr)) : tf.add(tf.mean(tf.softplus(tf.neg(lr))), tf.mean(tf.softplus(lf)));
+      return l.dataSync()[0];
+    });
   }
 
   /** Adds the current numbers to the history (one entry per evaluation). */
@@ -274,6 +288,7 @@ class Core {
     h[3].push(e.mmd);
     h[4].push(e.high_quality);
     h[5].push(e.modes_covered);
+    h[6].push(e.d_loss_eval);
     if (h[0].length > HISTORY_MAX) {
       // keep every other old entry: the history spans the whole run at bounded size
       for (const a of h) {
@@ -372,6 +387,7 @@ class Core {
         mmd: Float32Array.from(h[3]),
         high_quality: Float32Array.from(h[4]),
         modes: Float32Array.from(h[5]),
+        d_loss_eval: Float32Array.from(h[6]),
       },
       stage,
     };
@@ -403,8 +419,11 @@ export function createGan2d(values: Values): Gan2dModel {
   const cores = [new Core(values, loss, target, realEval, bw, kxx)];
   if (values.compare) {
     const w = (isWgan(loss) ? 'nonsat' : values.wgan) as LossKind;
+    // Algorithm 13.2 trains the clipped critic and G with RMSProp; the partner follows it.
+    const partnerValues = w === 'wgan-clip' ? { ...values, g_opt: 'rmsprop', d_opt: 'rmsprop' } : values;
     // the side-by-side pair is always (GAN, WGAN), left to right
-    const pair = isWgan(loss) ? [new Core(values, w, target, realEval, bw, kxx), cores[0]] : [cores[0], new Core(values, w, target, realEval, bw, kxx)];
+    const partner = new Core(partnerValues, w, target, realEval, bw, kxx);
+    const pair = isWgan(loss) ? [partner, cores[0]] : [cores[0], partner];
     cores.length = 0;
     cores.push(...pair);
   }
@@ -431,6 +450,7 @@ export function createGan2d(values: Values): Gan2dModel {
         out[`${p}modes_covered`] = e.modes_covered;
         out[`${p}high_quality`] = e.high_quality;
         out[`${p}mmd`] = e.mmd;
+        out[`${p}d_loss_eval`] = e.d_loss_eval;
       });
       out.modes_total = target.modes.length / 2;
       return out;

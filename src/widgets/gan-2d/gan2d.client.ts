@@ -296,7 +296,10 @@ export function mountGan2d(root: HTMLElement, id = 'gan-2d', preset = 'default')
   const planes: Plane[] = [makePlane('The plane: real samples (green), fakes (orange), D as a heat map'), makePlane('The WGAN of the side-by-side run')];
   const lossCanvas = document.createElement('canvas');
   const qualityCanvas = document.createElement('canvas');
-  const scatterCanvas = document.createElement('canvas');
+  const scatterCanvases = [document.createElement('canvas'), document.createElement('canvas')];
+  const scatterRow = document.createElement('div');
+  scatterRow.className = 'gan2d-planes';
+  scatterRow.append(...scatterCanvases);
   const show: Toggles = { heat: true, real: true, fake: true, manifold: false, arrows: false };
   let lastView: Gan2dView | null = null;
   let drawing = false;
@@ -337,16 +340,19 @@ export function mountGan2d(root: HTMLElement, id = 'gan-2d', preset = 'default')
       'MMD²',
       true,
     );
-    scatterCanvas.hidden = !two;
+    scatterRow.hidden = !two;
     if (two) {
-      drawChart(
-        scatterCanvas,
-        width,
-        190,
-        view.cores.map((c, i) => ({ x: c.history.d_loss, y: c.history.mmd, color: colors[i], label: `${LOSS_NAMES[c.loss]}`, dots: true })),
-        'D / critic loss',
-        'MMD² of the samples',
-        true,
+      const w2 = Math.max(220, Math.floor((width - 12) / 2));
+      view.cores.forEach((c, i) =>
+        drawChart(
+          scatterCanvases[i],
+          w2,
+          200,
+          [{ x: c.history.d_loss_eval, y: c.history.mmd, color: colors[i], label: LOSS_NAMES[c.loss], dots: true }],
+          `${isWgan(c.loss) ? 'critic' : 'D'} loss (evaluation sets)`,
+          'MMD²',
+          true,
+        ),
       );
     }
     const ms = performance.now() - t0;
@@ -432,10 +438,12 @@ export function mountGan2d(root: HTMLElement, id = 'gan-2d', preset = 'default')
       lossCanvas.setAttribute('aria-label', 'Losses against training step');
       qualityCanvas.setAttribute('role', 'img');
       qualityCanvas.setAttribute('aria-label', 'MMD squared of the evaluation fakes against training step');
-      scatterCanvas.setAttribute('role', 'img');
-      scatterCanvas.setAttribute('aria-label', 'Each model: its D or critic loss against the MMD squared of its samples');
-      scatterCanvas.hidden = true;
-      charts.append(row, toggles, stageText, planeRow, lossCanvas, qualityCanvas, scatterCanvas);
+      for (const sc of scatterCanvases) {
+        sc.setAttribute('role', 'img');
+        sc.setAttribute('aria-label', 'One model: its D or critic loss on the evaluation sets against the MMD squared of its samples, one dot per evaluation, later dots darker');
+      }
+      scatterRow.hidden = true;
+      charts.append(row, toggles, stageText, planeRow, lossCanvas, qualityCanvas, scatterRow);
 
       // Drawing a target: pointer events cover mouse, pen and touch.
       const c = planes[0].canvas;
