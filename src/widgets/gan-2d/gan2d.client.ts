@@ -4,9 +4,19 @@
  * step G, slow motion), view toggles, and drawing a custom target with pointer events.
  */
 import { mountWidget, type WidgetHandle } from '../runtime/controller';
-import { workerName } from '../runtime/tf-worker';
 import { gan2dSpecsFor, isWgan, type CoreView, type Gan2dView } from '../../lib/models/gan2d-specs';
 import { DRAWN_SIGMA, EXTENT, MAX_DRAWN, parseDrawn } from '../../lib/models/gan2d-data';
+
+/**
+ * The worker's name carries a page's ?backend= override (same as workerName in
+ * runtime/tf-worker.ts, repeated here so that the page bundle does not pull in tfjs).
+ */
+function workerName(widgetId: string): string {
+  const b = new URLSearchParams(window.location.search).get('backend');
+  const n = new URLSearchParams({ widget: widgetId });
+  if (b) n.set('backend', b);
+  return n.toString();
+}
 
 const LOSS_NAMES: Record<string, string> = {
   minimax: 'GAN (minimax)',
