@@ -261,6 +261,7 @@ class Core {
     const mmd = mmdRbf(this.realEval, fake, this.bw, this.kxx);
     const numbers = { modes_covered: modesCovered, high_quality: highQuality, mmd, d_loss_eval: this.evalLoss(fake) };
     this.evalCache = { at, numbers };
+    this.record(numbers);
     return numbers;
   }
 
@@ -366,8 +367,8 @@ class Core {
   }
 
   view(stage: StageInfo | null): CoreView {
-    const e = this.evaluate(LIVE_EVAL_GAP_MS);
-    this.record(e);
+    // the history gains an entry whenever a fresh evaluation is made (see evaluateNow)
+    this.evaluate(LIVE_EVAL_GAP_MS);
     const { heat, min, max } = this.heat();
     const man = this.manifold();
     const h = this.hist;

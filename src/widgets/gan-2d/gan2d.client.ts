@@ -25,8 +25,11 @@ const LOSS_NAMES: Record<string, string> = {
   'wgan-gp': 'WGAN-GP',
 };
 
+// Theme colours, read once per frame (getComputedStyle is not free).
+let styleCache: CSSStyleDeclaration | null = null;
 function css(name: string, fallback: string): string {
-  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  if (!styleCache) styleCache = getComputedStyle(document.documentElement);
+  const v = styleCache.getPropertyValue(name).trim();
   return v || fallback;
 }
 
@@ -149,12 +152,8 @@ function drawPlane(pl: Plane, view: Gan2dView, core: CoreView, size: number, sho
     }
   }
   if (show.fake) {
-    ctx.fillStyle = 'rgba(194,65,12,0.75)';
-    for (let i = 0; i < core.fake.length; i += 2) {
-      ctx.beginPath();
-      ctx.arc(sx(core.fake[i]), sy(core.fake[i + 1]), 1.7, 0, 2 * Math.PI);
-      ctx.fill();
-    }
+    ctx.fillStyle = 'rgba(194,65,12,0.8)';
+    for (let i = 0; i < core.fake.length; i += 2) ctx.fillRect(sx(core.fake[i]) - 1.6, sy(core.fake[i + 1]) - 1.6, 3.2, 3.2);
   }
   if (show.arrows) {
     // scale: the longest arrow is 12% of the plane
@@ -186,20 +185,22 @@ function drawPlane(pl: Plane, view: Gan2dView, core: CoreView, size: number, sho
     if (core.stage.realBatch) {
       ctx.strokeStyle = 'rgb(21,128,61)';
       const b = core.stage.realBatch;
+      ctx.beginPath();
       for (let i = 0; i < b.length; i += 2) {
-        ctx.beginPath();
+        ctx.moveTo(sx(b[i]) + 4, sy(b[i + 1]));
         ctx.arc(sx(b[i]), sy(b[i + 1]), 4, 0, 2 * Math.PI);
-        ctx.stroke();
       }
+      ctx.stroke();
     }
     if (core.stage.fakeBatch) {
       ctx.strokeStyle = 'rgb(194,65,12)';
       const b = core.stage.fakeBatch;
+      ctx.beginPath();
       for (let i = 0; i < b.length; i += 2) {
-        ctx.beginPath();
+        ctx.moveTo(sx(b[i]) + 4, sy(b[i + 1]));
         ctx.arc(sx(b[i]), sy(b[i + 1]), 4, 0, 2 * Math.PI);
-        ctx.stroke();
       }
+      ctx.stroke();
     }
   }
   // mode circles (3 sigma)
@@ -321,8 +322,11 @@ export function mountGan2d(root: HTMLElement, id = 'gan-2d', preset = 'default')
     if (lastView) drawAll(lastView);
   };
 
+  let drawCount = 0;
+  let drawTotal = 0;
   function drawAll(view: Gan2dView) {
     const t0 = performance.now();
+    styleCache = null;
     lastView = view;
     const two = view.cores.length > 1;
     const avail = root.querySelector<HTMLElement>('.charts')?.clientWidth || 640;
@@ -366,7 +370,10 @@ export function mountGan2d(root: HTMLElement, id = 'gan-2d', preset = 'default')
       );
     }
     const ms = performance.now() - t0;
+    drawCount++;
+    drawTotal += ms;
     root.dataset.drawMs = ms.toFixed(1);
+    root.dataset.drawMeanMs = (drawTotal / drawCount).toFixed(1);
   }
 
   const handle = mountWidget({
