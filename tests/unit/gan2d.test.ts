@@ -162,7 +162,7 @@ describe('gan-2d training', () => {
   for (const loss of ['minimax', 'nonsat', 'wgan-clip', 'wgan-gp']) {
     it(`tensor count stays flat over 1,000 steps (${loss}), views and commands included`, async () => {
       await startTf();
-      const m = createGan2d({ ...base(), ...tiny, loss, compare: loss === 'nonsat' });
+      const m = createGan2d({ ...base(), ...tiny, loss });
       m.step();
       m.view();
       const afterFirst = tf.memory().numTensors;
@@ -171,11 +171,25 @@ describe('gan-2d training', () => {
       await m.command!('step-g', null);
       for (let i = 0; i < 6; i++) await m.command!('stage', null);
       const v = m.view() as Gan2dView;
-      expect(v.cores.length).toBe(loss === 'nonsat' ? 2 : 1);
+      expect(v.cores.length).toBe(1);
       expect(tf.memory().numTensors).toBe(afterFirst);
       m.dispose();
     });
   }
+
+  it('side-by-side: tensor count flat over 100 steps with both models', async () => {
+    await startTf();
+    const m = createGan2d({ ...base(), ...tiny, compare: true });
+    m.step();
+    m.view();
+    const afterFirst = tf.memory().numTensors;
+    for (let i = 0; i < 100; i++) m.step();
+    await m.command!('stage', null);
+    const v = m.view() as Gan2dView;
+    expect(v.cores.map((c) => c.loss)).toEqual(['nonsat', 'wgan-gp']);
+    expect(tf.memory().numTensors).toBe(afterFirst);
+    m.dispose();
+  });
 
   it('the view has the heat map, the manifold, arrows and a history', async () => {
     await startTf();

@@ -63,6 +63,8 @@ class Core {
   updates = 0;
   /** Counts G updates (cache key for the evaluation fakes). */
   gVersion = 0;
+  /** Counts D updates (the heat map changes with them). */
+  dVersion = 0;
   dLoss = NaN;
   gLoss = NaN;
   dUpdated = false;
@@ -147,6 +149,7 @@ class Core {
     });
     this.dLoss = cost.dataSync()[0];
     this.dUpdated = true;
+    this.dVersion++;
     cost.dispose();
     if (this.loss === 'wgan-clip') this.D.clip(this.clipC);
   }
@@ -429,6 +432,11 @@ export function createGan2d(values: Values): Gan2dModel {
     cores.push(...pair);
   }
   let stages: (StageInfo | null)[] = cores.map(() => null);
+  let lastView: { view: Gan2dView; version: number; at: number; cost: number } | null = null;
+  // a single Step press or a command always gets a fresh view
+  let forceView = true;
+  let stepsSinceView = 0;
+  const VIEW_GAP_MS = 150;
   return {
     cores,
     target,
@@ -436,6 +444,7 @@ export function createGan2d(values: Values): Gan2dModel {
     step() {
       for (const c of cores) c.step();
       stages = cores.map(() => null);
+      stepsSinceView++;
     },
     evaluate(i = 0) {
       return cores[i].evaluate(0);
@@ -457,17 +466,30 @@ export function createGan2d(values: Values): Gan2dModel {
       return out;
     },
     view(): Gan2dView {
-      const show = realEval.slice(0, 2 * SHOW_N);
-      return {
+      // While training runs, the page is sent a view at most every VIEW_GAP_MS (or 3x the time
+      // a view takes): the heat map, manifold and arrows would otherwise eat into training.
+      const version = cores.reduce((n, c) => n + c.gVersion + c.dVersion, 0);
+      const now = Date.now();
+      if (lastView && !forceView) {
+        if (version === lastView.version) return lastView.view;
+        const tooSoon = now - lastView.at < Math.max(VIEW_GAP_MS, 3 * lastView.cost);
+        if (tooSoon && stepsSinceView > 1) return lastView.view;
+      }
+      forceView = false;
+      stepsSinceView = 0;
+      const view: Gan2dView = {
         extent: EXTENT,
         heatN: HEAT_N,
-        real: show,
+        real: realEval.slice(0, 2 * SHOW_N),
         modes: Float32Array.from(target.modes),
         sigma: target.sigma,
         cores: cores.map((c, i) => c.view(stages[i])),
       };
+      lastView = { view, version, at: now, cost: Date.now() - now };
+      return view;
     },
     command(name) {
+      forceView = true;
       if (name === 'step-d') {
         for (const c of cores) c.dUpdate(c.real(Number(values.batch)), c.noise(Number(values.batch)));
         stages = cores.map(() => null);
