@@ -26,14 +26,18 @@ describe('gan-2d on /playground/', () => {
     await page.waitForFunction(`document.querySelector('[data-widget="${ID}"] [data-metric="mmd"]')?.dataset.value !== ''`);
     expect(Number.isFinite(await metric(page, ID, 'mmd'))).toBe(true);
     expect(await metric(page, ID, 'modes_total')).toBe(8);
-    // Drawing the plane and charts stays cheap.
-    const drawMs = Number(await widget(page, ID).getAttribute('data-draw-ms'));
-    expect(drawMs).toBeLessThan(60);
+    // Drawing the plane and charts stays cheap (the aim is under 20 ms a frame; the bound
+    // leaves room for a loaded CI machine).
+    const drawMs = Number(await widget(page, ID).getAttribute('data-draw-mean-ms'));
+    console.log('gan-2d mean draw ms', drawMs, 'steps/s', await metric(page, ID, 'steps_per_s'));
+    expect(drawMs).toBeGreaterThan(0);
+    expect(drawMs).toBeLessThan(80);
     await widget(page, ID).locator('[data-action="pause"]').click();
-    // a state message already in flight may still arrive: let it land, then check nothing moves
-    await page.waitForTimeout(500);
+    // the worker reads the pause after its current slice and report (the MMD over 2,500 x 2,500
+    // pairs can take a while on a busy machine): let that land, then check that nothing moves
+    await page.waitForTimeout(2000);
     const s1 = await metric(page, ID, 'step');
-    await page.waitForTimeout(400);
+    await page.waitForTimeout(800);
     expect(await metric(page, ID, 'step')).toBe(s1);
     await widget(page, ID).locator('[data-action="reset"]').click();
     await page.waitForFunction(`${stepOf(ID)} === 0`);

@@ -10,18 +10,33 @@ import { lineChartSvg } from '../svg';
 import { createGan2d, gan2dSpecsFor } from './gan2d';
 import { EXTENT, modeStats } from './gan2d-data';
 
-export const FALLBACK_STEPS = 60;
+export const FALLBACK_STEPS = 40;
+let backendReady: Promise<string> | null = null;
+
+/** One backend start for every instance on every page (instances render concurrently). */
+function buildBackend(): Promise<string> {
+  if (!backendReady) {
+    backendReady = (async () => {
+      const b = tf.getBackend();
+      if (b === 'wasm' || b === 'cpu') {
+        await tf.ready();
+        return b;
+      }
+      // Build time runs in Node: the WASM backend reads its binary from node_modules.
+      const require = createRequire(import.meta.url);
+      configureWasm(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/');
+      return pickBackend(['wasm', 'cpu']);
+    })();
+  }
+  return backendReady;
+}
+
 const cache = new Map<string, { svg: string; caption: string }>();
 
 export async function gan2dFallbackSvg(preset: string): Promise<{ svg: string; caption: string }> {
   const hit = cache.get(preset);
   if (hit) return hit;
-  if (tf.getBackend() !== 'wasm') {
-    // Build time runs in Node: the WASM backend reads its binary from node_modules.
-    const require = createRequire(import.meta.url);
-    configureWasm(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/');
-    await pickBackend(['wasm', 'cpu']);
-  }
+  await buildBackend();
   const values = defaults(gan2dSpecsFor(preset));
   const model = createGan2d(values);
   for (let i = 0; i < FALLBACK_STEPS; i++) model.step();

@@ -53,7 +53,7 @@ export const gan2dSpecs: ParamSpec[] = [
     label: 'Side by side with a WGAN',
     kind: 'bool',
     default: false,
-    help: 'Trains a second model with the WGAN loss below on the same target and seed.',
+    help: 'Trains a second model with the WGAN loss below on the same target, settings and seed (with weight clipping it uses RMSProp, as Algorithm 13.2 does).',
   },
   {
     name: 'wgan',
@@ -120,7 +120,7 @@ export const gan2dSpecs: ParamSpec[] = [
 export const GAN2D_PRESETS: Record<string, Values> = {
   default: {},
   'mode-collapse': { loss: 'nonsat', noise_dim: '1', g_lr: 0.002, d_lr: 0.002, k: 1 },
-  'wgan-vs-gan': { compare: true, wgan: 'wgan-gp' },
+  'wgan-vs-gan': { compare: true, wgan: 'wgan-clip' },
   'wgan-clip': { loss: 'wgan-clip', g_opt: 'rmsprop', d_opt: 'rmsprop', g_lr: 0.001, d_lr: 0.001 },
   'wgan-gp': { loss: 'wgan-gp' },
 };
@@ -152,7 +152,7 @@ export interface CoreView {
   manifoldLines: number[];
   /** Arrow tails (x, y) and the descent direction of G's loss at each (dx, dy). */
   arrows: Float32Array;
-  history: { step: Float32Array; d_loss: Float32Array; g_loss: Float32Array; mmd: Float32Array; high_quality: Float32Array; modes: Float32Array };
+  history: { step: Float32Array; d_loss: Float32Array; g_loss: Float32Array; mmd: Float32Array; high_quality: Float32Array; modes: Float32Array; d_loss_eval: Float32Array };
   stage: StageInfo | null;
 }
 
@@ -179,5 +179,7 @@ export interface EvalNumbers {
   modes_covered: number;
   high_quality: number;
   mmd: number;
+  /** D's loss on the fixed evaluation sets (no penalty term). */
+  d_loss_eval: number;
 }
 

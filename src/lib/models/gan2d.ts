@@ -63,13 +63,15 @@ class Core {
   updates = 0;
   /** Counts G updates (cache key for the evaluation fakes). */
   gVersion = 0;
+  /** Counts D updates (the heat map changes with them). */
+  dVersion = 0;
   dLoss = NaN;
   gLoss = NaN;
   dUpdated = false;
   gUpdated = false;
   private fakeCache: { at: number; fake: Float32Array } | null = null;
   private evalCache: { at: number; numbers: EvalNumbers } | null = null;
-  private hist: number[][] = [[], [], [], [], [], []];
+  private hist: number[][] = [[], [], [], [], [], [], []];
   stagePos = 0;
   private stageData: { real: Float32Array | null; z: Float32Array | null; text: string; index: number } | null = null;
 
@@ -147,6 +149,7 @@ class Core {
     });
     this.dLoss = cost.dataSync()[0];
     this.dUpdated = true;
+    this.dVersion++;
     cost.dispose();
     if (this.loss === 'wgan-clip') this.D.clip(this.clipC);
   }
@@ -259,9 +262,24 @@ class Core {
     const fake = this.evalFakes();
     const { modesCovered, highQuality } = modeStats(fake, this.target.modes, this.target.sigma);
     const mmd = mmdRbf(this.realEval, fake, this.bw, this.kxx);
-    const numbers = { modes_covered: modesCovered, high_quality: highQuality, mmd };
+    const numbers = { modes_covered: modesCovered, high_quality: highQuality, mmd, d_loss_eval: this.evalLoss(fake) };
     this.evalCache = { at, numbers };
+    this.record(numbers);
     return numbers;
+  }
+
+  /**
+   * D's loss on the fixed evaluation sets (2,500 real points and the 2,500 evaluation fakes),
+   * without the gradient penalty: the GAN's cross-entropy, or the critic's E f(G(z)) - E f(x).
+   * Much less noisy than the minibatch loss, so it can be plotted against sample quality.
+   */
+  evalLoss(fake: Float32Array): number {
+    return tf.tidy(() => {
+      const lr = this.D.apply(tf.tensor2d(this.realEval, [this.realEval.length / 2, 2]));
+      const lf = this.D.apply(tf.tensor2d(fake, [fake.length / 2, 2]));
+      const l = isWgan(this.loss) ? tf.sub(tf.mean(lf), tf.mean(lr)) : tf.add(tf.mean(tf.softplus(tf.neg(lr))), tf.mean(tf.softplus(lf)));
+      return l.dataSync()[0];
+    });
   }
 
   /** Adds the current numbers to the history (one entry per evaluation). */
@@ -274,6 +292,7 @@ class Core {
     h[3].push(e.mmd);
     h[4].push(e.high_quality);
     h[5].push(e.modes_covered);
+    h[6].push(e.d_loss_eval);
     if (h[0].length > HISTORY_MAX) {
       // keep every other old entry: the history spans the whole run at bounded size
       for (const a of h) {
@@ -351,8 +370,8 @@ class Core {
   }
 
   view(stage: StageInfo | null): CoreView {
-    const e = this.evaluate(LIVE_EVAL_GAP_MS);
-    this.record(e);
+    // the history gains an entry whenever a fresh evaluation is made (see evaluateNow)
+    this.evaluate(LIVE_EVAL_GAP_MS);
     const { heat, min, max } = this.heat();
     const man = this.manifold();
     const h = this.hist;
@@ -372,6 +391,7 @@ class Core {
         mmd: Float32Array.from(h[3]),
         high_quality: Float32Array.from(h[4]),
         modes: Float32Array.from(h[5]),
+        d_loss_eval: Float32Array.from(h[6]),
       },
       stage,
     };
@@ -403,12 +423,20 @@ export function createGan2d(values: Values): Gan2dModel {
   const cores = [new Core(values, loss, target, realEval, bw, kxx)];
   if (values.compare) {
     const w = (isWgan(loss) ? 'nonsat' : values.wgan) as LossKind;
+    // Algorithm 13.2 trains the clipped critic and G with RMSProp; the partner follows it.
+    const partnerValues = w === 'wgan-clip' ? { ...values, g_opt: 'rmsprop', d_opt: 'rmsprop' } : values;
     // the side-by-side pair is always (GAN, WGAN), left to right
-    const pair = isWgan(loss) ? [new Core(values, w, target, realEval, bw, kxx), cores[0]] : [cores[0], new Core(values, w, target, realEval, bw, kxx)];
+    const partner = new Core(partnerValues, w, target, realEval, bw, kxx);
+    const pair = isWgan(loss) ? [partner, cores[0]] : [cores[0], partner];
     cores.length = 0;
     cores.push(...pair);
   }
   let stages: (StageInfo | null)[] = cores.map(() => null);
+  let lastView: { view: Gan2dView; version: number; at: number; cost: number } | null = null;
+  // a single Step press or a command always gets a fresh view
+  let forceView = true;
+  let stepsSinceView = 0;
+  const VIEW_GAP_MS = 150;
   return {
     cores,
     target,
@@ -416,6 +444,7 @@ export function createGan2d(values: Values): Gan2dModel {
     step() {
       for (const c of cores) c.step();
       stages = cores.map(() => null);
+      stepsSinceView++;
     },
     evaluate(i = 0) {
       return cores[i].evaluate(0);
@@ -431,22 +460,36 @@ export function createGan2d(values: Values): Gan2dModel {
         out[`${p}modes_covered`] = e.modes_covered;
         out[`${p}high_quality`] = e.high_quality;
         out[`${p}mmd`] = e.mmd;
+        out[`${p}d_loss_eval`] = e.d_loss_eval;
       });
       out.modes_total = target.modes.length / 2;
       return out;
     },
     view(): Gan2dView {
-      const show = realEval.slice(0, 2 * SHOW_N);
-      return {
+      // While training runs, the page is sent a view at most every VIEW_GAP_MS (or 3x the time
+      // a view takes): the heat map, manifold and arrows would otherwise eat into training.
+      const version = cores.reduce((n, c) => n + c.gVersion + c.dVersion, 0);
+      const now = Date.now();
+      if (lastView && !forceView) {
+        if (version === lastView.version) return lastView.view;
+        const tooSoon = now - lastView.at < Math.max(VIEW_GAP_MS, 3 * lastView.cost);
+        if (tooSoon && stepsSinceView > 1) return lastView.view;
+      }
+      forceView = false;
+      stepsSinceView = 0;
+      const view: Gan2dView = {
         extent: EXTENT,
         heatN: HEAT_N,
-        real: show,
+        real: realEval.slice(0, 2 * SHOW_N),
         modes: Float32Array.from(target.modes),
         sigma: target.sigma,
         cores: cores.map((c, i) => c.view(stages[i])),
       };
+      lastView = { view, version, at: now, cost: Date.now() - now };
+      return view;
     },
     command(name) {
+      forceView = true;
       if (name === 'step-d') {
         for (const c of cores) c.dUpdate(c.real(Number(values.batch)), c.noise(Number(values.batch)));
         stages = cores.map(() => null);

@@ -4,9 +4,19 @@
  * step G, slow motion), view toggles, and drawing a custom target with pointer events.
  */
 import { mountWidget, type WidgetHandle } from '../runtime/controller';
-import { workerName } from '../runtime/tf-worker';
 import { gan2dSpecsFor, isWgan, type CoreView, type Gan2dView } from '../../lib/models/gan2d-specs';
 import { DRAWN_SIGMA, EXTENT, MAX_DRAWN, parseDrawn } from '../../lib/models/gan2d-data';
+
+/**
+ * The worker's name carries a page's ?backend= override (same as workerName in
+ * runtime/tf-worker.ts, repeated here so that the page bundle does not pull in tfjs).
+ */
+function workerName(widgetId: string): string {
+  const b = new URLSearchParams(window.location.search).get('backend');
+  const n = new URLSearchParams({ widget: widgetId });
+  if (b) n.set('backend', b);
+  return n.toString();
+}
 
 const LOSS_NAMES: Record<string, string> = {
   minimax: 'GAN (minimax)',
@@ -15,8 +25,11 @@ const LOSS_NAMES: Record<string, string> = {
   'wgan-gp': 'WGAN-GP',
 };
 
+// Theme colours, read once per frame (getComputedStyle is not free).
+let styleCache: CSSStyleDeclaration | null = null;
 function css(name: string, fallback: string): string {
-  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  if (!styleCache) styleCache = getComputedStyle(document.documentElement);
+  const v = styleCache.getPropertyValue(name).trim();
   return v || fallback;
 }
 
@@ -139,12 +152,8 @@ function drawPlane(pl: Plane, view: Gan2dView, core: CoreView, size: number, sho
     }
   }
   if (show.fake) {
-    ctx.fillStyle = 'rgba(194,65,12,0.75)';
-    for (let i = 0; i < core.fake.length; i += 2) {
-      ctx.beginPath();
-      ctx.arc(sx(core.fake[i]), sy(core.fake[i + 1]), 1.7, 0, 2 * Math.PI);
-      ctx.fill();
-    }
+    ctx.fillStyle = 'rgba(194,65,12,0.8)';
+    for (let i = 0; i < core.fake.length; i += 2) ctx.fillRect(sx(core.fake[i]) - 1.6, sy(core.fake[i + 1]) - 1.6, 3.2, 3.2);
   }
   if (show.arrows) {
     // scale: the longest arrow is 12% of the plane
@@ -176,20 +185,22 @@ function drawPlane(pl: Plane, view: Gan2dView, core: CoreView, size: number, sho
     if (core.stage.realBatch) {
       ctx.strokeStyle = 'rgb(21,128,61)';
       const b = core.stage.realBatch;
+      ctx.beginPath();
       for (let i = 0; i < b.length; i += 2) {
-        ctx.beginPath();
+        ctx.moveTo(sx(b[i]) + 4, sy(b[i + 1]));
         ctx.arc(sx(b[i]), sy(b[i + 1]), 4, 0, 2 * Math.PI);
-        ctx.stroke();
       }
+      ctx.stroke();
     }
     if (core.stage.fakeBatch) {
       ctx.strokeStyle = 'rgb(194,65,12)';
       const b = core.stage.fakeBatch;
+      ctx.beginPath();
       for (let i = 0; i < b.length; i += 2) {
-        ctx.beginPath();
+        ctx.moveTo(sx(b[i]) + 4, sy(b[i + 1]));
         ctx.arc(sx(b[i]), sy(b[i + 1]), 4, 0, 2 * Math.PI);
-        ctx.stroke();
       }
+      ctx.stroke();
     }
   }
   // mode circles (3 sigma)
@@ -296,7 +307,10 @@ export function mountGan2d(root: HTMLElement, id = 'gan-2d', preset = 'default')
   const planes: Plane[] = [makePlane('The plane: real samples (green), fakes (orange), D as a heat map'), makePlane('The WGAN of the side-by-side run')];
   const lossCanvas = document.createElement('canvas');
   const qualityCanvas = document.createElement('canvas');
-  const scatterCanvas = document.createElement('canvas');
+  const scatterCanvases = [document.createElement('canvas'), document.createElement('canvas')];
+  const scatterRow = document.createElement('div');
+  scatterRow.className = 'gan2d-planes';
+  scatterRow.append(...scatterCanvases);
   const show: Toggles = { heat: true, real: true, fake: true, manifold: false, arrows: false };
   let lastView: Gan2dView | null = null;
   let drawing = false;
@@ -308,8 +322,11 @@ export function mountGan2d(root: HTMLElement, id = 'gan-2d', preset = 'default')
     if (lastView) drawAll(lastView);
   };
 
+  let drawCount = 0;
+  let drawTotal = 0;
   function drawAll(view: Gan2dView) {
     const t0 = performance.now();
+    styleCache = null;
     lastView = view;
     const two = view.cores.length > 1;
     const avail = root.querySelector<HTMLElement>('.charts')?.clientWidth || 640;
@@ -337,20 +354,26 @@ export function mountGan2d(root: HTMLElement, id = 'gan-2d', preset = 'default')
       'MMD²',
       true,
     );
-    scatterCanvas.hidden = !two;
+    scatterRow.hidden = !two;
     if (two) {
-      drawChart(
-        scatterCanvas,
-        width,
-        190,
-        view.cores.map((c, i) => ({ x: c.history.d_loss, y: c.history.mmd, color: colors[i], label: `${LOSS_NAMES[c.loss]}`, dots: true })),
-        'D / critic loss',
-        'MMD² of the samples',
-        true,
+      const w2 = Math.max(220, Math.floor((width - 12) / 2));
+      view.cores.forEach((c, i) =>
+        drawChart(
+          scatterCanvases[i],
+          w2,
+          200,
+          [{ x: c.history.d_loss_eval, y: c.history.mmd, color: colors[i], label: LOSS_NAMES[c.loss], dots: true }],
+          `${isWgan(c.loss) ? 'critic' : 'D'} loss (evaluation sets)`,
+          'MMD²',
+          true,
+        ),
       );
     }
     const ms = performance.now() - t0;
+    drawCount++;
+    drawTotal += ms;
     root.dataset.drawMs = ms.toFixed(1);
+    root.dataset.drawMeanMs = (drawTotal / drawCount).toFixed(1);
   }
 
   const handle = mountWidget({
@@ -432,10 +455,12 @@ export function mountGan2d(root: HTMLElement, id = 'gan-2d', preset = 'default')
       lossCanvas.setAttribute('aria-label', 'Losses against training step');
       qualityCanvas.setAttribute('role', 'img');
       qualityCanvas.setAttribute('aria-label', 'MMD squared of the evaluation fakes against training step');
-      scatterCanvas.setAttribute('role', 'img');
-      scatterCanvas.setAttribute('aria-label', 'Each model: its D or critic loss against the MMD squared of its samples');
-      scatterCanvas.hidden = true;
-      charts.append(row, toggles, stageText, planeRow, lossCanvas, qualityCanvas, scatterCanvas);
+      for (const sc of scatterCanvases) {
+        sc.setAttribute('role', 'img');
+        sc.setAttribute('aria-label', 'One model: its D or critic loss on the evaluation sets against the MMD squared of its samples, one dot per evaluation, later dots darker');
+      }
+      scatterRow.hidden = true;
+      charts.append(row, toggles, stageText, planeRow, lossCanvas, qualityCanvas, scatterRow);
 
       // Drawing a target: pointer events cover mouse, pen and touch.
       const c = planes[0].canvas;
