@@ -61,4 +61,30 @@ describe('chapter 4: optimal-discriminator widget', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('Figure 1: D-only and G-only buttons move one player each; the loss widget steps', async () => {
+    const { page, errors } = await openPage(browser, PAGE);
+    const F = 'gan-figure1';
+    await waitReady(page, F);
+    const w = widget(page, F);
+    await w.locator('[data-action="step-d"]').click();
+    await page.waitForFunction((id) => Number(document.querySelector<HTMLElement>(`[data-widget="${id}"] [data-metric="d_steps"]`)?.dataset.value) === 1, F);
+    expect(await metric(page, F, 'g_steps')).toBe(0);
+    expect(await metric(page, F, 'step')).toBe(0);
+    await w.locator('[data-action="step-g"]').click();
+    await page.waitForFunction((id) => Number(document.querySelector<HTMLElement>(`[data-widget="${id}"] [data-metric="g_steps"]`)?.dataset.value) === 1, F);
+    expect(await setParam(page, F, 'k', '0')).toMatch(/K: discriminator steps/);
+    expect(await setParam(page, F, 'k', '3')).toBe('');
+    await waitReady(page, F);
+    await w.locator('[data-action="step"]').click();
+    await page.waitForFunction((id) => Number(document.querySelector<HTMLElement>(`[data-widget="${id}"] [data-metric="d_steps"]`)?.dataset.value) === 3, F);
+
+    const L = 'generator-losses';
+    await waitReady(page, L);
+    await widget(page, L).locator('[data-action="step"]').click();
+    await page.waitForFunction((id) => document.querySelector<HTMLElement>(`[data-widget="${id}"]`)?.dataset.step === '1', L);
+    expect(await metric(page, L, 'b_ns')).toBeGreaterThan(await metric(page, L, 'b_minimax'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

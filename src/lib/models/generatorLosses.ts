@@ -93,10 +93,12 @@ export function createGeneratorLosses(values: Values): GeneratorLossesModel {
     last[kind] = { grad: out[0], dFake: out[1] };
   }
 
+  /** Every step for the first 500 (the interesting part), then every 10th, at most 2,000 points. */
   function record() {
+    if (steps > 500 && steps % 10 !== 0) return;
     const o = offsets();
     history.push({ step: steps, minimax: o.minimax, ns: o.ns });
-    if (history.length > 1000) history.splice(0, history.length - 1000);
+    if (history.length > 2000) history.splice(500, history.length - 2000);
   }
 
   // Step 0: report D(G(z)) and the gradients at the start without moving.

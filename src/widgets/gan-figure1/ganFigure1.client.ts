@@ -59,10 +59,12 @@ export function mountGanFigure1(root: HTMLElement) {
       const width = Math.min(720, chartBox.clientWidth || 640);
       const x0 = view.xs[0];
       const x1 = view.xs[view.xs.length - 1];
+      // Both densities share one scale, set by p_data (its peak at 0.8); a generator that
+      // collapses to a spike runs off the top and is clipped.
       let peak = 0;
-      for (let i = 0; i < view.xs.length; i++) peak = Math.max(peak, view.pdata[i], view.pg[i]);
-      peak = Math.max(peak, 1e-9);
-      const rows = Array.from(view.xs, (x, i) => ({ x, pd: view.pdata[i] / peak, pg: view.pg[i] / peak, d: view.d[i], ds: view.dstar[i] }));
+      for (let i = 0; i < view.xs.length; i++) peak = Math.max(peak, view.pdata[i]);
+      peak = Math.max(peak, 1e-9) / 0.8;
+      const rows = Array.from(view.xs, (x, i) => ({ x, pd: view.pdata[i] / peak, pg: Math.min(1.04, view.pg[i] / peak), d: view.d[i], ds: view.dstar[i] }));
       // z in [-1, 1] is drawn on the lower line across the middle half of the x range.
       const zx = (z: number) => x0 + (x1 - x0) * (0.5 + 0.25 * z);
       const yX = -0.12;

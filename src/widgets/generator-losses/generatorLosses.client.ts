@@ -35,11 +35,14 @@ export function mountGeneratorLosses(root: HTMLElement) {
       const legend = document.createElement('p');
       legend.className = 'hint';
       legend.textContent = 'Blue: minimax loss log(1 − D). Orange: non-saturating loss −log D. Dots: where each run\'s fakes sit now (mean D(G(z))).';
-      charts.append(legend, lossBox, gradBox, pathBox);
+      const row = document.createElement('div');
+      row.className = 'gl-row';
+      row.append(lossBox, gradBox);
+      charts.append(legend, row, pathBox);
     },
     draw(view: GeneratorLossesView) {
       if (!view) return;
-      const width = Math.min(720, lossBox.clientWidth || 640);
+      const width = Math.min(720, pathBox.clientWidth || 640);
       const half = Math.max(260, Math.floor(width / 2) - 8);
       const rows = Array.from(view.d, (d, i) => ({ d, lm: view.lossMinimax[i], ln: view.lossNs[i], gm: view.gradMinimax[i], gn: view.gradNs[i] }));
       const at = (arr: Float32Array, x: number) => {

@@ -94,7 +94,7 @@ export function mountMnistGan(root: HTMLElement) {
         Plot.plot({
           width,
           height: 160,
-          x: { label: 'step' },
+          x: { label: 'step', domain: [0, Math.max(500, view.parzen[view.parzen.length - 1]?.step ?? 0)] },
           y: { label: 'Parzen log-lik. (nats)', grid: true },
           marks: [
             Plot.ruleY([view.parzenTrain], { stroke: 'currentColor', strokeDasharray: '6 4' }),
