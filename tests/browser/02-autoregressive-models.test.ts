@@ -24,8 +24,7 @@ describe('chapter 2: pixelcnn-mask', () => {
     expect(await metric(page, id, 'blind_spot')).toBe(1);
     // Click the top-left cell: nothing can influence pixel (0, 0).
     const grid = widget(page, id).locator('.pcnn-grid svg');
-    const box = (await grid.boundingBox())!;
-    await page.mouse.click(box.x + 2, box.y + 2);
+    await grid.click({ position: { x: 3, y: 3 } });
     await page.waitForFunction(() => document.querySelector('[data-widget="pixelcnn-mask"] [data-metric="influence_pixels"]')?.getAttribute('data-value') === '0');
     // Keyboard: move the cursor down and right, Enter selects (1, 1).
     await widget(page, id).locator('.pcnn-grid').focus();
