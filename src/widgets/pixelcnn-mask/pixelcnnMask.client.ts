@@ -69,6 +69,7 @@ export function mountPixelcnnMask(root: HTMLElement) {
         const r = Math.floor(((e.clientY - rect.top) / rect.height) * n);
         if (r < 0 || c < 0 || r >= n || c >= n) return;
         cursor = [r, c];
+        cursorShown = true;
         select(r, c);
       });
       gridBox.addEventListener('keydown', (e: KeyboardEvent) => {
