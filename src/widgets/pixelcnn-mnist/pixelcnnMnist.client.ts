@@ -172,7 +172,7 @@ export function mountPixelcnnMnist(root: HTMLElement) {
           x: { label: 'training step' },
           y: { label: 'NLL (nats per image)', grid: true, domain: [Math.max(0, Math.min(...pts.map((p) => p.nll)) - 10), Math.min(600, Math.max(...pts.map((p) => p.nll)) + 5)] },
           color: { legend: true, domain: ['train (last 10 batches)', 'test (100 digits)'], range: ['var(--series-1)', 'var(--series-2)'] },
-          marks: [Plot.line(pts, { x: 'step', y: 'nll', stroke: 'set' }), Plot.dot(pts.filter((p) => p.set.startsWith('test')), { x: 'step', y: 'nll', fill: 'var(--series-2)', r: 2 })],
+          marks: [Plot.line(pts, { x: 'step', y: 'nll', stroke: 'set', z: 'set' }), Plot.dot(pts.filter((p) => p.set.startsWith('test')), { x: 'step', y: 'nll', fill: 'var(--series-2)', r: 2 })],
         }),
       );
       if (view.canvas) {
