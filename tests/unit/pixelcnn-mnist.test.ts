@@ -89,20 +89,20 @@ describe('pixelcnn-mnist', () => {
       m.dispose();
     }
     expect(tf.memory().numTensors).toBe(before);
-  });
+  }, 900_000);
 
   it('default settings, seed 1: test NLL below 81 nats after 200 steps, and samples are strokes', async () => {
     await startTf();
     const data = await mnistNode();
     const m = createPixelcnnMnist(defaults(pixelcnnMnistSpecs), data);
     const start = Number(m.metrics().nll_nats);
-    expect(start).toBeGreaterThan(150);
-    expect(start).toBeLessThan(260);
+    expect(start).toBeGreaterThan(240);
+    expect(start).toBeLessThan(280);
     for (let i = 0; i < 200; i++) m.step();
     const met = m.metrics();
     expect(Number(met.nll_nats)).toBeLessThan(81);
     expect(Number(met.bits_per_dim)).toBeCloseTo(Number(met.nll_nats) / (D * LN2), 10);
-    expect(Number(met.bits_per_dim)).toBeLessThan(0.149);
+    expect(Number(met.bits_per_dim)).toBeLessThan(0.15);
     m.command!('sample_start', { n: 4 });
     m.samplePixels(D);
     const v = m.view() as PixelcnnMnistView;
@@ -111,5 +111,5 @@ describe('pixelcnn-mnist', () => {
     expect(s.on).toBeLessThan(0.35);
     expect(s.connected).toBeGreaterThan(0.75);
     m.dispose();
-  });
+  }, 900_000);
 });

@@ -112,14 +112,14 @@ function union(a: Grid, b: Grid): Grid {
 export function influenceSet(arch: Arch, row: number, col: number, size = SIZE): Grid {
   const { layout, layers, firstKernel, kernel } = arch;
   if (!Number.isInteger(layers) || layers < 1) throw new Error(`layers must be a whole number >= 1, got ${layers}`);
-  let H = new Uint8Array(size * size);
+  let H: Grid = new Uint8Array(size * size);
   H[row * size + col] = 1;
   if (layout === 'plain') {
     const offB = maskOffsets('B', kernel);
     for (let l = layers; l >= 2; l--) H = spread(H, offB, size);
     return spread(H, maskOffsets('A', firstKernel), size);
   }
-  let V = new Uint8Array(size * size);
+  let V: Grid = new Uint8Array(size * size);
   for (let l = layers; l >= 1; l--) {
     const k = l === 1 ? firstKernel : kernel;
     // h_l reads v_l one row up (the shift): those v_l positions matter too.

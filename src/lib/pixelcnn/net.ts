@@ -87,7 +87,7 @@ export class PixelCnnNet {
     if (c.k === 1) {
       // 1x1 convolution: a matrix product over channels.
       const [b, h, w, cin] = x.shape;
-      const cout = c.w.shape[3];
+      const cout = c.w.shape[3] as number;
       const y = tf.matMul(tf.reshape(x, [b * h * w, cin]) as tf.Tensor2D, tf.reshape(c.w, [cin, cout]) as tf.Tensor2D);
       return tf.add(tf.reshape(y, [b, h, w, cout]), c.b);
     }

@@ -57,7 +57,10 @@ export function mountPixelcnnMask(root: HTMLElement) {
           h.setStatus((err as Error).message, 'error');
         }
       };
-      gridBox.addEventListener('click', (e) => {
+      // pointerdown, not click: focusing the grid redraws it, and a click whose pressed element
+      // was replaced in between is never delivered.
+      gridBox.addEventListener('pointerdown', (e) => {
+        if (e.button !== 0) return;
         const svg = gridBox.querySelector('svg');
         if (!svg) return;
         const rect = svg.getBoundingClientRect();
@@ -66,6 +69,7 @@ export function mountPixelcnnMask(root: HTMLElement) {
         const r = Math.floor(((e.clientY - rect.top) / rect.height) * n);
         if (r < 0 || c < 0 || r >= n || c >= n) return;
         cursor = [r, c];
+        cursorShown = true;
         select(r, c);
       });
       gridBox.addEventListener('keydown', (e: KeyboardEvent) => {

@@ -169,10 +169,10 @@ export function mountPixelcnnMnist(root: HTMLElement) {
         Plot.plot({
           width,
           height: 220,
-          x: { label: 'training step' },
+          x: { label: 'training step', domain: [0, Math.max(10, ...pts.map((p) => p.step))] },
           y: { label: 'NLL (nats per image)', grid: true, domain: [Math.max(0, Math.min(...pts.map((p) => p.nll)) - 10), Math.min(600, Math.max(...pts.map((p) => p.nll)) + 5)] },
           color: { legend: true, domain: ['train (last 10 batches)', 'test (100 digits)'], range: ['var(--series-1)', 'var(--series-2)'] },
-          marks: [Plot.line(pts, { x: 'step', y: 'nll', stroke: 'set' }), Plot.dot(pts.filter((p) => p.set.startsWith('test')), { x: 'step', y: 'nll', fill: 'var(--series-2)', r: 2 })],
+          marks: [Plot.line(pts, { x: 'step', y: 'nll', stroke: 'set', z: 'set' }), Plot.dot(pts.filter((p) => p.set.startsWith('test')), { x: 'step', y: 'nll', fill: 'var(--series-2)', r: 2 })],
         }),
       );
       if (view.canvas) {
@@ -192,20 +192,27 @@ export function mountPixelcnnMnist(root: HTMLElement) {
       if (view.passMs > 0) bars.push({ what: 'one sampling pass', ms: view.passMs });
       if (view.sampleMs > 0) bars.push({ what: 'one full sample (784 passes)', ms: view.sampleMs });
       else if (view.passMs > 0) bars.push({ what: '784 passes (estimated)', ms: view.passMs * D });
-      if (view.stepMs > 0) {
+      const shown = bars.filter((b) => b.ms > 0);
+      if (shown.length) {
         const full = view.sampleMs > 0 ? view.sampleMs : view.passMs * D;
         costBox.replaceChildren(
           Plot.plot({
             width,
-            height: 40 + 28 * bars.length,
+            height: 40 + 28 * shown.length,
             marginLeft: 190,
-            x: { label: 'milliseconds (log scale)', type: 'log', grid: true },
+            marginRight: 80,
+            x: { label: 'milliseconds', grid: true },
             y: { label: null },
-            marks: [Plot.barX(bars, { y: 'what', x: 'ms', fill: 'var(--series-3)' }), Plot.text(bars, { y: 'what', x: 'ms', text: (d: { ms: number }) => `${d.ms.toFixed(d.ms < 10 ? 1 : 0)} ms`, dx: 4, textAnchor: 'start' })],
+            marks: [Plot.barX(shown, { y: 'what', x: 'ms', fill: 'var(--series-3)' }), Plot.text(shown, { y: 'what', x: 'ms', text: (d: { ms: number }) => `${d.ms.toFixed(d.ms < 10 ? 1 : 0)} ms`, dx: 4, textAnchor: 'start' })],
           }),
           Object.assign(document.createElement('p'), {
             className: 'hint',
-            textContent: full > 0 ? `Sampling one batch costs as much time as about ${Math.round(full / view.stepMs)} training steps.` : 'Sample once to measure the cost of sampling.',
+            textContent:
+              full > 0 && view.stepMs > 0
+                ? `Sampling one batch costs as much time as about ${Math.round(full / view.stepMs)} training steps.`
+                : full > 0
+                  ? 'Train a few steps to compare sampling with a training step.'
+                  : 'Sample once to measure the cost of sampling.',
           }),
         );
       }
