@@ -22,7 +22,13 @@ describe('bigan-mnist', () => {
     const recon = m.recon();
     console.log(JSON.stringify({ rnd, accs, recon0, recon }));
     m.dispose();
-    expect(accs.length).toBe(3);
+    // Measured (seed 1, WASM): random encoder 0.589; trained 0.718, 0.686, 0.695 after 200, 400,
+    // 600 steps; squared reconstruction error per test digit 181.2 before training, 62.4 after.
+    expect(rnd).toBeGreaterThan(0.5);
+    expect(rnd).toBeLessThan(0.65);
+    for (const a of accs) expect(a).toBeGreaterThan(rnd + 0.08);
+    expect(recon0).toBeGreaterThan(150);
+    expect(recon).toBeLessThan(80);
   }, 600_000);
 
   it('keeps the tensor count flat', async () => {
