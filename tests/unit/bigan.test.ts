@@ -22,8 +22,14 @@ describe('bigan-mnist', () => {
     const recon = m.recon();
     console.log(JSON.stringify({ rnd, accs, recon0, recon }));
     m.dispose();
-    expect(accs.length).toBe(3);
-  }, 600_000);
+    // Measured (seed 1, WASM): random encoder 0.589; trained 0.718, 0.686, 0.695 after 200, 400,
+    // 600 steps; squared reconstruction error per test digit 181.2 before training, 62.4 after.
+    expect(rnd).toBeGreaterThan(0.5);
+    expect(rnd).toBeLessThan(0.65);
+    for (const a of accs) expect(a).toBeGreaterThan(rnd + 0.08);
+    expect(recon0).toBeGreaterThan(150);
+    expect(recon).toBeLessThan(80);
+  }, 1_800_000);
 
   it('keeps the tensor count flat', async () => {
     await startTf();
@@ -39,5 +45,5 @@ describe('bigan-mnist', () => {
     m.command!('probe', undefined);
     expect(tf.memory().numTensors).toBe(before);
     m.dispose();
-  }, 300_000);
+  }, 900_000);
 });

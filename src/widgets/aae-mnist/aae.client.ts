@@ -3,7 +3,7 @@ import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/tf-worker';
 import { aaeSpecs } from '../../lib/models/aae-specs';
 import type { AaeView } from '../../lib/models/aae';
-import { drawImageGrid, densityCells, gaussianGrid, DIGIT_COLORS } from '../shared-adv/draw';
+import { drawImageGrid, densityCells, gaussianGrid, captioned, DIGIT_COLORS } from '../shared-adv/draw';
 
 export function mountAae(root: HTMLElement) {
   let codeBox: HTMLElement;
@@ -53,12 +53,11 @@ export function mountAae(root: HTMLElement) {
     draw(view: AaeView) {
       if (!view) return;
       const E = view.extent;
-      const width = Math.max(260, Math.min(360, (codeBox.parentElement?.clientWidth || 720) / 2 - 12));
+      const width = Math.max(240, Math.min(330, (root.clientWidth || 680) / 2 - 40));
       const scatter = (codes: Float32Array, density: Float32Array, title: string) =>
-        Plot.plot({
+        captioned(Plot.plot({
           width,
           height: width,
-          title,
           x: { domain: [-E, E], label: 'z₁' },
           y: { domain: [-E, E], label: 'z₂' },
           color: { type: 'ordinal', domain: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], range: DIGIT_COLORS, legend: true },
@@ -70,7 +69,7 @@ export function mountAae(root: HTMLElement) {
             ),
             Plot.frame({ strokeOpacity: 0.3 }),
           ],
-        });
+        }), title);
       const regName = view.regulariser === 'adversarial' ? 'AAE' : view.regulariser === 'kl' ? 'VAE (KL)' : 'plain autoencoder';
       codeBox.replaceChildren(scatter(view.codes, view.density, `${regName}: test codes over p(z)`));
       if (view.vaeCodes) {

@@ -3,7 +3,7 @@ import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/tf-worker';
 import { ali2dSpecs, modeCentre } from '../../lib/models/ali2d-specs';
 import type { Ali2dView } from '../../lib/models/ali2d';
-import { DIGIT_COLORS } from '../shared-adv/draw';
+import { captioned, DIGIT_COLORS } from '../shared-adv/draw';
 
 export function mountAli2d(root: HTMLElement) {
   let xBox: HTMLElement;
@@ -61,10 +61,9 @@ export function mountAli2d(root: HTMLElement) {
           lines.push({ x: view.gridMap[o], y: view.gridMap[o + 1], l });
         }
       xBox.replaceChildren(
-        Plot.plot({
+        captioned(Plot.plot({
           width,
           height: width,
-          title: 'z → x: G(z) samples and G of a z-grid',
           x: { domain: [-E, E], label: 'x₁' },
           y: { domain: [-E, E], label: 'x₂' },
           color,
@@ -74,16 +73,15 @@ export function mountAli2d(root: HTMLElement) {
             Plot.dot(centres, { x: 'x', y: 'y', stroke: 'k', r: 5, strokeWidth: 2 }),
             Plot.frame({ strokeOpacity: 0.3 }),
           ],
-        }),
+        }), 'z → x: G(z) samples and G of a z-grid'),
       );
       if (view.codes) {
         zBox.hidden = false;
         zBox.replaceChildren(
-          Plot.plot({
+          captioned(Plot.plot({
             width,
             height: width,
-            title: 'x → z: codes E(x), coloured by mode',
-            x: { domain: [-3.5, 3.5], label: 'z₁' },
+                        x: { domain: [-3.5, 3.5], label: 'z₁' },
             y: { domain: [-3.5, 3.5], label: 'z₂' },
             color,
             marks: [
@@ -91,7 +89,7 @@ export function mountAli2d(root: HTMLElement) {
               Plot.dot(pts(view.codes, (i) => ({ k: view.dataMode[i] })), { x: 'x', y: 'y', fill: 'k', r: 1.8, clip: true }),
               Plot.frame({ strokeOpacity: 0.3 }),
             ],
-          }),
+          }), 'x → z: codes E(x), coloured by mode'),
         );
       } else {
         zBox.hidden = true;
@@ -107,11 +105,10 @@ export function mountAli2d(root: HTMLElement) {
           k: view.dataMode[i],
         }));
         recBox.replaceChildren(
-          Plot.plot({
+          captioned(Plot.plot({
             width,
             height: width,
-            title: 'x (dots) → G(E(x)) (line ends)',
-            x: { domain: [-E, E], label: 'x₁' },
+                        x: { domain: [-E, E], label: 'x₁' },
             y: { domain: [-E, E], label: 'x₂' },
             color,
             marks: [
@@ -119,7 +116,7 @@ export function mountAli2d(root: HTMLElement) {
               Plot.dot(segs, { x: 'x1', y: 'y1', fill: 'k', r: 2 }),
               Plot.frame({ strokeOpacity: 0.3 }),
             ],
-          }),
+          }), 'x (dots) → G(E(x)) (line ends)'),
         );
       } else {
         recBox.hidden = true;
@@ -132,10 +129,9 @@ export function mountAli2d(root: HTMLElement) {
         return { x1: -E + c * w, x2: -E + (c + 1) * w, y1: -E + r * w, y2: -E + (r + 1) * w, v };
       });
       dBox.replaceChildren(
-        Plot.plot({
+        captioned(Plot.plot({
           width,
           height: width,
-          title: view.mode === 'ali' ? 'D(x, E(x)) over x' : 'D(x) over x',
           x: { domain: [-E, E], label: 'x₁' },
           y: { domain: [-E, E], label: 'x₂' },
           color: { type: 'linear', domain: [0, 1], scheme: 'RdBu', legend: true, label: 'D' },
@@ -143,7 +139,7 @@ export function mountAli2d(root: HTMLElement) {
             Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'v' }),
             Plot.dot(centres, { x: 'x', y: 'y', stroke: 'black', r: 5 }),
           ],
-        }),
+        }), view.mode === 'ali' ? 'D(x, E(x)) over x' : 'D(x) over x'),
       );
       const h = view.history;
       histBox.replaceChildren(
@@ -151,7 +147,7 @@ export function mountAli2d(root: HTMLElement) {
           width: Math.min(700, 2 * width + 16),
           height: 170,
           x: { label: 'step' },
-          y: { label: 'modes covered / recon error ×' + String(view.modes), grid: true },
+          y: { label: `modes covered (blue) · recon error × ${view.modes} (orange)`, grid: true },
           marks: [
             Plot.line(h, { x: 'step', y: 'modes_covered', stroke: 'var(--series-1)' }),
             ...(view.mode === 'ali'

@@ -57,7 +57,7 @@ export function mountBigan(root: HTMLElement) {
         Plot.plot({
           width: Math.min(640, histBox.clientWidth || 600),
           height: 170,
-          x: { label: 'step' },
+          x: { label: 'step', domain: [0, Math.max(200, ctx.step, ...view.history.map((d) => d.step))] },
           y: { label: 'probe accuracy', domain: [0, 1], grid: true },
           marks: [
             Plot.ruleY([rnd], { stroke: 'var(--series-2)', strokeDasharray: '4 3' }),

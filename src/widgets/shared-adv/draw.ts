@@ -65,3 +65,14 @@ export function drawImageGrid(canvas: HTMLCanvasElement, images: Float32Array, r
   }
   ctx.putImageData(img, 0, 0);
 }
+
+/** A chart with a small caption above it (Plot's own `title` option renders a large heading). */
+export function captioned(chart: Element, text: string): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'adv-chart';
+  const p = document.createElement('p');
+  p.className = 'hint adv-caption';
+  p.textContent = text;
+  box.append(p, chart);
+  return box;
+}
