@@ -113,8 +113,8 @@ describe('exercises', () => {
     const { page } = await openPage(browser, '/exercises/');
     const item = page.locator('[data-exercise-key="01-generative-models#1.4"]');
     expect(await item.count()).toBe(1);
-    expect(await item.locator('h3 a').getAttribute('href')).toMatch(/\/chapters\/01-generative-models\/#exercise-1-4$/);
-    expect(await item.textContent()).toContain('Bayes');
+    expect(await item.locator('h3 a').getAttribute('href')).toMatch(/\/chapters\/01-generative-models\/#exercise-1-1$/);
+    expect(await item.textContent()).toContain('Maximum likelihood for one Gaussian');
     expect(await item.locator('.katex').count()).toBeGreaterThan(0);
     await page.close();
   });

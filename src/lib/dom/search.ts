@@ -113,13 +113,15 @@ export function initSearchBox() {
   drop.append(status, list);
   let seq = 0;
 
-  // A plain search field with a results region after it (arrow keys move into the results);
-  // the status line announces the count.
+  // The results region drops down under the field (arrow keys move into it); the status line
+  // announces the count.
   const close = () => {
     drop.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
   };
   const open = () => {
     drop.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
   };
 
   input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });

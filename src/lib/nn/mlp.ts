@@ -70,8 +70,9 @@ export class MLP {
     let fanIn = inputSize;
     layers.forEach((l, i) => {
       if (!Number.isInteger(l.units) || l.units < 1) throw new Error(`${name}: layer ${i + 1} needs at least one unit`);
-      this.weights.push(tf.variable(tf.tensor2d(glorot(rng, fanIn, l.units), [fanIn, l.units]), true, `${name}_w${i}_${uid()}`));
-      this.biases.push(tf.variable(tf.zeros([l.units]), true, `${name}_b${i}_${uid()}`));
+      // tidy frees the initial-value tensors (a variable keeps its own reference to the data).
+      this.weights.push(tf.tidy(() => tf.variable(tf.tensor2d(glorot(rng, fanIn, l.units), [fanIn, l.units]), true, `${name}_w${i}_${uid()}`)));
+      this.biases.push(tf.tidy(() => tf.variable(tf.zeros([l.units]), true, `${name}_b${i}_${uid()}`)));
       fanIn = l.units;
     });
   }

@@ -116,6 +116,8 @@ export function tidyChartsA11y(container: HTMLElement) {
     g.removeAttribute('aria-label');
     g.removeAttribute('aria-description');
   }
+  // A labelled box around a chart needs a role for its label to be allowed.
+  for (const box of container.querySelectorAll<HTMLElement>('div[aria-label]:not([role])')) box.setAttribute('role', 'group');
   for (const svg of container.querySelectorAll<SVGSVGElement>('svg')) {
     if (svg.parentElement?.closest('svg')) continue;
     if (!svg.hasAttribute('role')) svg.setAttribute('role', 'img');

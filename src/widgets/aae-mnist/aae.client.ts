@@ -1,0 +1,98 @@
+import * as Plot from '@observablehq/plot';
+import { mountWidget } from '../runtime/controller';
+import { workerName } from '../runtime/tf-worker';
+import { aaeSpecs } from '../../lib/models/aae-specs';
+import type { AaeView } from '../../lib/models/aae';
+import { drawImageGrid, densityCells, gaussianGrid, DIGIT_COLORS } from '../shared-adv/draw';
+
+export function mountAae(root: HTMLElement) {
+  let codeBox: HTMLElement;
+  let vaeBox: HTMLElement;
+  let sampleCanvas: HTMLCanvasElement;
+  let sampleCaption: HTMLElement;
+  let historyBox: HTMLElement;
+  let gauss: Float32Array | null = null;
+
+  return mountWidget({
+    id: 'aae-mnist',
+    root,
+    specs: aaeSpecs,
+    metrics: [
+      { name: 'recon', label: 'recon (nats/digit)', digits: 4, title: 'Reconstruction cross-entropy of the batch, summed over pixels' },
+      { name: 'd_loss', label: 'd_loss', digits: 3, title: "D's cross-entropy: prior samples real, codes fake (2 log 2 = 1.386 when D cannot tell)" },
+      { name: 'g_loss', label: 'g_loss', digits: 3, title: "The encoder's non-saturating loss -log D(E(x)) (log 2 = 0.693 at balance)" },
+      { name: 'code_mmd', label: 'code_mmd', digits: 3, title: 'Squared MMD between the codes of 500 test digits and 500 prior samples' },
+      { name: 'vae_recon', label: 'VAE recon', digits: 4, title: 'Reconstruction loss of the VAE trained alongside' },
+    ],
+    createWorker: () => new Worker(new URL('./aae.worker.ts', import.meta.url), { type: 'module', name: workerName('aae-mnist') }),
+    setup(charts) {
+      const row = document.createElement('div');
+      row.className = 'aae-row';
+      codeBox = document.createElement('div');
+      codeBox.className = 'chart';
+      codeBox.setAttribute('aria-label', 'Codes of 500 test digits coloured by label, over the prior density');
+      vaeBox = document.createElement('div');
+      vaeBox.className = 'chart';
+      vaeBox.setAttribute('aria-label', 'Codes of the same test digits under the VAE trained alongside');
+      row.append(codeBox, vaeBox);
+      const fig = document.createElement('figure');
+      fig.className = 'aae-samples';
+      sampleCanvas = document.createElement('canvas');
+      sampleCanvas.setAttribute('role', 'img');
+      sampleCanvas.setAttribute('aria-label', 'Digits decoded from prior samples');
+      sampleCaption = document.createElement('figcaption');
+      sampleCaption.className = 'hint';
+      fig.append(sampleCanvas, sampleCaption);
+      historyBox = document.createElement('div');
+      historyBox.className = 'chart';
+      const row2 = document.createElement('div');
+      row2.className = 'aae-row';
+      row2.append(fig, historyBox);
+      charts.append(row, row2);
+    },
+    draw(view: AaeView) {
+      if (!view) return;
+      const E = view.extent;
+      const width = Math.max(260, Math.min(360, (codeBox.parentElement?.clientWidth || 720) / 2 - 12));
+      const scatter = (codes: Float32Array, density: Float32Array, title: string) =>
+        Plot.plot({
+          width,
+          height: width,
+          title,
+          x: { domain: [-E, E], label: 'z₁' },
+          y: { domain: [-E, E], label: 'z₂' },
+          color: { type: 'ordinal', domain: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], range: DIGIT_COLORS, legend: true },
+          marks: [
+            densityCells(density, view.bins, E),
+            Plot.dot(
+              Array.from(view.testLabels, (l, i) => ({ x: codes[2 * i], y: codes[2 * i + 1], l })),
+              { x: 'x', y: 'y', fill: 'l', r: 1.8, fillOpacity: 0.85, clip: true },
+            ),
+            Plot.frame({ strokeOpacity: 0.3 }),
+          ],
+        });
+      const regName = view.regulariser === 'adversarial' ? 'AAE' : view.regulariser === 'kl' ? 'VAE (KL)' : 'plain autoencoder';
+      codeBox.replaceChildren(scatter(view.codes, view.density, `${regName}: test codes over p(z)`));
+      if (view.vaeCodes) {
+        gauss ??= gaussianGrid(view.bins, E);
+        vaeBox.replaceChildren(scatter(view.vaeCodes, gauss, 'VAE alongside: same digits over N(0, I)'));
+        vaeBox.hidden = false;
+      } else {
+        vaeBox.replaceChildren();
+        vaeBox.hidden = true;
+      }
+      drawImageGrid(sampleCanvas, view.samples, view.sampleRows, view.sampleCols);
+      sampleCaption.textContent = view.sampleCaption;
+      const h = view.history.filter((d) => Number.isFinite(d.code_mmd));
+      historyBox.replaceChildren(
+        Plot.plot({
+          width,
+          height: 200,
+          x: { label: 'step' },
+          y: { label: 'code_mmd', type: 'log', grid: true },
+          marks: [Plot.line(h, { x: 'step', y: (d: { code_mmd: number }) => Math.max(1e-4, d.code_mmd), stroke: 'var(--series-1)' })],
+        }),
+      );
+    },
+  });
+}

@@ -1,0 +1,105 @@
+import * as Plot from '@observablehq/plot';
+import { mountWidget } from '../runtime/controller';
+import { workerName } from '../runtime/tf-worker';
+import { OPTD_PRESETS, optimalDiscriminatorSpecs } from '../../lib/models/optimalDiscriminatorSpecs';
+import type { OptimalDView } from '../../lib/models/optimalDiscriminator';
+
+const ID = 'optimal-discriminator';
+
+export function mountOptimalDiscriminator(root: HTMLElement) {
+  let chartBox: HTMLElement;
+  let historyBox: HTMLElement;
+  let presetSel: HTMLSelectElement;
+
+  return mountWidget({
+    id: ID,
+    root,
+    specs: optimalDiscriminatorSpecs,
+    metrics: [
+      { name: 'value', label: 'V(D, G)', digits: 5, title: 'Value of the current discriminator, by numerical integration against both densities' },
+      { name: 'value_optimal', label: '−log 4 + 2 JSD', digits: 5, title: 'C(G): the value of the optimal discriminator D*' },
+      { name: 'jsd', label: 'JSD (nats)', digits: 4, title: 'Jensen-Shannon divergence between p_data and p_g' },
+      { name: 'max_gap', label: 'max |D − D*|', digits: 3, title: 'Largest gap where p_data + p_g is at least 1% of its peak' },
+    ],
+    createWorker: () =>
+      new Worker(new URL('./optimalDiscriminator.worker.ts', import.meta.url), { type: 'module', name: workerName(ID) }),
+    setup(charts, h) {
+      const row = document.createElement('div');
+      row.className = 'controls';
+      const label = document.createElement('label');
+      label.textContent = 'Preset pair ';
+      presetSel = document.createElement('select');
+      presetSel.setAttribute('data-action', 'preset');
+      presetSel.append(new Option('(choose a pair)', ''));
+      for (const [key, p] of Object.entries(OPTD_PRESETS)) presetSel.append(new Option(p.label, key));
+      presetSel.addEventListener('change', () => {
+        const p = OPTD_PRESETS[presetSel.value];
+        if (!p) return;
+        const errs = h.setParams({ pdata: p.pdata, pg: p.pg });
+        if (errs.length) h.setStatus(errs.join(' '), 'error');
+        else h.setStatus(`${p.label}: p_data = ${p.pdata}, p_g = ${p.pg}. The discriminator was reset.`);
+      });
+      label.append(presetSel);
+      row.append(label);
+      chartBox = document.createElement('div');
+      chartBox.className = 'chart';
+      chartBox.setAttribute('role', 'img');
+      chartBox.setAttribute('aria-label', 'p_data and p_g (shaded, scaled to peak 1), the learned D(x) and the optimal D*(x) dashed');
+      const legend = document.createElement('p');
+      legend.className = 'hint optd-legend';
+      legend.innerHTML =
+        '<span class="sw" style="background:var(--series-1)"></span> p<sub>data</sub> ' +
+        '<span class="sw" style="background:var(--series-2)"></span> p<sub>g</sub> (both scaled to peak 1) ' +
+        '<span class="ln" style="border-color:var(--series-3)"></span> D(x), the network ' +
+        '<span class="ln dash"></span> D*(x) = p<sub>data</sub> / (p<sub>data</sub> + p<sub>g</sub>)';
+      historyBox = document.createElement('div');
+      historyBox.className = 'chart';
+      historyBox.setAttribute('aria-label', 'V(D, G) over training steps against its maximum −log 4 + 2 JSD');
+      charts.append(row, chartBox, legend, historyBox);
+    },
+    draw(view: OptimalDView) {
+      if (!view) return;
+      const width = Math.min(720, chartBox.clientWidth || 640);
+      let peak = 0;
+      for (let i = 0; i < view.xs.length; i++) peak = Math.max(peak, view.pdata[i], view.pg[i]);
+      const rows = Array.from(view.xs, (x, i) => ({
+        x,
+        pd: view.pdata[i] / peak,
+        pg: view.pg[i] / peak,
+        d: view.d[i],
+        ds: view.dstar[i],
+        masked: view.mask[i] === 0,
+      }));
+      chartBox.replaceChildren(
+        Plot.plot({
+          width,
+          height: 260,
+          x: { label: 'x', domain: [view.xs[0], view.xs[view.xs.length - 1]] },
+          y: { label: 'D(x)  ·  scaled density', domain: [0, 1.02], grid: true },
+          marks: [
+            Plot.areaY(rows, { x: 'x', y: 'pd', fill: 'var(--series-1)', fillOpacity: 0.22 }),
+            Plot.areaY(rows, { x: 'x', y: 'pg', fill: 'var(--series-2)', fillOpacity: 0.22 }),
+            Plot.line(rows, { x: 'x', y: 'pd', stroke: 'var(--series-1)', strokeOpacity: 0.7 }),
+            Plot.line(rows, { x: 'x', y: 'pg', stroke: 'var(--series-2)', strokeOpacity: 0.7 }),
+            Plot.line(rows, { x: 'x', y: 'ds', stroke: 'currentColor', strokeDasharray: '6 4', strokeWidth: 1.5 }),
+            Plot.line(rows, { x: 'x', y: 'd', stroke: 'var(--series-3)', strokeWidth: 2.5 }),
+            Plot.ruleY([0.5], { stroke: 'currentColor', strokeOpacity: 0.25 }),
+          ],
+        }),
+      );
+      const hist = view.history.filter((h) => Number.isFinite(h.value));
+      historyBox.replaceChildren(
+        Plot.plot({
+          width,
+          height: 150,
+          x: { label: 'step' },
+          y: { label: 'V(D, G)', grid: true },
+          marks: [
+            Plot.ruleY([view.valueOptimal], { stroke: 'currentColor', strokeDasharray: '6 4' }),
+            Plot.line(hist, { x: 'step', y: 'value', stroke: 'var(--series-3)' }),
+          ],
+        }),
+      );
+    },
+  });
+}

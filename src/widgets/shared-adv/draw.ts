@@ -1,0 +1,67 @@
+/** Drawing helpers shared by the chapter 7 and 8 widgets (page side only). */
+import * as Plot from '@observablehq/plot';
+
+/** Ten colours for the digit classes 0-9 (Tableau 10). */
+export const DIGIT_COLORS = ['#4e79a7', '#f28e2c', '#e15759', '#76b7b2', '#59a14f', '#edc949', '#af7aa1', '#ff9da7', '#9c755f', '#bab0ab'];
+
+/** A density on a bins x bins grid over [-E, E]^2 (row 0 at y = -E) as grey cells. */
+export function densityCells(density: Float32Array, bins: number, E: number): Plot.Markish {
+  let max = 0;
+  for (const v of density) max = Math.max(max, v);
+  const w = (2 * E) / bins;
+  const cells: { x1: number; x2: number; y1: number; y2: number; o: number }[] = [];
+  for (let r = 0; r < bins; r++)
+    for (let c = 0; c < bins; c++) {
+      const v = density[r * bins + c];
+      if (v <= 0) continue;
+      cells.push({ x1: -E + c * w, x2: -E + (c + 1) * w, y1: -E + r * w, y2: -E + (r + 1) * w, o: Math.sqrt(v / (max || 1)) });
+    }
+  return Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: (d: { o: number }) => 0.28 * d.o });
+}
+
+/** N(0, I) density on the same grid (cell centres). */
+export function gaussianGrid(bins: number, E: number): Float32Array {
+  const g = new Float32Array(bins * bins);
+  const w = (2 * E) / bins;
+  for (let r = 0; r < bins; r++)
+    for (let c = 0; c < bins; c++) {
+      const x = -E + (c + 0.5) * w;
+      const y = -E + (r + 0.5) * w;
+      g[r * bins + c] = Math.exp(-0.5 * (x * x + y * y)) / (2 * Math.PI);
+    }
+  return g;
+}
+
+/** Draws rows x cols 28x28 images (values in [0, 1]) into a canvas, white on black. */
+export function drawImageGrid(canvas: HTMLCanvasElement, images: Float32Array, rows: number, cols: number, size = 28, gap = 1) {
+  const W = cols * (size + gap) + gap;
+  const H = rows * (size + gap) + gap;
+  if (canvas.width !== W || canvas.height !== H) {
+    canvas.width = W;
+    canvas.height = H;
+  }
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const img = ctx.createImageData(W, H);
+  for (let k = 0; k < rows * cols && (k + 1) * size * size <= images.length; k++) {
+    const ox = gap + (k % cols) * (size + gap);
+    const oy = gap + Math.floor(k / cols) * (size + gap);
+    for (let r = 0; r < size; r++)
+      for (let c = 0; c < size; c++) {
+        const v = Math.round(Math.max(0, Math.min(1, images[k * size * size + r * size + c])) * 255);
+        const p = ((oy + r) * W + ox + c) * 4;
+        img.data[p] = v;
+        img.data[p + 1] = v;
+        img.data[p + 2] = v;
+        img.data[p + 3] = 255;
+      }
+  }
+  // Gaps in a mid grey so that the grid reads as separate images.
+  for (let p = 0; p < W * H; p++) if (img.data[p * 4 + 3] === 0) {
+    img.data[p * 4] = 90;
+    img.data[p * 4 + 1] = 90;
+    img.data[p * 4 + 2] = 90;
+    img.data[p * 4 + 3] = 255;
+  }
+  ctx.putImageData(img, 0, 0);
+}

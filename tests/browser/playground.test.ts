@@ -1,0 +1,90 @@
+/** The GAN playground page: live training, steps/s, Reset, input checks, drawing a custom target. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { metric, openBrowser, openPage, setParam, stepN, waitReady, widget } from './helpers';
+
+const PATH = '/playground/';
+const ID = 'gan-2d';
+let browser: Browser;
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const stepOf = (id: string) => `Number(document.querySelector('[data-widget="${id}"]')?.dataset.step)`;
+
+describe('gan-2d on /playground/', () => {
+  it('Play advances the step with steps_per_s > 0; Pause holds; Reset returns to step 0', async () => {
+    const { page, errors, outside } = await openPage(browser, PATH);
+    await waitReady(page, ID);
+    await widget(page, ID).locator('[data-action="play"]').click();
+    await page.waitForFunction(`${stepOf(ID)} > 20`, undefined, { timeout: 60_000 });
+    await page.waitForFunction(`Number(document.querySelector('[data-widget="${ID}"] [data-metric="steps_per_s"]')?.dataset.value) > 0`);
+    expect(await metric(page, ID, 'steps_per_s')).toBeGreaterThan(0);
+    await page.waitForFunction(`document.querySelector('[data-widget="${ID}"] [data-metric="mmd"]')?.dataset.value !== ''`);
+    expect(Number.isFinite(await metric(page, ID, 'mmd'))).toBe(true);
+    expect(await metric(page, ID, 'modes_total')).toBe(8);
+    // Drawing the plane and charts stays cheap.
+    const drawMs = Number(await widget(page, ID).getAttribute('data-draw-ms'));
+    expect(drawMs).toBeLessThan(60);
+    await widget(page, ID).locator('[data-action="pause"]').click();
+    // a state message already in flight may still arrive: let it land, then check nothing moves
+    await page.waitForTimeout(500);
+    const s1 = await metric(page, ID, 'step');
+    await page.waitForTimeout(400);
+    expect(await metric(page, ID, 'step')).toBe(s1);
+    await widget(page, ID).locator('[data-action="reset"]').click();
+    await page.waitForFunction(`${stepOf(ID)} === 0`);
+    expect(await metric(page, ID, 'step')).toBe(0);
+    // Step D / Step G / slow motion answer with a description.
+    await widget(page, ID).locator('[data-action="stage"]').click();
+    await page.waitForFunction(`document.querySelector('[data-widget="${ID}"] .gan2d-stage')?.textContent?.startsWith('Stage 1 of 4')`);
+    await widget(page, ID).locator('[data-action="step-d"]').click();
+    await page.waitForFunction(`document.querySelector('[data-widget="${ID}"] .gan2d-stage')?.textContent?.includes('Updated D once')`);
+    await stepN(page, ID, 1);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+
+  it('a bad learning rate gives a message and keeps the old value', async () => {
+    const { page, errors } = await openPage(browser, PATH);
+    await waitReady(page, ID);
+    for (const bad of ['0', '-1', '1e9', 'abc']) {
+      const msg = await setParam(page, ID, 'g_lr', bad);
+      expect(msg).toMatch(/G learning rate/);
+      expect(msg).toMatch(/keeps 0.001/);
+    }
+    expect(await page.locator(`#${ID}-g_lr`).getAttribute('aria-invalid')).toBe('true');
+    await stepN(page, ID, 2);
+    expect(errors).toEqual([]);
+  });
+
+  it('drawing points with the pointer creates a custom target', async () => {
+    const { page, errors } = await openPage(browser, PATH);
+    await waitReady(page, ID);
+    await widget(page, ID).locator('[data-action="draw"]').click();
+    const canvas = widget(page, ID).locator('.gan2d-plane canvas').first();
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    // a stroke across the upper half of the plane
+    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.3);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + box.width * (0.2 + 0.03 * i), box.y + box.height * 0.3);
+    await page.mouse.up();
+    await page.waitForFunction(`document.querySelector('#${ID}-target')?.value === 'custom'`);
+    const pts = await page.inputValue(`#${ID}-points`);
+    const n = pts.split(';').length;
+    expect(n).toBeGreaterThan(5);
+    // the first point is near x = -1.8, y = 1.2 on the plane [-3, 3]^2
+    const [x, y] = pts.split(';')[0].trim().split(/\s+/).map(Number);
+    expect(Math.abs(x + 1.8)).toBeLessThan(0.15);
+    expect(Math.abs(y - 1.2)).toBeLessThan(0.15);
+    await page.waitForFunction(`${stepOf(ID)} === 0`);
+    await page.waitForFunction(`Number(document.querySelector('[data-widget="${ID}"] [data-metric="modes_total"]')?.dataset.value) === ${n}`);
+    expect(page.url()).toContain(`${ID}.target=custom`);
+    await stepN(page, ID, 2);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+/** Chapter 4's live Figure 1 and the generator-losses widget: the numbers the chapter quotes. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTf, tf } from './helpers/tf-node';
+import { createGanFigure1, ganFigure1Specs } from '../../src/lib/models/ganFigure1';
+import { createGeneratorLosses, generatorLossesSpecs, lossCurves } from '../../src/lib/models/generatorLosses';
+import { defaults, parseValue, type NumberSpec } from '../../src/lib/params';
+
+beforeAll(async () => {
+  await startTf();
+});
+
+describe('gan-figure1', () => {
+  it('rejects bad learning rates and K', () => {
+    for (const name of ['lr_d', 'lr_g']) {
+      const spec = ganFigure1Specs.find((s) => s.name === name) as NumberSpec;
+      for (const bad of ['0', '-1', '1e9', 'abc']) expect(parseValue(spec, bad).ok, `${name}=${bad}`).toBe(false);
+    }
+    const k = ganFigure1Specs.find((s) => s.name === 'k') as NumberSpec;
+    expect(parseValue(k, '0').ok).toBe(false);
+    expect(parseValue(k, '2.5').ok).toBe(false);
+  });
+
+  it('default run: JSD falls from about 0.68 to below 0.05 within 400 steps and stays below 0.1 to step 1,000', () => {
+    const m = createGanFigure1(defaults(ganFigure1Specs));
+    const j0 = Number(m.metrics().jsd);
+    expect(j0).toBeGreaterThan(0.65);
+    expect(j0).toBeLessThan(0.7);
+    expect(Number.isFinite(Number(m.metrics().d_loss))).toBe(true);
+    for (let s = 0; s < 400; s++) m.step();
+    expect(Number(m.metrics().jsd)).toBeLessThan(0.05);
+    for (let s = 400; s < 1000; s += 100) {
+      for (let i = 0; i < 100; i++) m.step();
+      expect(Number(m.metrics().jsd), `step ${s + 100}`).toBeLessThan(0.1);
+    }
+    m.dispose();
+  });
+
+  it('D-only and G-only steps move only their own player; K discriminator steps per step', () => {
+    const m = createGanFigure1({ ...defaults(ganFigure1Specs), k: 3 });
+    const g0 = m.generate([-0.5, 0, 0.5]);
+    m.command!('d_step', { n: 5 });
+    expect(Array.from(m.generate([-0.5, 0, 0.5]))).toEqual(Array.from(g0));
+    const d1 = m.view().d;
+    m.command!('g_step', { n: 1 });
+    expect(Array.from(m.view().d)).toEqual(Array.from(d1));
+    expect(Array.from(m.generate([-0.5, 0, 0.5]))).not.toEqual(Array.from(g0));
+    m.step();
+    const mt = m.metrics();
+    expect(mt.d_steps).toBe(8);
+    expect(mt.g_steps).toBe(2);
+    m.dispose();
+  });
+
+  it('keeps the tensor count flat over 1,000 steps', () => {
+    const m = createGanFigure1({ ...defaults(ganFigure1Specs), batch: 8 });
+    m.step();
+    m.metrics();
+    m.view();
+    const n1 = tf.memory().numTensors;
+    for (let i = 0; i < 1000; i++) m.step();
+    m.command!('d_step', { n: 3 });
+    m.metrics();
+    m.view();
+    expect(tf.memory().numTensors).toBe(n1);
+    m.dispose();
+  });
+});
+
+describe('generator-losses', () => {
+  it('autodiff gives the derivatives of eq. (g-grads): -D and -(1 - D)', () => {
+    const c = lossCurves(49);
+    for (let i = 0; i < c.d.length; i++) {
+      expect(c.gradMinimax[i]).toBeCloseTo(-c.d[i], 4);
+      expect(c.gradNs[i]).toBeCloseTo(-(1 - c.d[i]), 4);
+      expect(c.lossMinimax[i]).toBeCloseTo(Math.log(1 - c.d[i]), 4);
+      expect(c.lossNs[i]).toBeCloseTo(-Math.log(c.d[i]), 4);
+    }
+  });
+
+  it('default run: the non-saturating gradient starts 30 times larger; after 100 steps it is within 0.2 of mu, minimax less than a third of the way', () => {
+    const m = createGeneratorLosses(defaults(generatorLossesSpecs));
+    const m0 = m.metrics();
+    expect(Number(m0.d_fake_ns)).toBeLessThan(0.05);
+    expect(Number(m0.grad_ns) / Number(m0.grad_minimax)).toBeGreaterThan(30);
+    for (let s = 0; s < 100; s++) m.step();
+    const { minimax, ns } = m.offsets();
+    expect(Math.abs(ns - 2)).toBeLessThan(0.2);
+    expect(minimax).toBeLessThan(-2 + 4 / 3);
+    m.dispose();
+  });
+
+  it('keeps the tensor count flat', () => {
+    const m = createGeneratorLosses(defaults(generatorLossesSpecs));
+    m.step();
+    const n1 = tf.memory().numTensors;
+    for (let i = 0; i < 1000; i++) m.step();
+    m.metrics();
+    m.view();
+    expect(tf.memory().numTensors).toBe(n1);
+    m.dispose();
+  });
+});

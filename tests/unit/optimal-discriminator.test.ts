@@ -1,0 +1,176 @@
+/**
+ * Chapter 4's optimal-discriminator widget: Proposition 1 and C(G) = -log 4 + 2 JSD checked on
+ * the model the page runs, and the numbers the chapter quotes (step budgets) measured here.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTf, tf } from './helpers/tf-node';
+import {
+  createOptimalDiscriminator,
+  optimalDiscriminatorSpecs,
+  OPTD_PRESETS,
+  simpsonRule,
+} from '../../src/lib/models/optimalDiscriminator';
+import { defaults, parseValue, type NumberSpec, type TextSpec } from '../../src/lib/params';
+import { jsd, optimalD } from '../../src/lib/density/divergences';
+import { breakpoints, parseMixture, pdf, support } from '../../src/lib/density/mixture';
+import { Rng } from '../../src/lib/rng';
+
+/** Steps the chapter quotes: D reaches max_gap < 0.05 and |value - value_optimal| < 0.01 within these. */
+const BUDGETS: Record<string, number> = { overlap: 200, far: 300, mixture_uniform: 1500 };
+
+const settings = (pair: string, extra: Record<string, number | string> = {}) => ({
+  ...defaults(optimalDiscriminatorSpecs),
+  pdata: OPTD_PRESETS[pair].pdata,
+  pg: OPTD_PRESETS[pair].pg,
+  ...extra,
+});
+
+/** V(D, G) for an arbitrary D by the same quadrature the model uses. */
+function valueOf(pd: string, pg: string, D: (x: number) => number): number {
+  const a = parseMixture(pd);
+  const b = parseMixture(pg);
+  const [lo, hi] = support([a, b], 0.05);
+  const { x, w } = simpsonRule(lo, hi, breakpoints([a, b]), 6000);
+  let v = 0;
+  for (let i = 0; i < x.length; i++) {
+    const d = Math.min(1 - 1e-15, Math.max(1e-15, D(x[i])));
+    const p = pdf(a, x[i]);
+    const q = pdf(b, x[i]);
+    if (p > 0) v += w[i] * p * Math.log(d);
+    if (q > 0) v += w[i] * q * Math.log(1 - d);
+  }
+  return v;
+}
+
+describe('optimal discriminator: closed forms', () => {
+  it('D* = p_data / (p_data + p_g) pointwise, and 1/2 where both vanish', () => {
+    const rng = new Rng(11);
+    for (let i = 0; i < 200; i++) {
+      const a = rng.next() * 3;
+      const b = rng.next() * 3;
+      expect(optimalD(a, b)).toBeCloseTo(a / (a + b), 12);
+    }
+    expect(optimalD(0, 0)).toBe(0.5);
+    expect(optimalD(1, 0)).toBe(1);
+    expect(optimalD(0, 2)).toBe(0);
+  });
+
+  it('a log y + b log(1 - y) is maximised at y = a / (a + b)', () => {
+    for (const [a, b] of [[1, 1], [0.2, 3], [5, 0.01], [0.7, 0.3]]) {
+      const f = (y: number) => a * Math.log(y) + b * Math.log(1 - y);
+      const ys = a / (a + b);
+      for (const dy of [-1e-3, 1e-3, -0.05, 0.05]) {
+        const y = ys + dy;
+        if (y > 0 && y < 1) expect(f(y)).toBeLessThan(f(ys));
+      }
+    }
+  });
+
+  it('JSD is 0 for identical pairs and log 2 for disjoint supports', () => {
+    const id = OPTD_PRESETS.identical;
+    expect(jsd(parseMixture(id.pdata), parseMixture(id.pg))).toBeLessThan(1e-9);
+    expect(jsd(parseMixture('U(0, 1)'), parseMixture('U(2, 3)'))).toBeCloseTo(Math.LN2, 7);
+    expect(jsd(parseMixture('0.5 U(-3, -2) + 0.5 U(4, 5)'), parseMixture('U(-1, 3)'))).toBeCloseTo(Math.LN2, 7);
+  });
+
+  it('V(D*, G) = -log 4 + 2 JSD, and any other D does worse (Proposition 1)', () => {
+    for (const key of Object.keys(OPTD_PRESETS)) {
+      const { pdata, pg } = OPTD_PRESETS[key];
+      const a = parseMixture(pdata);
+      const b = parseMixture(pg);
+      const c = -Math.log(4) + 2 * jsd(a, b);
+      const vStar = valueOf(pdata, pg, (x) => optimalD(pdf(a, x), pdf(b, x)));
+      expect(vStar, key).toBeCloseTo(c, 4);
+      // Perturb D* (a tilt, and a constant 1/2): the value drops.
+      const tilt = valueOf(pdata, pg, (x) => 0.8 * optimalD(pdf(a, x), pdf(b, x)) + 0.15);
+      expect(tilt, key).toBeLessThan(c - 1e-4);
+      if (key !== 'identical') expect(valueOf(pdata, pg, () => 0.5), key).toBeLessThan(c - 1e-3);
+      else expect(valueOf(pdata, pg, () => 0.5)).toBeCloseTo(-Math.log(4), 6);
+    }
+  });
+});
+
+describe('optimal discriminator: the model', () => {
+  beforeAll(async () => {
+    await startTf();
+  });
+
+  it('rejects bad learning rates and bad densities', () => {
+    const lr = optimalDiscriminatorSpecs.find((s) => s.name === 'lr') as NumberSpec;
+    for (const bad of ['0', '-1', '1e9', 'abc', '']) expect(parseValue(lr, bad).ok, bad).toBe(false);
+    expect(parseValue(lr, '0.01').ok).toBe(true);
+    const pd = optimalDiscriminatorSpecs.find((s) => s.name === 'pdata') as TextSpec;
+    const r = parseValue(pd, '0.5 N(0, 1) + Q(1, 2)');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/cannot read "Q\(1, 2\)"/);
+    expect(parseValue(pd, 'N(0, 0)').ok).toBe(false);
+    expect(parseValue(pd, 'U(2, 1)').ok).toBe(false);
+  });
+
+  it('reports the closed-form JSD and C(G) at step 0, and D* on its grid', () => {
+    const m = createOptimalDiscriminator(settings('far'));
+    const mt = m.metrics();
+    expect(Number(mt.jsd)).toBeCloseTo(Math.LN2, 6);
+    expect(Number(mt.value_optimal)).toBeCloseTo(0, 5);
+    const v = m.view();
+    for (let i = 0; i < v.xs.length; i += 37) {
+      expect(v.dstar[i]).toBeCloseTo(optimalD(pdf(m.pData, v.xs[i]), pdf(m.pG, v.xs[i])), 5);
+    }
+    m.dispose();
+  });
+
+  for (const pair of Object.keys(BUDGETS)) {
+    it(`${pair}: D reaches max_gap < 0.05 and |V - C(G)| < 0.01 within ${BUDGETS[pair]} steps`, () => {
+      const m = createOptimalDiscriminator(settings(pair));
+      let reached = -1;
+      for (let s = 1; s <= BUDGETS[pair]; s++) {
+        m.step();
+        if (s % 50 === 0) {
+          const mt = m.metrics();
+          const v = Number(mt.value);
+          const c = Number(mt.value_optimal);
+          // C(G) is the maximum of V over all discriminators.
+          expect(v).toBeLessThanOrEqual(c + 1e-6);
+          if (Number(mt.max_gap) < 0.05 && c - v < 0.01) {
+            reached = s;
+            break;
+          }
+        }
+      }
+      console.log(`${pair}: targets reached at step ${reached}`);
+      expect(reached, `${pair} did not reach the targets`).toBeGreaterThan(0);
+      m.dispose();
+    });
+  }
+
+  it('two modes vs one: after 2,000 steps V is within 0.01 of C(G) but the largest gap sits in a tail', () => {
+    const m = createOptimalDiscriminator(settings('bimodal_vs_one'));
+    for (let s = 0; s < 2000; s++) m.step();
+    const mt = m.metrics();
+    expect(Number(mt.value_optimal) - Number(mt.value)).toBeLessThan(0.01);
+    expect(Number(mt.max_gap)).toBeGreaterThan(0.1);
+    const v = m.view();
+    let gi = 0;
+    let peak = 0;
+    for (let i = 0; i < v.xs.length; i++) {
+      peak = Math.max(peak, v.pdata[i] + v.pg[i]);
+      if (v.mask[i] && Math.abs(v.d[i] - v.dstar[i]) > Math.abs(v.d[gi] - v.dstar[gi])) gi = i;
+    }
+    // A tail: both densities together below 10% of their peak there.
+    expect(v.pdata[gi] + v.pg[gi]).toBeLessThan(0.1 * peak);
+    m.dispose();
+  });
+
+  it('keeps the tensor count flat over 1,000 steps', () => {
+    const m = createOptimalDiscriminator(settings('overlap', { batch: 16 }));
+    m.step();
+    m.metrics();
+    m.view();
+    const after1 = tf.memory().numTensors;
+    for (let i = 0; i < 1000; i++) m.step();
+    m.metrics();
+    m.view();
+    expect(tf.memory().numTensors).toBe(after1);
+    m.dispose();
+  });
+});

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { startTf, tf } from './helpers/tf-node';
+import { PixelCnnNet } from '../../src/lib/pixelcnn/net';
+import { influenceSet, influenceStats, spatialMask, type Arch } from '../../src/lib/pixelcnn/masks';
+import { Rng } from '../../src/lib/rng';
+
+const S = 28;
+
+/** Input pixels with a non-zero gradient of the logit at (r, c): the set the network really uses. */
+function gradientSet(net: PixelCnnNet, x: tf.Tensor4D, r: number, c: number): Uint8Array {
+  const g = tf.tidy(() => tf.grad((inp: tf.Tensor) => tf.slice(net.logits(inp as tf.Tensor4D), [0, r, c, 0], [1, 1, 1, 1]).sum())(x));
+  const d = g.dataSync();
+  g.dispose();
+  return Uint8Array.from(d, (v) => (v !== 0 ? 1 : 0));
+}
+
+function randomInput(seed: number): tf.Tensor4D {
+  const rng = new Rng(seed);
+  return tf.tensor4d(Float32Array.from({ length: S * S }, () => rng.next()), [1, S, S, 1]);
+}
+
+describe('PixelCNN masks', () => {
+  it('mask A hides the centre and everything after it; mask B adds only the centre', () => {
+    const a = spatialMask('A', 3);
+    const b = spatialMask('B', 3);
+    expect(Array.from(a)).toEqual([1, 1, 1, 1, 0, 0, 0, 0, 0]);
+    expect(Array.from(b)).toEqual([1, 1, 1, 1, 1, 0, 0, 0, 0]);
+    expect(Array.from(spatialMask('V', 3))).toEqual([1, 1, 1, 1, 1, 1, 0, 0, 0]);
+    expect(Array.from(spatialMask('HA', 3))).toEqual([0, 0, 0, 1, 0, 0, 0, 0, 0]);
+    expect(Array.from(spatialMask('HB', 3))).toEqual([0, 0, 0, 1, 1, 0, 0, 0, 0]);
+    expect(() => spatialMask('A', 4)).toThrow(/odd/);
+  });
+
+  it('the plain stack has a blind spot that the two-stack layout removes', () => {
+    const plain: Arch = { layout: 'plain', layers: 5, firstKernel: 3, kernel: 3 };
+    const gated: Arch = { ...plain, layout: 'gated' };
+    const p = influenceStats(plain, 14, 14);
+    const g = influenceStats(gated, 14, 14);
+    expect(p.futureCount).toBe(0);
+    expect(g.futureCount).toBe(0);
+    expect(p.blindCount).toBeGreaterThan(0);
+    // Pixel (13, 18) is up and to the right, within reach of 5 layers of radius 1: blind in plain.
+    expect(p.influence[13 * S + 18]).toBe(0);
+    expect(g.influence[13 * S + 18]).toBe(1);
+    expect(g.blindCount).toBe(0);
+    // The blind spot with one layer is empty; it appears from two layers on and grows.
+    expect(influenceStats({ ...plain, layers: 1 }, 14, 14).blindCount).toBe(0);
+    const blind = [2, 3, 4, 5].map((L) => influenceStats({ ...plain, layers: L }, 14, 14).blindCount);
+    for (let i = 1; i < blind.length; i++) expect(blind[i]).toBeGreaterThan(blind[i - 1]);
+    expect(blind[0]).toBeGreaterThan(0);
+  });
+});
+
+describe('PixelCNN causality (gradients of the real network)', () => {
+  const pixels: [number, number][] = [
+    [0, 0],
+    [0, 5],
+    [3, 27],
+    [10, 14],
+    [14, 0],
+    [20, 21],
+    [27, 27],
+  ];
+  const archs: (Arch & { channels: number })[] = [
+    { layout: 'plain', layers: 1, firstKernel: 7, kernel: 3, channels: 4 },
+    { layout: 'plain', layers: 4, firstKernel: 7, kernel: 3, channels: 4 },
+    { layout: 'plain', layers: 3, firstKernel: 3, kernel: 5, channels: 3 },
+    { layout: 'gated', layers: 1, firstKernel: 3, kernel: 3, channels: 3 },
+    { layout: 'gated', layers: 4, firstKernel: 7, kernel: 3, channels: 3 },
+  ];
+
+  for (const a of archs) {
+    it(`${a.layout}, ${a.layers} layers, ${a.firstKernel}x${a.firstKernel} then ${a.kernel}x${a.kernel}: zero gradient on and after pixel i, and the explorer's set equals the gradient's`, async () => {
+      await startTf();
+      const before = tf.memory().numTensors;
+      const net = new PixelCnnNet({ ...a }, new Rng(11));
+      const x = randomInput(5);
+      for (const [r, c] of pixels) {
+        const g = gradientSet(net, x, r, c);
+        const i = r * S + c;
+        for (let j = i; j < S * S; j++) expect(g[j], `pixel ${j} after ${i}`).toBe(0);
+        const inf = influenceSet(a, r, c);
+        expect(Array.from(inf)).toEqual(Array.from(g));
+      }
+      x.dispose();
+      net.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    });
+  }
+});
+
+describe('pixelcnn-mask widget model (numbers quoted in the chapter)', async () => {
+  const { createPixelcnnMask, pixelcnnMaskSpecs } = await import('../../src/lib/models/pixelcnnMask');
+  const { defaults, parseValue } = await import('../../src/lib/params');
+  const base = defaults(pixelcnnMaskSpecs);
+
+  it('5 layers of 3x3 at (14, 14): plain sees 50 and misses 10; gated misses none', () => {
+    const p = createPixelcnnMask(base).metrics();
+    expect(p).toMatchObject({ depth: 5, influence_pixels: 50, blind_spot: 10, future_pixels: 0 });
+    const g = createPixelcnnMask({ ...base, layout: 'gated' }).metrics();
+    expect(g.blind_spot).toBe(0);
+    expect(g.future_pixels).toBe(0);
+    expect(Number(g.influence_pixels)).toBeGreaterThan(50);
+  });
+
+  it('blind spot of L layers of 3x3 is L(L-1)/2, and a 7x7 first layer does not shrink it', () => {
+    for (let L = 1; L <= 8; L++) {
+      expect(createPixelcnnMask({ ...base, layers: L }).metrics().blind_spot).toBe((L * (L - 1)) / 2);
+      expect(createPixelcnnMask({ ...base, layers: L, first_kernel: '7' }).metrics().blind_spot).toBe((L * (L - 1)) / 2);
+    }
+  });
+
+  it('the gated stack reaches one row higher than the plain one', () => {
+    const rows = (layout: string) => {
+      const v = createPixelcnnMask({ ...base, layout }).view() as { influence: Uint8Array };
+      let top = 28;
+      v.influence.forEach((on, i) => {
+        if (on) top = Math.min(top, Math.floor(i / 28));
+      });
+      return top;
+    };
+    expect(rows('plain')).toBe(9);
+    expect(rows('gated')).toBe(8);
+  });
+
+  it('pixel (0, 0) sees nothing; steps cycle the depth; bad selections are refused', () => {
+    const m = createPixelcnnMask(base);
+    m.command!('select', { row: 0, col: 0 });
+    expect(m.metrics().influence_pixels).toBe(0);
+    const depths = [];
+    for (let i = 0; i < 6; i++) {
+      m.step();
+      depths.push(m.metrics().depth);
+    }
+    expect(depths).toEqual([1, 2, 3, 4, 5, 1]);
+    expect(() => m.command!('select', { row: 28, col: 0 })).toThrow(/between 0 and 27/);
+    expect(() => m.command!('select', { row: 'abc', col: 0 })).toThrow();
+    const layers = pixelcnnMaskSpecs.find((s) => s.name === 'layers')!;
+    for (const bad of ['0', '-1', '1e9', 'abc', '2.5']) expect(parseValue(layers, bad).ok).toBe(false);
+  });
+});
+
+describe('conv2dSame (hand-written gradients)', () => {
+  it('matches tf.conv2d gradients on the cpu backend', async () => {
+    await startTf();
+    const { conv2dSame } = await import('../../src/lib/pixelcnn/net');
+    const rng = new Rng(9);
+    for (const [k, cin, cout] of [
+      [3, 2, 3],
+      [7, 1, 4],
+      [5, 3, 2],
+    ]) {
+      const xs = Float32Array.from({ length: 2 * 9 * 8 * cin }, () => rng.normal());
+      const ws = Float32Array.from({ length: k * k * cin * cout }, () => rng.normal());
+      const gy = Float32Array.from({ length: 2 * 9 * 8 * cout }, () => rng.normal());
+      const run = (f: (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor4D) =>
+        tf.tidy(() => {
+          const x = tf.tensor4d(xs, [2, 9, 8, cin]);
+          const w = tf.tensor4d(ws, [k, k, cin, cout]);
+          const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(f(a as tf.Tensor4D, b as tf.Tensor4D), tf.tensor4d(gy, [2, 9, 8, cout]))))([x, w]);
+          return [g[0].dataSync().slice(), g[1].dataSync().slice(), f(x, w).dataSync().slice()] as Float32Array[];
+        });
+      const mine = run(conv2dSame);
+      await tf.setBackend('cpu');
+      const ref = run((x, w) => tf.conv2d(x, w, 1, 'same'));
+      await tf.setBackend('wasm');
+      for (let t = 0; t < 3; t++) {
+        expect(mine[t].length).toBe(ref[t].length);
+        for (let i = 0; i < ref[t].length; i++) expect(mine[t][i]).toBeCloseTo(ref[t][i], 3);
+      }
+    }
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * The worker training loop, driven in Node with a fake worker scope: stepping, reports,
+ * commands, and divergence (a NaN pauses the run with a message; Reset recovers).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FromWorker, ToWorker } from '../../src/lib/runtime/protocol';
+import type { Model } from '../../src/lib/runtime/model';
+
+const sent: FromWorker[] = [];
+const scope: { postMessage: (m: FromWorker) => void; onmessage: ((e: { data: ToWorker }) => void) | null } = {
+  postMessage: (m) => sent.push(m),
+  onmessage: null,
+};
+
+function fakeModel(params: Record<string, unknown>): Model {
+  let x = 1;
+  let n = 0;
+  const blowAt = Number(params.blowAt ?? Infinity);
+  return {
+    step() {
+      n++;
+      x = n >= blowAt ? NaN : x * 0.5;
+    },
+    metrics: () => ({ loss: x, n }),
+    view: () => ({ n }),
+    command: (name, payload) => {
+      if (name === 'double') return (payload as number) * 2;
+      throw new Error('no such command');
+    },
+    dispose() {},
+  };
+}
+
+const send = (m: ToWorker) => scope.onmessage!({ data: m });
+const settle = () => new Promise((r) => setTimeout(r, 30));
+const last = <T extends FromWorker['type']>(t: T) => [...sent].reverse().find((m) => m.type === t) as Extract<FromWorker, { type: T }>;
+
+beforeAll(async () => {
+  (globalThis as unknown as { self: unknown }).self = scope;
+  const { serve } = await import('../../src/widgets/runtime/worker-host');
+  serve(fakeModel, { watch: ['loss'] });
+});
+
+describe('worker host', () => {
+  it('initialises, steps and reports', async () => {
+    send({ type: 'init', params: {} });
+    await settle();
+    expect(last('ready').backend).toBe('js');
+    send({ type: 'step', n: 3 });
+    await settle();
+    const s = last('state');
+    expect(s.step).toBe(3);
+    expect(s.metrics.loss).toBe(0.125);
+    expect(s.running).toBe(false);
+  });
+
+  it('runs until paused', async () => {
+    send({ type: 'run' });
+    await new Promise((r) => setTimeout(r, 200));
+    send({ type: 'pause' });
+    await settle();
+    const s = last('state');
+    expect(s.running).toBe(false);
+    expect(s.step).toBeGreaterThan(3);
+  });
+
+  it('answers commands', async () => {
+    send({ type: 'command', id: 7, name: 'double', payload: 21 });
+    await settle();
+    expect(last('result')).toMatchObject({ id: 7, ok: true, value: 42 });
+    send({ type: 'command', id: 8, name: 'nope' });
+    await settle();
+    expect(last('result')).toMatchObject({ id: 8, ok: false, error: 'no such command' });
+  });
+
+  it('pauses a diverging run with a message, and init (Reset) recovers', async () => {
+    send({ type: 'init', params: { blowAt: 5 } });
+    await settle();
+    send({ type: 'run' });
+    await new Promise((r) => setTimeout(r, 300));
+    const d = last('diverged');
+    expect(d.message).toMatch(/diverged at step \d+: loss became NaN/);
+    const stepAtStop = last('state').step;
+    expect(last('state').running).toBe(false);
+    send({ type: 'step', n: 1 });
+    await settle();
+    expect(last('state').step).toBe(stepAtStop); // no more steps after divergence
+    send({ type: 'init', params: {} });
+    await settle();
+    expect(last('state').step).toBe(0);
+    send({ type: 'step', n: 2 });
+    await settle();
+    expect(last('state')).toMatchObject({ step: 2, metrics: { loss: 0.25 } });
+  });
+});
