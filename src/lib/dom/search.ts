@@ -113,6 +113,8 @@ export function initSearchBox() {
   drop.append(status, list);
   let seq = 0;
 
+  // The results region drops down under the field (arrow keys move into it); the status line
+  // announces the count.
   const close = () => {
     drop.hidden = true;
     input.setAttribute('aria-expanded', 'false');

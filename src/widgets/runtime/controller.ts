@@ -292,6 +292,26 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
       });
       items.push(bSvg, bPng);
     });
+    // Pictures drawn on <canvas> (digit grids, heat maps): PNG only.
+    const canvases = [...charts.querySelectorAll<HTMLCanvasElement>('canvas')].filter((c) => c.width >= 16 && c.height >= 16);
+    canvases.forEach((cv, i) => {
+      const name = canvases.length === 1 ? 'image' : `image-${i + 1}`;
+      const label = cv.getAttribute('aria-label') || cv.closest('[aria-label]')?.getAttribute('aria-label') || '';
+      const what = `Image ${i + 1}${label ? ` (${label.length > 40 ? label.slice(0, 39) + '…' : label})` : ''}`;
+      const b = el('button', { type: 'button', 'data-export': `canvas-${i + 1}` }, `${what}: PNG`);
+      b.addEventListener('click', () => {
+        try {
+          cv.toBlob((blob) => {
+            if (!blob) return setStatus('Could not make a PNG of this image.', 'error');
+            download(blob, `${id}-${name}.png`);
+            setStatus(`Saved ${id}-${name}.png.`);
+          }, 'image/png');
+        } catch (err) {
+          setStatus(`Could not make a PNG: ${(err as Error).message}`, 'error');
+        }
+      });
+      items.push(b);
+    });
     const n = metricLog.rows.length;
     const bCsv = el('button', { type: 'button', 'data-export': 'csv' }, `Metric history: CSV (${n} row${n === 1 ? '' : 's'})`);
     bCsv.disabled = n === 0;
@@ -299,7 +319,7 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
       download(metricLog.toCsv(), `${id}-metrics.csv`, 'text/csv');
       setStatus(`Saved ${id}-metrics.csv (${n} rows, one per update from the training worker).`);
     });
-    if (svgs.length === 0) items.push(el('p', { class: 'hint' }, 'No chart drawn yet.'));
+    if (svgs.length === 0 && canvases.length === 0) items.push(el('p', { class: 'hint' }, 'No chart drawn yet.'));
     items.push(bCsv);
     exportItems.replaceChildren(...items);
   }
