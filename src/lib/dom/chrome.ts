@@ -20,28 +20,7 @@ function applyTheme(t: Theme, button: HTMLButtonElement | null) {
   }
 }
 
-/** Display equations wider than the column scroll sideways: make exactly those reachable by keyboard. */
-function focusableWideMath() {
-  const mark = () => {
-    for (const el of document.querySelectorAll<HTMLElement>('.katex-display')) {
-      const wide = el.scrollWidth > el.clientWidth + 1;
-      if (wide && !el.hasAttribute('tabindex')) {
-        el.setAttribute('tabindex', '0');
-        el.setAttribute('role', 'group');
-        el.setAttribute('aria-label', 'Equation (scrolls sideways)');
-      } else if (!wide && el.getAttribute('tabindex') === '0') {
-        el.removeAttribute('tabindex');
-        el.removeAttribute('role');
-        el.removeAttribute('aria-label');
-      }
-    }
-  };
-  mark();
-  window.addEventListener('resize', mark);
-}
-
 export function initChrome() {
-  focusableWideMath();
   const themeBtn = document.querySelector<HTMLButtonElement>('.theme-toggle');
   applyTheme(readTheme(), themeBtn);
   themeBtn?.addEventListener('click', () => {
