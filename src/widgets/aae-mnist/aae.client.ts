@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/tf-worker';
+import { workerName } from '../runtime/worker-name';
 import { aaeSpecs } from '../../lib/models/aae-specs';
 import type { AaeView } from '../../lib/models/aae';
 import { drawImageGrid, densityCells, gaussianGrid, captioned, DIGIT_COLORS } from '../shared-adv/draw';

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/tf-worker';
+import { workerName } from '../runtime/worker-name';
 import { ali2dSpecs, modeCentre } from '../../lib/models/ali2d-specs';
 import type { Ali2dView } from '../../lib/models/ali2d';
 import { captioned, DIGIT_COLORS } from '../shared-adv/draw';

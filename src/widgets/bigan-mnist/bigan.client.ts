@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/tf-worker';
+import { workerName } from '../runtime/worker-name';
 import { biganSpecs } from '../../lib/models/bigan-specs';
 import type { BiganView } from '../../lib/models/bigan';
 import { drawImageGrid } from '../shared-adv/draw';

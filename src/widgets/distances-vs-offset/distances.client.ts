@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/tf-worker';
+import { workerName } from '../runtime/worker-name';
 import { distancesSpecs, type DistancesView } from '../../lib/models/distances';
 
 export function mountDistances(root: HTMLElement) {

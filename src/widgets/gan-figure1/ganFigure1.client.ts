@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { mountWidget, type WidgetHandle } from '../runtime/controller';
-import { workerName } from '../runtime/tf-worker';
+import { workerName } from '../runtime/worker-name';
 import { ganFigure1Specs } from '../../lib/models/ganFigure1Specs';
 import type { GanFigure1View } from '../../lib/models/ganFigure1';
 

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/tf-worker';
+import { workerName } from '../runtime/worker-name';
 import { generatorLossesSpecs } from '../../lib/models/generatorLossesSpecs';
 import type { GeneratorLossesView } from '../../lib/models/generatorLosses';
 

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/tf-worker';
-import { jsSatSpecs, type JsSatView } from '../../lib/models/jssat';
+import { workerName } from '../runtime/worker-name';
+import { jsSatSpecs } from '../../lib/models/jssat-specs';
+import type { JsSatView } from '../../lib/models/jssat';
 
 export function mountJsSat(root: HTMLElement) {
   let densBox: HTMLElement;

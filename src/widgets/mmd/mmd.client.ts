@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/tf-worker';
+import { workerName } from '../runtime/worker-name';
 import { mmdSpecs, type MmdView } from '../../lib/models/mmd';
 
 export function mountMmd(root: HTMLElement) {

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/tf-worker';
+import { workerName } from '../runtime/worker-name';
 import { mnistGanSpecs } from '../../lib/models/mnistGanSpecs';
 import type { MnistGanView } from '../../lib/models/mnistGan';
 

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/tf-worker';
-import { pixelcnnMnistSpecs, type PixelcnnMnistView } from '../../lib/models/pixelcnnMnist';
+import { workerName } from '../runtime/worker-name';
+import { pixelcnnMnistSpecs } from '../../lib/models/pixelcnnMnist-specs';
+import type { PixelcnnMnistView } from '../../lib/models/pixelcnnMnist';
 
 const PIX = 28;
 const D = PIX * PIX;

@@ -19,11 +19,4 @@ export async function initTf(order: BackendName[] = ['wasm', 'webgl', 'cpu']): P
   return pickBackend(parseBackendOrder(requested, order));
 }
 
-/** The Worker `name` a widget passes so that a page's ?backend= reaches its worker. */
-export function workerName(widgetId: string): string {
-  const q = new URLSearchParams(window.location.search);
-  const b = q.get('backend');
-  const n = new URLSearchParams({ widget: widgetId });
-  if (b) n.set('backend', b);
-  return n.toString();
-}
+export { workerName } from './worker-name';

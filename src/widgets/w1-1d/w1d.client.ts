@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/tf-worker';
-import { w1Specs, W1_PRESETS, type W1View } from '../../lib/models/w1d';
+import { workerName } from '../runtime/worker-name';
+import { w1Specs, W1_PRESETS } from '../../lib/models/w1d-specs';
+import type { W1View } from '../../lib/models/w1d';
 
 export function mountW1d(root: HTMLElement) {
   let densityBox: HTMLElement;
