@@ -18,9 +18,6 @@ export default defineConfig({
     headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
   },
   vite: {
-    // tfjs-core's ES modules import without file extensions, which Node's own loader rejects:
-    // let Vite bundle them for the build-time (static figure) code too.
-    ssr: { noExternal: [/^@tensorflow\//] },
     worker: { format: 'es' },
     optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
   },

@@ -3,14 +3,7 @@
  * backend is registered here; its .wasm files must be locatable: in Node they are read from
  * node_modules, in the page the worker passes the URLs the site serves (see setWasmPaths).
  */
-// tfjs-core plus the three backends the book uses (not the layers, converter and data packages
-// of the @tensorflow/tfjs bundle: the models here are written with core ops).
-import * as tf from '@tensorflow/tfjs-core';
-// What the full bundle registers on top of core: gradients of every op, and chained ops (x.sum()).
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
-import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-webgl';
+import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
 export { tf };
