@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two cores: two test processes. Unit tests run first (both cores), then the browser tests
+    // on their own, so that timing-sensitive checks (long tasks) do not compete with training.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -11,6 +14,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -23,6 +27,7 @@ export default defineConfig({
           globalSetup: ['tests/browser/global-setup.ts'],
           pool: 'forks',
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
