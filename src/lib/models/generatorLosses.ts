@@ -63,7 +63,9 @@ export function createGeneratorLosses(values: Values): GeneratorLossesModel {
   const lr = Number(values.lr);
   const M = Number(values.batch);
   const rng = new Rng(Number(values.seed));
-  const b = { minimax: tf.variable(tf.scalar(Number(values.start))), ns: tf.variable(tf.scalar(Number(values.start))) };
+  // tf.variable keeps its initial tensor alive unless that tensor is made inside a tidy.
+  const start = () => tf.tidy(() => tf.variable(tf.scalar(Number(values.start))));
+  const b = { minimax: start(), ns: start() };
   const opt = { minimax: tf.train.sgd(lr), ns: tf.train.sgd(lr) };
   const curves = lossCurves();
   const z = new Float32Array(M);
