@@ -25,20 +25,30 @@ describe('density-1d widget', () => {
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-widget="density-1d"]')?.dataset.step) > 20);
     // Training is under way: from now on, watch for long tasks on the main thread.
     await page.evaluate(() => {
-      (window as unknown as { longTasks: number[] }).longTasks = [];
+      const w = window as unknown as { longTasks: number[]; draws: number };
+      w.longTasks = [];
+      w.draws = 0;
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
+        for (const e of list.getEntries()) w.longTasks.push(e.duration);
       }).observe({ type: 'longtask', buffered: false });
+      // Each redraw sets data-draw-ms on the widget: count them, so the check covers real redraws.
+      const root = document.querySelector('[data-widget="density-1d"]')!;
+      new MutationObserver(() => w.draws++).observe(root, { attributes: true, attributeFilter: ['data-draw-ms'] });
     });
-    await page.waitForTimeout(2000);
-    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    // Target: no task over 50 ms. Measured here (2 cores, software rendering), an Observable Plot
-    // redraw takes 50-80 ms, so the check is on what a reader feels: the page never freezes
-    // (no task over 250 ms) and stays free for most of the time (under 25% blocked beyond 50 ms).
-    expect(Math.max(0, ...longTasks)).toBeLessThan(250);
-    const blocked = longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0);
-    expect(blocked).toBeLessThan(500);
+    await page.waitForTimeout(3000);
+    const { longTasks, draws } = await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[]; draws: number };
+      return { longTasks: w.longTasks, draws: w.draws };
+    });
+    // No task over 50 ms on the main thread while the model trains at full speed. What made this
+    // hold on a 2-core machine: Plot's per-chart <style> hoisted out (runtime/plot.ts) and
+    // off-screen chapter sections skipped by the browser (content-visibility, rehype-sections).
+    expect(longTasks).toEqual([]);
+    expect(draws).toBeGreaterThan(15); // redrawn at about 10 Hz meanwhile
+    expect(await metric(page, ID, 'step')).toBeGreaterThan(100);
     await widget(page, ID).locator('[data-action="pause"]').click();
+    // The worker's last report (steps taken before the pause arrived) may land just after the click.
+    await page.waitForTimeout(300);
     const s1 = await metric(page, ID, 'step');
     await page.waitForTimeout(400);
     expect(await metric(page, ID, 'step')).toBe(s1);

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot } from '../runtime/plot';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { aaeSpecs } from '../../lib/models/aae-specs';
@@ -55,7 +56,7 @@ export function mountAae(root: HTMLElement) {
       const E = view.extent;
       const width = Math.max(240, Math.min(330, (root.clientWidth || 680) / 2 - 40));
       const scatter = (codes: Float32Array, density: Float32Array, title: string) =>
-        captioned(Plot.plot({
+        captioned(plot({
           width,
           height: width,
           x: { domain: [-E, E], label: 'z₁' },
@@ -84,7 +85,7 @@ export function mountAae(root: HTMLElement) {
       sampleCaption.textContent = view.sampleCaption;
       const h = view.history.filter((d) => Number.isFinite(d.code_mmd));
       historyBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 200,
           x: { label: 'step' },

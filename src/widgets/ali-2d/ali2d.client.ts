@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot } from '../runtime/plot';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { ali2dSpecs, modeCentre } from '../../lib/models/ali2d-specs';
@@ -61,7 +62,7 @@ export function mountAli2d(root: HTMLElement) {
           lines.push({ x: view.gridMap[o], y: view.gridMap[o + 1], l });
         }
       xBox.replaceChildren(
-        captioned(Plot.plot({
+        captioned(plot({
           width,
           height: width,
           x: { domain: [-E, E], label: 'x₁' },
@@ -78,7 +79,7 @@ export function mountAli2d(root: HTMLElement) {
       if (view.codes) {
         zBox.hidden = false;
         zBox.replaceChildren(
-          captioned(Plot.plot({
+          captioned(plot({
             width,
             height: width,
                         x: { domain: [-3.5, 3.5], label: 'z₁' },
@@ -105,7 +106,7 @@ export function mountAli2d(root: HTMLElement) {
           k: view.dataMode[i],
         }));
         recBox.replaceChildren(
-          captioned(Plot.plot({
+          captioned(plot({
             width,
             height: width,
                         x: { domain: [-E, E], label: 'x₁' },
@@ -129,7 +130,7 @@ export function mountAli2d(root: HTMLElement) {
         return { x1: -E + c * w, x2: -E + (c + 1) * w, y1: -E + r * w, y2: -E + (r + 1) * w, v };
       });
       dBox.replaceChildren(
-        captioned(Plot.plot({
+        captioned(plot({
           width,
           height: width,
           x: { domain: [-E, E], label: 'x₁' },
@@ -143,7 +144,7 @@ export function mountAli2d(root: HTMLElement) {
       );
       const h = view.history;
       histBox.replaceChildren(
-        Plot.plot({
+        plot({
           width: Math.min(700, 2 * width + 16),
           height: 170,
           x: { label: 'step' },

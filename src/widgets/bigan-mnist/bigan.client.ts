@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot } from '../runtime/plot';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { biganSpecs } from '../../lib/models/bigan-specs';
@@ -54,7 +55,7 @@ export function mountBigan(root: HTMLElement) {
       if (legend.childElementCount !== view.rowLabels.length) legend.replaceChildren(...view.rowLabels.map((t) => Object.assign(document.createElement('li'), { textContent: t })));
       const rnd = Number(ctx.metrics.probe_acc_random);
       histBox.replaceChildren(
-        Plot.plot({
+        plot({
           width: Math.min(640, histBox.clientWidth || 600),
           height: 170,
           x: { label: 'step', domain: [0, Math.max(200, ctx.step, ...view.history.map((d) => d.step))] },

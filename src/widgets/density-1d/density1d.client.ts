@@ -1,4 +1,6 @@
 import * as Plot from '@observablehq/plot';
+import { LiveChart, type LiveLine } from '../runtime/live-chart';
+import { stickyExtent, stickyMax } from '../../lib/chart-domain';
 import { mountWidget } from '../runtime/controller';
 import { density1dSpecs, parsePoints, type Density1dView } from '../../lib/models/density1d';
 
@@ -8,6 +10,12 @@ export function mountDensity1d(root: HTMLElement) {
   let sampleBtn: HTMLButtonElement;
   let lastView: Density1dView | null = null;
   let historyFrame = 0;
+  let densityChart: LiveChart;
+  let historyChart: LiveChart;
+  // Axis domains kept between redraws (lib/chart-domain.ts).
+  let yMax: number | undefined;
+  let histX: number | undefined;
+  let histY: [number, number] | undefined;
   let plotEl: (SVGSVGElement | HTMLElement) & { scale?: (n: string) => { invert?: (v: number) => number } | undefined } | null = null;
 
   const handle = mountWidget({
@@ -42,6 +50,8 @@ export function mountDensity1d(root: HTMLElement) {
       });
       row.append(sampleBtn);
       charts.append(densityBox, row, historyBox);
+      densityChart = new LiveChart(densityBox);
+      historyChart = new LiveChart(historyBox);
       densityBox.addEventListener('click', (e) => {
         if (!plotEl || !lastView) return;
         const x = plotEl.scale?.('x');
@@ -61,50 +71,76 @@ export function mountDensity1d(root: HTMLElement) {
       if (!view) return;
       lastView = view;
       const width = Math.min(720, densityBox.clientWidth || 640);
-      const curve = Array.from(view.xs, (x, i) => ({ x, y: view.density[i] }));
-      const marks: Plot.Markish[] = [];
+      const x0 = view.xs[0];
+      const x1 = view.xs[view.xs.length - 1];
+      // The sample histogram, as a density: bin counts / (n * bin width).
+      const BINS = 40;
+      const binWidth = (x1 - x0) / BINS;
+      let histTop = 0;
       if (view.samples) {
-        marks.push(
-          Plot.rectY(view.samples, Plot.binX({ y: 'proportion' }, { x: (d: number) => d, thresholds: 40, fill: 'var(--series-2)', fillOpacity: 0.25 })),
-        );
+        const counts = new Array<number>(BINS).fill(0);
+        for (const v of view.samples) counts[Math.min(BINS - 1, Math.max(0, Math.floor((v - x0) / binWidth)))]++;
+        histTop = Math.max(...counts) / (view.samples.length * binWidth);
       }
-      view.components.forEach((c, k) => {
-        marks.push(Plot.line(Array.from(view.xs, (x, i) => ({ x, y: c[i] })), { x: 'x', y: 'y', stroke: 'var(--series-3)', strokeDasharray: '4 3', strokeOpacity: 0.8, title: () => `component ${k + 1}` }));
-      });
-      marks.push(Plot.line(curve, { x: 'x', y: 'y', stroke: 'var(--series-1)', strokeWidth: 2 }));
-      const top = Math.max(...view.density) || 1;
-      marks.push(Plot.ruleX(view.points, { x: (d: number) => d, y1: 0, y2: top * 0.06, stroke: 'currentColor', strokeOpacity: 0.6 }));
-      marks.push(Plot.ruleY([0]));
-      // Samples are drawn as a density-normalised histogram: rescale proportion to density.
-      if (view.samples) {
-        const binWidth = (view.xs[view.xs.length - 1] - view.xs[0]) / 40;
-        marks[0] = Plot.rectY(
-          view.samples,
-          Plot.binX({ y: (bin: number[]) => bin.length / (view.samples!.length * binWidth) }, { x: (d: number) => d, thresholds: 40, fill: 'var(--series-2)', fillOpacity: 0.3 }),
-        );
-      }
-      plotEl = Plot.plot({
-        width,
-        height: 240,
-        x: { label: 'x', domain: [view.xs[0], view.xs[view.xs.length - 1]] },
-        y: { label: 'density', grid: true },
-        marks,
-      }) as never;
-      densityBox.replaceChildren(plotEl as Node);
+      let top = 0;
+      for (const v of view.density) if (v > top) top = v;
+      for (const c of view.components) for (const v of c) if (v > top) top = v;
+      yMax = stickyMax(yMax, Math.max(top, histTop));
+      const lines: Record<string, LiveLine> = { 'd1-fit': { x: view.xs, y: view.density } };
+      view.components.forEach((c, k) => (lines[`d1-comp-${k}`] = { x: view.xs, y: c }));
+      // The frame: everything but the curves. While it stays the same, only the curves move.
+      const frameKey = [width, x0, x1, yMax, view.method, view.components.length, view.points.length, view.points[0], view.points[view.points.length - 1], view.samples?.length ?? 0, view.samples?.[0] ?? 0].join(' ');
+      densityChart.draw(
+        frameKey,
+        () => {
+          const marks: Plot.Markish[] = [];
+          if (view.samples) {
+            marks.push(
+              Plot.rectY(
+                view.samples,
+                Plot.binX({ y: (bin: number[]) => bin.length / (view.samples!.length * binWidth) }, { x: (d: number) => d, thresholds: 40, fill: 'var(--series-2)', fillOpacity: 0.3 }),
+              ),
+            );
+          }
+          view.components.forEach((c, k) => {
+            marks.push(Plot.line(Array.from(view.xs, (x, i) => ({ x, y: c[i] })), { x: 'x', y: 'y', stroke: 'var(--series-3)', strokeDasharray: '4 3', strokeOpacity: 0.8, className: `d1-comp-${k}`, title: () => `component ${k + 1}` }));
+          });
+          marks.push(Plot.line(Array.from(view.xs, (x, i) => ({ x, y: view.density[i] })), { x: 'x', y: 'y', stroke: 'var(--series-1)', strokeWidth: 2, className: 'd1-fit' }));
+          marks.push(Plot.ruleX(view.points, { x: (d: number) => d, y1: 0, y2: yMax! * 0.05, stroke: 'currentColor', strokeOpacity: 0.6 }));
+          marks.push(Plot.ruleY([0]));
+          return { width, height: 240, x: { label: 'x', domain: [x0, x1] }, y: { label: 'density', grid: true, domain: [0, yMax!] }, marks };
+        },
+        lines,
+      );
+      plotEl = densityChart.el as never;
       if (view.message) handle.setStatus(view.message, 'warn');
       sampleBtn.disabled = Boolean(view.message);
-      const hist = Array.from(view.history, (y, i) => ({ step: view.historySteps[i], y })).filter((d) => Number.isFinite(d.y));
+      const steps: number[] = [];
+      const ys: number[] = [];
+      view.history.forEach((y, i) => {
+        if (Number.isFinite(y)) {
+          steps.push(view.historySteps[i]);
+          ys.push(y);
+        }
+      });
+      histX = stickyMax(histX, Math.max(10, steps[steps.length - 1] ?? 0), 0.3, 1);
+      histY = stickyExtent(histY, Math.min(...ys), Math.max(...ys), 0.3);
+      const histKey = [width, histX, histY[0], histY[1], view.method].join(' ');
       // The second chart is drawn in the next frame, so that no single frame does both.
       cancelAnimationFrame(historyFrame);
-      historyFrame = requestAnimationFrame(() => historyBox.replaceChildren(
-        Plot.plot({
-          width,
-          height: 150,
-          x: { label: 'step' },
-          y: { label: view.method === 'em' ? 'mean log-likelihood (nats)' : 'leave-one-out log-likelihood (nats)', grid: true, tickFormat: '.3f' },
-          marks: [Plot.line(hist, { x: 'step', y: 'y', stroke: 'var(--series-1)' })],
-        }),
-      ));
+      historyFrame = requestAnimationFrame(() =>
+        historyChart.draw(
+          histKey,
+          () => ({
+            width,
+            height: 150,
+            x: { label: 'step', domain: [0, histX!] },
+            y: { label: view.method === 'em' ? 'mean log-likelihood (nats)' : 'leave-one-out log-likelihood (nats)', grid: true, tickFormat: '.3f', domain: histY },
+            marks: [Plot.line(steps.map((step, i) => ({ step, y: ys[i] })), { x: 'step', y: 'y', stroke: 'var(--series-1)', className: 'd1-hist' })],
+          }),
+          { 'd1-hist': { x: steps, y: ys } },
+        ),
+      );
     },
   });
   return handle;

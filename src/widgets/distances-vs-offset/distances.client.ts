@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot } from '../runtime/plot';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { distancesSpecs, type DistancesView } from '../../lib/models/distances';
@@ -36,7 +37,7 @@ export function mountDistances(root: HTMLElement) {
         { x: view.thetaJs, name: 'model under JS descent' },
       ];
       linesBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 160,
           x: { domain: [-5, 5], label: 'x' },
@@ -50,7 +51,7 @@ export function mountDistances(root: HTMLElement) {
         ...Array.from(view.thetas, (t, i) => ({ t, y: view.js[i], name: 'JS (log 2 off 0)' })),
       ];
       curveBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 220,
           x: { label: 'theta' },

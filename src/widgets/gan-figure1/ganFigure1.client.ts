@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot } from '../runtime/plot';
 import { mountWidget, type WidgetHandle } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { ganFigure1Specs } from '../../lib/models/ganFigure1Specs';
@@ -71,7 +72,7 @@ export function mountGanFigure1(root: HTMLElement) {
       const yZ = -0.5;
       const arrows = Array.from(view.zArrows, (z, i) => ({ x1: zx(z), y1: yZ, x2: Math.min(x1, Math.max(x0, view.gArrows[i])), y2: yX }));
       chartBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 320,
           x: { label: 'x', domain: [x0, x1] },

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot } from '../runtime/plot';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { generatorLossesSpecs } from '../../lib/models/generatorLossesSpecs';
@@ -52,7 +53,7 @@ export function mountGeneratorLosses(root: HTMLElement) {
       const pm = view.dFake.minimax;
       const pn = view.dFake.ns;
       lossBox.replaceChildren(
-        Plot.plot({
+        plot({
           width: half,
           height: 220,
           x: { label: 'D(G(z))', domain: [0, 1] },
@@ -67,7 +68,7 @@ export function mountGeneratorLosses(root: HTMLElement) {
         }),
       );
       gradBox.replaceChildren(
-        Plot.plot({
+        plot({
           width: half,
           height: 220,
           x: { label: 'D(G(z))', domain: [0, 1] },
@@ -85,7 +86,7 @@ export function mountGeneratorLosses(root: HTMLElement) {
         { step: h.step, b: h.ns, run: 'non-saturating' },
       ]);
       pathBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 170,
           x: { label: 'generator step' },

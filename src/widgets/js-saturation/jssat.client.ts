@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot } from '../runtime/plot';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { jsSatSpecs } from '../../lib/models/jssat-specs';
@@ -38,7 +39,7 @@ export function mountJsSat(root: HTMLElement) {
       const width = Math.min(720, densBox.clientWidth || 640);
       const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
       densBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 200,
           x: { label: 'x' },
@@ -54,7 +55,7 @@ export function mountJsSat(root: HTMLElement) {
         ...r.map((d) => ({ o: d.offset, y: Math.min(d.kl, 5), name: 'KL (capped at 5)' })),
       ];
       distBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 200,
           x: { label: 'offset', domain: [0, view.maxOffset] },
@@ -69,7 +70,7 @@ export function mountJsSat(root: HTMLElement) {
         ...r.filter((d) => d.gradNs > 0).map((d) => ({ o: d.offset, y: d.gradNs, name: 'non-saturating, trained D' })),
       ];
       gradBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 200,
           x: { label: 'offset', domain: [0, view.maxOffset] },

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot } from '../runtime/plot';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { klFitSpecs, KL_PRESETS, type KlFitView } from '../../lib/models/klfit';
@@ -55,7 +56,7 @@ export function mountKlFit(root: HTMLElement) {
       const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
       const data = [...rows(view.target, 'target p'), ...rows(view.forward, 'forward KL fit'), ...rows(view.reverse, 'reverse KL fit')];
       densityBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 240,
           color: { legend: true, domain: ['target p', 'forward KL fit', 'reverse KL fit'], range: ['currentColor', 'var(--series-1)', 'var(--series-2)'] },
@@ -66,7 +67,7 @@ export function mountKlFit(root: HTMLElement) {
       );
       const prof = Array.from(view.profileMu, (mu, i) => ({ mu, kl: view.profileKl[i] })).filter((d) => Number.isFinite(d.kl));
       profileBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 170,
           x: { label: 'mu (sigma held at the reverse fit’s current value)' },
@@ -79,7 +80,7 @@ export function mountKlFit(root: HTMLElement) {
         ...Array.from(view.historyReverse, (y, i) => ({ step: i, y, name: 'reverse KL' })),
       ].filter((d) => Number.isFinite(d.y));
       historyBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 150,
           color: { domain: ['forward KL', 'reverse KL'], range: ['var(--series-1)', 'var(--series-2)'] },

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot } from '../runtime/plot';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { lipschitzSpecs, type LipschitzView } from '../../lib/models/lipschitz';
@@ -46,11 +47,11 @@ export function mountLipschitz(root: HTMLElement) {
       const yhi = Math.max(...ys);
       const pad = 0.1 * (yhi - ylo || 1);
       fnBox.replaceChildren(
-        Plot.plot({ width, height: 240, x: { label: 'x', domain: view.domain }, y: { label: `f(x) = ${view.label}`, grid: true, domain: [ylo - pad, yhi + pad] }, marks }),
+        plot({ width, height: 240, x: { label: 'x', domain: view.domain }, y: { label: `f(x) = ${view.label}`, grid: true, domain: [ylo - pad, yhi + pad] }, marks }),
       );
       const hist = Array.from(view.history, (y, i) => ({ step: i + 1, y }));
       historyBox.replaceChildren(
-        Plot.plot({ width, height: 150, x: { label: 'step' }, y: { label: 'Lipschitz estimate', grid: true }, marks: [Plot.line(hist, { x: 'step', y: 'y', stroke: 'var(--series-2)' })] }),
+        plot({ width, height: 150, x: { label: 'step' }, y: { label: 'Lipschitz estimate', grid: true }, marks: [Plot.line(hist, { x: 'step', y: 'y', stroke: 'var(--series-2)' })] }),
       );
     },
   });

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot } from '../runtime/plot';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { mmdSpecs, type MmdView } from '../../lib/models/mmd';
@@ -31,7 +32,7 @@ export function mountMmd(root: HTMLElement) {
       const wmax = Math.max(1e-9, ...Array.from(view.witness, Math.abs));
       const witness = Array.from(view.grid, (t, i) => ({ t, w: view.witness[i] / wmax }));
       sampleBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 200,
           x: { label: 'x' },
@@ -47,7 +48,7 @@ export function mountMmd(root: HTMLElement) {
       );
       const stats = Array.from(view.nullStats);
       nullBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 180,
           x: { label: 'MMD² with shuffled labels (vertical line: the observed value)' },

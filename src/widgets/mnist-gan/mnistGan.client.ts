@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot } from '../runtime/plot';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { mnistGanSpecs } from '../../lib/models/mnistGanSpecs';
@@ -81,7 +82,7 @@ export function mountMnistGan(root: HTMLElement) {
         { step: h.step, loss: h.g_loss, who: 'G' },
       ]);
       lossBox.replaceChildren(
-        Plot.plot({
+        plot({
           width: Math.max(260, width - 6 * 28 * 1.6 - 16),
           height: 200,
           x: { label: 'step' },
@@ -91,7 +92,7 @@ export function mountMnistGan(root: HTMLElement) {
         }),
       );
       parzenBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 160,
           x: { label: 'step', domain: [0, Math.max(500, view.parzen[view.parzen.length - 1]?.step ?? 0)] },

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot } from '../runtime/plot';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { OPTD_PRESETS, optimalDiscriminatorSpecs } from '../../lib/models/optimalDiscriminatorSpecs';
@@ -71,7 +72,7 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
         masked: view.mask[i] === 0,
       }));
       chartBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 260,
           x: { label: 'x', domain: [view.xs[0], view.xs[view.xs.length - 1]] },
@@ -89,7 +90,7 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
       );
       const hist = view.history.filter((h) => Number.isFinite(h.value));
       historyBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 150,
           x: { label: 'step' },

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot } from '../runtime/plot';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { pixelcnnMnistSpecs } from '../../lib/models/pixelcnnMnist-specs';
@@ -167,7 +168,7 @@ export function mountPixelcnnMnist(root: HTMLElement) {
         ...view.testSteps.map((s, i) => ({ step: s, nll: view.testNll[i], set: 'test (100 digits)' })),
       ];
       nllBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 220,
           x: { label: 'training step', domain: [0, Math.max(10, ...pts.map((p) => p.step))] },
@@ -197,7 +198,7 @@ export function mountPixelcnnMnist(root: HTMLElement) {
       if (shown.length) {
         const full = view.sampleMs > 0 ? view.sampleMs : view.passMs * D;
         costBox.replaceChildren(
-          Plot.plot({
+          plot({
             width,
             height: 40 + 28 * shown.length,
             marginLeft: 190,

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot } from '../runtime/plot';
 import { mountWidget } from '../runtime/controller';
 import { reparamSpecs, type ReparamView } from '../../lib/models/reparamGradients';
 
@@ -47,7 +48,7 @@ export function mountReparamGradients(root: HTMLElement) {
       const yDomain: [number, number] = [view.exact - Math.min(span, 5), view.exact + Math.min(span, 5)];
       const color = { domain: ['score function', 'reparameterised'], range: ['var(--series-2)', 'var(--series-1)'], legend: true };
       meanBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 240,
           x: { label: 'samples', type: view.n.length && view.n[view.n.length - 1] > 100 ? 'log' : 'linear' },
@@ -70,7 +71,7 @@ export function mountReparamGradients(root: HTMLElement) {
       const hi = q(0.99);
       const inRange = est.filter((d) => d.v >= lo && d.v <= hi);
       histBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 180,
           x: { label: 'single-sample estimate (central 98%)', domain: [lo, hi === lo ? lo + 1 : hi] },
@@ -86,7 +87,7 @@ export function mountReparamGradients(root: HTMLElement) {
       const fmax = Math.max(...view.fx.map(Math.abs)) || 1;
       const pmax = Math.max(...view.px) || 1;
       problemBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 140,
           x: { label: 'z' },

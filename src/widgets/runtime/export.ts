@@ -80,6 +80,14 @@ export function serializeSvg(svg: SVGSVGElement): string {
   clone.setAttribute('color', rootStyle.color);
   clone.setAttribute('fill', clone.getAttribute('fill') ?? 'currentColor');
   clone.style.fontFamily = rootStyle.fontFamily;
+  // Plot's own rules (white-space of tick labels and the like) were moved to the head
+  // (runtime/plot.ts): a standalone file carries them again.
+  const plotRules = document.head.querySelector('style[data-plot-styles]')?.textContent;
+  if (plotRules && !clone.querySelector('style')) {
+    const styleEl = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+    styleEl.textContent = plotRules;
+    clone.insertBefore(styleEl, clone.firstChild);
+  }
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
   const box = svg.getBoundingClientRect();

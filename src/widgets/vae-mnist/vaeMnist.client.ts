@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot } from '../runtime/plot';
 import { mountWidget, type WidgetHandle } from '../runtime/controller';
 import { vaeMnistSpecs, VAE_GRID, VAE_INTERP, type VaeView } from '../../lib/models/vaeMnistShared';
 
@@ -164,7 +165,7 @@ export function mountVaeMnist(root: HTMLElement) {
       const R = Math.max(3, view.gridRange * 1.15);
       const size = 300;
       scatterBox.replaceChildren(
-        Plot.plot({
+        plot({
           width: size,
           height: size,
           x: { label: 'z₁', domain: [-R, R] },
@@ -198,7 +199,7 @@ export function mountVaeMnist(root: HTMLElement) {
       const yMax = recent.length ? Math.min(560, Math.max(...recent.map((d) => d.v), ...test.slice(1).map((d) => d.v)) * 1.05) : 560;
       const yMin = recent.length ? Math.min(...recent.map((d) => d.v), ...test.map((d) => d.v)) * 0.97 : 0;
       const color = { domain: ['reconstruction (minibatch)', '−ELBO (test subset)', 'KL (minibatch)'], range: ['var(--series-1)', 'var(--series-2)', 'var(--series-3)'], legend: true };
-      const left = Plot.plot({
+      const left = plot({
         width,
         height: 200,
         x: { label: 'step' },
@@ -210,7 +211,7 @@ export function mountVaeMnist(root: HTMLElement) {
           Plot.dot(test, { x: 'step', y: 'v', fill: 'term', r: 2, clip: true }),
         ],
       });
-      const right = Plot.plot({
+      const right = plot({
         width,
         height: 150,
         x: { label: 'step' },

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot } from '../runtime/plot';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { w1Specs, W1_PRESETS } from '../../lib/models/w1d-specs';
@@ -47,7 +48,7 @@ export function mountW1d(root: HTMLElement) {
       const width = Math.min(720, densityBox.clientWidth || 640);
       const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
       densityBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 220,
           color: { legend: true, domain: ['p_r', 'p_g', 'F_g − F_r'], range: ['var(--series-1)', 'var(--series-2)', 'var(--series-3)'] },
@@ -61,7 +62,7 @@ export function mountW1d(root: HTMLElement) {
         }),
       );
       criticBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 200,
           color: { legend: true, domain: ['critic f', 'optimal (slope ±1)'], range: ['var(--series-4)', 'currentColor'] },
@@ -75,7 +76,7 @@ export function mountW1d(root: HTMLElement) {
         ...Array.from(view.gapHistory, (y, i) => ({ step: i, y, name: 'raw critic value' })),
       ].filter((d) => Number.isFinite(d.y));
       historyBox.replaceChildren(
-        Plot.plot({
+        plot({
           width,
           height: 160,
           color: { legend: true, domain: ['estimate gap / K', 'raw critic value'], range: ['var(--series-4)', 'var(--series-2)'] },
