@@ -1,10 +1,12 @@
-// npm run bench [-- --ids=a,b --backends=wasm,webgl --scale=0.5]
+// npm run bench [-- --ids=a,b --backends=wasm,webgl --scale=0.5 --main-thread=0]
 // Builds nothing: run `npm run build` first. Serves dist/, opens /bench/ in Debian's Chromium,
-// prints steps/second per model and backend, then the JavaScript weight of every page.
+// prints steps/second per model and backend, how busy the page's main thread is while each widget
+// trains (scripts/main-thread.mjs; skip with --main-thread=0), then the JavaScript weight of every page.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { serveDir } from './static-server.mjs';
 import { launch } from './browser.mjs';
+import { measureMainThread, printMainThread, widgetsOnPages } from './main-thread.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const dist = join(process.cwd(), 'dist');
@@ -25,6 +27,14 @@ for (const r of results) {
   console.log(
     r.id.padEnd(24) + r.backend.padEnd(9) + String(r.steps).padStart(7) + (r.error ? `  failed: ${r.error}` : r.stepsPerSecond.toFixed(1).padStart(11) + String(r.tensorsLeaked).padStart(8)),
   );
+}
+
+if (args['main-thread'] !== '0') {
+  const plain = await launch();
+  let widgets = widgetsOnPages(dist);
+  if (args.ids) widgets = widgets.filter((w) => args.ids.split(',').includes(w.id));
+  printMainThread(await measureMainThread(plain, server.url, widgets, 4), 4);
+  await plain.close();
 }
 
 // JavaScript weight per page: scripts loaded by the page itself (workers load only on demand).

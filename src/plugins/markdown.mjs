@@ -5,7 +5,6 @@ import rehypeCitation from 'rehype-citation';
 import remarkEquations, { rehypeEquationAnchors } from './remark-equations.mjs';
 import rehypeCitationCheck from './rehype-citation-check.mjs';
 import rehypeGlossary from './rehype-glossary.mjs';
-import rehypeSections from './rehype-sections.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -16,5 +15,4 @@ export const rehypePlugins = [
   [rehypeCitation, { bibliography: 'src/data/references.bib', path: root, csl: 'vancouver', linkCitations: true }],
   rehypeCitationCheck,
   [rehypeGlossary, { glossary: root + 'src/data/glossary.json' }],
-  rehypeSections,
 ];

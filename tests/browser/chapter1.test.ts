@@ -41,8 +41,9 @@ describe('density-1d widget', () => {
       return { longTasks: w.longTasks, draws: w.draws };
     });
     // No task over 50 ms on the main thread while the model trains at full speed. What made this
-    // hold on a 2-core machine: Plot's per-chart <style> hoisted out (runtime/plot.ts) and
-    // off-screen chapter sections skipped by the browser (content-visibility, rehype-sections).
+    // hold on a 2-core machine: Plot's per-chart <style> hoisted out (runtime/plot.ts), curves
+    // moved in place between axis changes (runtime/live-chart.ts) and the widget's paint
+    // contained (book.css).
     expect(longTasks).toEqual([]);
     expect(draws).toBeGreaterThan(15); // redrawn at about 10 Hz meanwhile
     expect(await metric(page, ID, 'step')).toBeGreaterThan(100);

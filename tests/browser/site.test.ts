@@ -84,6 +84,18 @@ describe('the built site', () => {
         [...document.querySelectorAll('.katex svg')].filter((s) => s.getBoundingClientRect().height === 0).length,
       );
       expect(collapsed).toBe(0);
+      // Numbered equations fit the column at desktop width: the number never sits on the math,
+      // and the display does not scroll sideways.
+      const cramped = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.equation .katex-display')]
+          .filter((d) => {
+            const tag = d.querySelector('.tag');
+            const right = Math.max(...[...d.querySelectorAll('.katex-html > .base')].map((b) => b.getBoundingClientRect().right));
+            return d.scrollWidth > d.clientWidth + 1 || (tag !== null && tag.getBoundingClientRect().left < right - 0.5);
+          })
+          .map((d) => d.closest('.equation')!.id),
+      );
+      expect(cramped).toEqual([]);
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
         // @ts-expect-error injected

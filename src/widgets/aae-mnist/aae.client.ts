@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
+import { chartBox, frameQueue } from '../runtime/chart-box';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { aaeSpecs } from '../../lib/models/aae-specs';
@@ -7,6 +8,7 @@ import type { AaeView } from '../../lib/models/aae';
 import { drawImageGrid, densityCells, gaussianGrid, captioned, DIGIT_COLORS } from '../shared-adv/draw';
 
 export function mountAae(root: HTMLElement) {
+  const later = frameQueue();
   let codeBox: HTMLElement;
   let vaeBox: HTMLElement;
   let sampleCanvas: HTMLCanvasElement;
@@ -29,12 +31,8 @@ export function mountAae(root: HTMLElement) {
     setup(charts) {
       const row = document.createElement('div');
       row.className = 'aae-row';
-      codeBox = document.createElement('div');
-      codeBox.className = 'chart';
-      codeBox.setAttribute('aria-label', 'Codes of 500 test digits coloured by label, over the prior density');
-      vaeBox = document.createElement('div');
-      vaeBox.className = 'chart';
-      vaeBox.setAttribute('aria-label', 'Codes of the same test digits under the VAE trained alongside');
+      codeBox = chartBox('Codes of 500 test digits coloured by label, over the prior density');
+      vaeBox = chartBox('Codes of the same test digits under the VAE trained alongside');
       row.append(codeBox, vaeBox);
       const fig = document.createElement('figure');
       fig.className = 'aae-samples';
@@ -44,8 +42,7 @@ export function mountAae(root: HTMLElement) {
       sampleCaption = document.createElement('figcaption');
       sampleCaption.className = 'hint';
       fig.append(sampleCanvas, sampleCaption);
-      historyBox = document.createElement('div');
-      historyBox.className = 'chart';
+      historyBox = chartBox();
       const row2 = document.createElement('div');
       row2.className = 'aae-row';
       row2.append(fig, historyBox);
@@ -63,7 +60,7 @@ export function mountAae(root: HTMLElement) {
           y: { domain: [-E, E], label: 'z₂' },
           color: { type: 'ordinal', domain: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], range: DIGIT_COLORS, legend: true },
           marks: [
-            densityCells(density, view.bins, E),
+            densityCells(density, view.bins, E, getComputedStyle(root).color),
             Plot.dot(
               Array.from(view.testLabels, (l, i) => ({ x: codes[2 * i], y: codes[2 * i + 1], l })),
               { x: 'x', y: 'y', fill: 'l', r: 1.8, fillOpacity: 0.85, clip: true },
@@ -72,19 +69,19 @@ export function mountAae(root: HTMLElement) {
           ],
         }), title);
       const regName = view.regulariser === 'adversarial' ? 'AAE' : view.regulariser === 'kl' ? 'VAE (KL)' : 'plain autoencoder';
-      codeBox.replaceChildren(scatter(view.codes, view.density, `${regName}: test codes over p(z)`));
+      later(codeBox, () => codeBox.replaceChildren(scatter(view.codes, view.density, `${regName}: test codes over p(z)`)));
       if (view.vaeCodes) {
-        gauss ??= gaussianGrid(view.bins, E);
-        vaeBox.replaceChildren(scatter(view.vaeCodes, gauss, 'VAE alongside: same digits over N(0, I)'));
+        const g = (gauss ??= gaussianGrid(view.bins, E));
+        later(vaeBox, () => vaeBox.replaceChildren(scatter(view.vaeCodes!, g, 'VAE alongside: same digits over N(0, I)')));
         vaeBox.hidden = false;
       } else {
-        vaeBox.replaceChildren();
+        later(vaeBox, () => vaeBox.replaceChildren());
         vaeBox.hidden = true;
       }
       drawImageGrid(sampleCanvas, view.samples, view.sampleRows, view.sampleCols);
       sampleCaption.textContent = view.sampleCaption;
       const h = view.history.filter((d) => Number.isFinite(d.code_mmd));
-      historyBox.replaceChildren(
+      later(historyBox, () => historyBox.replaceChildren(
         plot({
           width,
           height: 200,
@@ -92,7 +89,7 @@ export function mountAae(root: HTMLElement) {
           y: { label: 'code_mmd', type: 'log', grid: true },
           marks: [Plot.line(h, { x: 'step', y: (d: { code_mmd: number }) => Math.max(1e-4, d.code_mmd), stroke: 'var(--series-1)' })],
         }),
-      );
+      ));
     },
   });
 }

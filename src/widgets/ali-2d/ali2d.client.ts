@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
+import { chartBox, frameQueue } from '../runtime/chart-box';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { ali2dSpecs, modeCentre } from '../../lib/models/ali2d-specs';
@@ -7,6 +8,7 @@ import type { Ali2dView } from '../../lib/models/ali2d';
 import { captioned, DIGIT_COLORS } from '../shared-adv/draw';
 
 export function mountAli2d(root: HTMLElement) {
+  const later = frameQueue();
   let xBox: HTMLElement;
   let zBox: HTMLElement;
   let recBox: HTMLElement;
@@ -26,8 +28,7 @@ export function mountAli2d(root: HTMLElement) {
     createWorker: () => new Worker(new URL('./ali2d.worker.ts', import.meta.url), { type: 'module', name: workerName('ali-2d') }),
     setup(charts) {
       const mk = (label: string) => {
-        const b = document.createElement('div');
-        b.className = 'chart';
+        const b = chartBox();
         b.setAttribute('aria-label', label);
         return b;
       };
@@ -61,7 +62,7 @@ export function mountAli2d(root: HTMLElement) {
           const o = 2 * (l * view.gridPoints + p);
           lines.push({ x: view.gridMap[o], y: view.gridMap[o + 1], l });
         }
-      xBox.replaceChildren(
+      later(xBox, () => xBox.replaceChildren(
         captioned(plot({
           width,
           height: width,
@@ -75,10 +76,10 @@ export function mountAli2d(root: HTMLElement) {
             Plot.frame({ strokeOpacity: 0.3 }),
           ],
         }), 'z → x: G(z) samples and G of a z-grid'),
-      );
+      ));
       if (view.codes) {
         zBox.hidden = false;
-        zBox.replaceChildren(
+        later(zBox, () => zBox.replaceChildren(
           captioned(plot({
             width,
             height: width,
@@ -87,14 +88,14 @@ export function mountAli2d(root: HTMLElement) {
             color,
             marks: [
               Plot.dot(pts(view.zs.subarray(0, 800)), { x: 'x', y: 'y', r: 1, fill: 'currentColor', fillOpacity: 0.15 }),
-              Plot.dot(pts(view.codes, (i) => ({ k: view.dataMode[i] })), { x: 'x', y: 'y', fill: 'k', r: 1.8, clip: true }),
+              Plot.dot(pts(view.codes!, (i) => ({ k: view.dataMode[i] })), { x: 'x', y: 'y', fill: 'k', r: 1.8, clip: true }),
               Plot.frame({ strokeOpacity: 0.3 }),
             ],
           }), 'x → z: codes E(x), coloured by mode'),
-        );
+        ));
       } else {
         zBox.hidden = true;
-        zBox.replaceChildren();
+        later(zBox, () => zBox.replaceChildren());
       }
       if (view.recons) {
         recBox.hidden = false;
@@ -105,7 +106,7 @@ export function mountAli2d(root: HTMLElement) {
           y2: view.recons![2 * i + 1],
           k: view.dataMode[i],
         }));
-        recBox.replaceChildren(
+        later(recBox, () => recBox.replaceChildren(
           captioned(plot({
             width,
             height: width,
@@ -118,18 +119,12 @@ export function mountAli2d(root: HTMLElement) {
               Plot.frame({ strokeOpacity: 0.3 }),
             ],
           }), 'x (dots) → G(E(x)) (line ends)'),
-        );
+        ));
       } else {
         recBox.hidden = true;
-        recBox.replaceChildren();
+        later(recBox, () => recBox.replaceChildren());
       }
-      const w = (2 * E) / view.dBins;
-      const cells = Array.from(view.dGrid, (v, i) => {
-        const r = Math.floor(i / view.dBins);
-        const c = i % view.dBins;
-        return { x1: -E + c * w, x2: -E + (c + 1) * w, y1: -E + r * w, y2: -E + (r + 1) * w, v };
-      });
-      dBox.replaceChildren(
+      later(dBox, () => dBox.replaceChildren(
         captioned(plot({
           width,
           height: width,
@@ -137,13 +132,14 @@ export function mountAli2d(root: HTMLElement) {
           y: { domain: [-E, E], label: 'x₂' },
           color: { type: 'linear', domain: [0, 1], scheme: 'RdBu', legend: true, label: 'D' },
           marks: [
-            Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'v' }),
+            // One raster image, not a rect per cell (row 0 at y = -E).
+            Plot.raster(view.dGrid, { width: view.dBins, height: view.dBins, x1: -E, x2: E, y1: -E, y2: E, fill: (v: number) => v, imageRendering: 'pixelated' }),
             Plot.dot(centres, { x: 'x', y: 'y', stroke: 'black', r: 5 }),
           ],
         }), view.mode === 'ali' ? 'D(x, E(x)) over x' : 'D(x) over x'),
-      );
+      ));
       const h = view.history;
-      histBox.replaceChildren(
+      later(histBox, () => histBox.replaceChildren(
         plot({
           width: Math.min(700, 2 * width + 16),
           height: 170,
@@ -156,7 +152,7 @@ export function mountAli2d(root: HTMLElement) {
               : []),
           ],
         }),
-      );
+      ));
     },
   });
 }

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
+import { chartBox, frameQueue } from '../runtime/chart-box';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { biganSpecs } from '../../lib/models/bigan-specs';
@@ -7,6 +8,7 @@ import type { BiganView } from '../../lib/models/bigan';
 import { drawImageGrid } from '../shared-adv/draw';
 
 export function mountBigan(root: HTMLElement) {
+  const later = frameQueue();
   let canvas: HTMLCanvasElement;
   let legend: HTMLOListElement;
   let histBox: HTMLElement;
@@ -45,8 +47,7 @@ export function mountBigan(root: HTMLElement) {
         }
       });
       row.append(btn);
-      histBox = document.createElement('div');
-      histBox.className = 'chart';
+      histBox = chartBox();
       charts.append(fig, row, histBox);
     },
     draw(view: BiganView, ctx) {
@@ -54,7 +55,7 @@ export function mountBigan(root: HTMLElement) {
       drawImageGrid(canvas, view.images, view.rows, view.cols);
       if (legend.childElementCount !== view.rowLabels.length) legend.replaceChildren(...view.rowLabels.map((t) => Object.assign(document.createElement('li'), { textContent: t })));
       const rnd = Number(ctx.metrics.probe_acc_random);
-      histBox.replaceChildren(
+      later(histBox, () => histBox.replaceChildren(
         plot({
           width: Math.min(640, histBox.clientWidth || 600),
           height: 170,
@@ -65,7 +66,7 @@ export function mountBigan(root: HTMLElement) {
             Plot.line(view.history, { x: 'step', y: 'probe_acc', stroke: 'var(--series-1)', marker: 'dot' }),
           ],
         }),
-      );
+      ));
     },
   });
 }

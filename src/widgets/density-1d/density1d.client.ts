@@ -1,3 +1,4 @@
+import { chartBox, chartWidth } from '../runtime/chart-box';
 import * as Plot from '@observablehq/plot';
 import { LiveChart, type LiveLine } from '../runtime/live-chart';
 import { stickyExtent, stickyMax } from '../../lib/chart-domain';
@@ -30,11 +31,8 @@ export function mountDensity1d(root: HTMLElement) {
     defaultSpeed: '4',
     createWorker: () => new Worker(new URL('./density1d.worker.ts', import.meta.url), { type: 'module', name: 'density-1d' }),
     setup(charts, h) {
-      densityBox = document.createElement('div');
-      densityBox.className = 'chart plot-canvas';
-      densityBox.setAttribute('aria-label', 'Fitted density over the data; click to add a point');
-      historyBox = document.createElement('div');
-      historyBox.className = 'chart';
+      densityBox = chartBox('Fitted density over the data; click to add a point', 'plot-canvas');
+      historyBox = chartBox();
       const row = document.createElement('div');
       row.className = 'controls';
       sampleBtn = document.createElement('button');
@@ -70,18 +68,19 @@ export function mountDensity1d(root: HTMLElement) {
     draw(view: Density1dView) {
       if (!view) return;
       lastView = view;
-      const width = Math.min(720, densityBox.clientWidth || 640);
+      const width = chartWidth(densityBox);
       const x0 = view.xs[0];
       const x1 = view.xs[view.xs.length - 1];
       // The sample histogram, as a density: bin counts / (n * bin width).
       const BINS = 40;
       const binWidth = (x1 - x0) / BINS;
-      let histTop = 0;
+      const bins: { x1: number; x2: number; y: number }[] = [];
       if (view.samples) {
         const counts = new Array<number>(BINS).fill(0);
         for (const v of view.samples) counts[Math.min(BINS - 1, Math.max(0, Math.floor((v - x0) / binWidth)))]++;
-        histTop = Math.max(...counts) / (view.samples.length * binWidth);
+        counts.forEach((c, i) => bins.push({ x1: x0 + i * binWidth, x2: x0 + (i + 1) * binWidth, y: c / (view.samples!.length * binWidth) }));
       }
+      const histTop = Math.max(0, ...bins.map((b) => b.y));
       let top = 0;
       for (const v of view.density) if (v > top) top = v;
       for (const c of view.components) for (const v of c) if (v > top) top = v;
@@ -94,14 +93,7 @@ export function mountDensity1d(root: HTMLElement) {
         frameKey,
         () => {
           const marks: Plot.Markish[] = [];
-          if (view.samples) {
-            marks.push(
-              Plot.rectY(
-                view.samples,
-                Plot.binX({ y: (bin: number[]) => bin.length / (view.samples!.length * binWidth) }, { x: (d: number) => d, thresholds: 40, fill: 'var(--series-2)', fillOpacity: 0.3 }),
-              ),
-            );
-          }
+          if (bins.length) marks.push(Plot.rectY(bins, { x1: 'x1', x2: 'x2', y: 'y', fill: 'var(--series-2)', fillOpacity: 0.3 }));
           view.components.forEach((c, k) => {
             marks.push(Plot.line(Array.from(view.xs, (x, i) => ({ x, y: c[i] })), { x: 'x', y: 'y', stroke: 'var(--series-3)', strokeDasharray: '4 3', strokeOpacity: 0.8, className: `d1-comp-${k}`, title: () => `component ${k + 1}` }));
           });

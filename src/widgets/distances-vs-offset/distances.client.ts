@@ -1,10 +1,12 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
+import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { distancesSpecs, type DistancesView } from '../../lib/models/distances';
 
 export function mountDistances(root: HTMLElement) {
+  const later = frameQueue();
   let linesBox: HTMLElement;
   let curveBox: HTMLElement;
   return mountWidget({
@@ -20,23 +22,19 @@ export function mountDistances(root: HTMLElement) {
     ],
     createWorker: () => new Worker(new URL('./distances.worker.ts', import.meta.url), { type: 'module', name: workerName('distances-vs-offset') }),
     setup(charts) {
-      linesBox = document.createElement('div');
-      linesBox.className = 'chart';
-      linesBox.setAttribute('aria-label', 'The real segment at x = 0 and the two model segments');
-      curveBox = document.createElement('div');
-      curveBox.className = 'chart';
-      curveBox.setAttribute('aria-label', 'W1, JS and KL against theta');
+      linesBox = chartBox('The real segment at x = 0 and the two model segments');
+      curveBox = chartBox('W1, JS and KL against theta');
       charts.append(linesBox, curveBox);
     },
     draw(view: DistancesView) {
       if (!view) return;
-      const width = Math.min(720, linesBox.clientWidth || 640);
+      const width = chartWidth(linesBox);
       const segs = [
         { x: 0, name: 'real p_0' },
         { x: view.thetaW, name: 'model under W1 descent' },
         { x: view.thetaJs, name: 'model under JS descent' },
       ];
-      linesBox.replaceChildren(
+      later(linesBox, () => linesBox.replaceChildren(
         plot({
           width,
           height: 160,
@@ -45,12 +43,12 @@ export function mountDistances(root: HTMLElement) {
           color: { legend: true, domain: segs.map((s) => s.name), range: ['currentColor', 'var(--series-1)', 'var(--series-2)'] },
           marks: [Plot.ruleX(segs, { x: 'x', y1: 0, y2: 1, stroke: 'name', strokeWidth: 4, strokeOpacity: 0.8 })],
         }),
-      );
+      ));
       const rows = [
         ...Array.from(view.thetas, (t, i) => ({ t, y: view.w1[i], name: 'W1 = |theta|' })),
         ...Array.from(view.thetas, (t, i) => ({ t, y: view.js[i], name: 'JS (log 2 off 0)' })),
       ];
-      curveBox.replaceChildren(
+      later(curveBox, () => curveBox.replaceChildren(
         plot({
           width,
           height: 220,
@@ -63,7 +61,7 @@ export function mountDistances(root: HTMLElement) {
             Plot.dot([{ t: view.thetaJs, y: view.thetaJs === 0 ? 0 : Math.LN2 }], { x: 't', y: 'y', fill: 'var(--series-2)', r: 5 }),
           ],
         }),
-      );
+      ));
     },
   });
 }

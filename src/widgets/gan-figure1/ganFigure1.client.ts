@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
+import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
 import { mountWidget, type WidgetHandle } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { ganFigure1Specs } from '../../lib/models/ganFigure1Specs';
@@ -8,7 +9,8 @@ import type { GanFigure1View } from '../../lib/models/ganFigure1';
 const ID = 'gan-figure1';
 
 export function mountGanFigure1(root: HTMLElement) {
-  let chartBox: HTMLElement;
+  const later = frameQueue();
+  let chartEl: HTMLElement;
 
   function button(h: WidgetHandle, text: string, action: string, cmd: string, n: number, done: string) {
     const b = document.createElement('button');
@@ -46,18 +48,17 @@ export function mountGanFigure1(root: HTMLElement) {
         button(h, 'Train D 200 steps', 'train-d', 'd_step', 200, '200 discriminator steps: D approaches D* for the current G (panel b).'),
         button(h, 'Step G only', 'step-g', 'g_step', 1, 'One generator step: the arrows follow the gradient of D (panel c).'),
       );
-      chartBox = document.createElement('div');
-      chartBox.className = 'chart';
-      chartBox.setAttribute('role', 'img');
-      chartBox.setAttribute('aria-label', 'Goodfellow Figure 1: p_data dotted, p_g solid, D dashed; arrows map z (lower line) to x = G(z) (upper line)');
+      chartEl = chartBox();
+      chartEl.setAttribute('role', 'img');
+      chartEl.setAttribute('aria-label', 'Goodfellow Figure 1: p_data dotted, p_g solid, D dashed; arrows map z (lower line) to x = G(z) (upper line)');
       const legend = document.createElement('p');
       legend.className = 'hint';
       legend.textContent = 'Black dotted: p_data. Green: p_g (kernel density of G(z)). Blue dashed: D(x). Grey dashed: D* for the current G. Lower line: z, uniform on [−1, 1]; arrows: x = G(z).';
-      charts.append(row, chartBox, legend);
+      charts.append(row, chartEl, legend);
     },
     draw(view: GanFigure1View) {
       if (!view) return;
-      const width = Math.min(720, chartBox.clientWidth || 640);
+      const width = chartWidth(chartEl);
       const x0 = view.xs[0];
       const x1 = view.xs[view.xs.length - 1];
       // Both densities share one scale, set by p_data (its peak at 0.8); a generator that
@@ -71,7 +72,7 @@ export function mountGanFigure1(root: HTMLElement) {
       const yX = -0.12;
       const yZ = -0.5;
       const arrows = Array.from(view.zArrows, (z, i) => ({ x1: zx(z), y1: yZ, x2: Math.min(x1, Math.max(x0, view.gArrows[i])), y2: yX }));
-      chartBox.replaceChildren(
+      later(chartEl, () => chartEl.replaceChildren(
         plot({
           width,
           height: 320,
@@ -88,7 +89,7 @@ export function mountGanFigure1(root: HTMLElement) {
             Plot.line(rows, { x: 'x', y: 'd', stroke: 'var(--series-1)', strokeDasharray: '6 4', strokeWidth: 2 }),
           ],
         }),
-      );
+      ));
     },
   });
 }

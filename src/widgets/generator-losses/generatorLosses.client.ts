@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
+import { chartWidth, frameQueue } from '../runtime/chart-box';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { generatorLossesSpecs } from '../../lib/models/generatorLossesSpecs';
@@ -8,6 +9,7 @@ import type { GeneratorLossesView } from '../../lib/models/generatorLosses';
 const ID = 'generator-losses';
 
 export function mountGeneratorLosses(root: HTMLElement) {
+  const later = frameQueue();
   let lossBox: HTMLElement;
   let gradBox: HTMLElement;
   let pathBox: HTMLElement;
@@ -43,7 +45,7 @@ export function mountGeneratorLosses(root: HTMLElement) {
     },
     draw(view: GeneratorLossesView) {
       if (!view) return;
-      const width = Math.min(720, pathBox.clientWidth || 640);
+      const width = chartWidth(pathBox);
       const half = Math.max(260, Math.floor(width / 2) - 8);
       const rows = Array.from(view.d, (d, i) => ({ d, lm: view.lossMinimax[i], ln: view.lossNs[i], gm: view.gradMinimax[i], gn: view.gradNs[i] }));
       const at = (arr: Float32Array, x: number) => {
@@ -52,7 +54,7 @@ export function mountGeneratorLosses(root: HTMLElement) {
       };
       const pm = view.dFake.minimax;
       const pn = view.dFake.ns;
-      lossBox.replaceChildren(
+      later(lossBox, () => lossBox.replaceChildren(
         plot({
           width: half,
           height: 220,
@@ -66,8 +68,8 @@ export function mountGeneratorLosses(root: HTMLElement) {
             Plot.dot([{ x: pn, y: Math.min(5, at(view.lossNs, pn)) }], { x: 'x', y: 'y', fill: 'var(--series-2)', r: 5 }),
           ],
         }),
-      );
-      gradBox.replaceChildren(
+      ));
+      later(gradBox, () => gradBox.replaceChildren(
         plot({
           width: half,
           height: 220,
@@ -80,12 +82,12 @@ export function mountGeneratorLosses(root: HTMLElement) {
             Plot.dot([{ x: pn, y: -(1 - pn) }], { x: 'x', y: 'y', fill: 'var(--series-2)', r: 5 }),
           ],
         }),
-      );
+      ));
       const hist = view.history.flatMap((h) => [
         { step: h.step, b: h.minimax, run: 'minimax' },
         { step: h.step, b: h.ns, run: 'non-saturating' },
       ]);
-      pathBox.replaceChildren(
+      later(pathBox, () => pathBox.replaceChildren(
         plot({
           width,
           height: 170,
@@ -97,7 +99,7 @@ export function mountGeneratorLosses(root: HTMLElement) {
             Plot.line(hist, { x: 'step', y: 'b', stroke: 'run', strokeWidth: 2 }),
           ],
         }),
-      );
+      ));
     },
   });
 }

@@ -1,11 +1,13 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
+import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { jsSatSpecs } from '../../lib/models/jssat-specs';
 import type { JsSatView } from '../../lib/models/jssat';
 
 export function mountJsSat(root: HTMLElement) {
+  const later = frameQueue();
   let densBox: HTMLElement;
   let distBox: HTMLElement;
   let gradBox: HTMLElement;
@@ -23,22 +25,16 @@ export function mountJsSat(root: HTMLElement) {
     ],
     createWorker: () => new Worker(new URL('./jssat.worker.ts', import.meta.url), { type: 'module', name: workerName('js-saturation') }),
     setup(charts) {
-      densBox = document.createElement('div');
-      densBox.className = 'chart';
-      densBox.setAttribute('aria-label', 'Data and generated densities with the discriminator output');
-      distBox = document.createElement('div');
-      distBox.className = 'chart';
-      distBox.setAttribute('aria-label', 'JS, KL and W1 against the offset');
-      gradBox = document.createElement('div');
-      gradBox.className = 'chart';
-      gradBox.setAttribute('aria-label', 'Generator gradient against the offset');
+      densBox = chartBox('Data and generated densities with the discriminator output');
+      distBox = chartBox('JS, KL and W1 against the offset');
+      gradBox = chartBox('Generator gradient against the offset');
       charts.append(densBox, distBox, gradBox);
     },
     draw(view: JsSatView) {
       if (!view) return;
-      const width = Math.min(720, densBox.clientWidth || 640);
+      const width = chartWidth(densBox);
       const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
-      densBox.replaceChildren(
+      later(densBox, () => densBox.replaceChildren(
         plot({
           width,
           height: 200,
@@ -47,14 +43,14 @@ export function mountJsSat(root: HTMLElement) {
           color: { legend: true, domain: ['p_data', 'p_g', 'D(x)'], range: ['var(--series-1)', 'var(--series-2)', 'var(--series-4)'] },
           marks: [Plot.line([...rows(view.real, 'p_data'), ...rows(view.fake, 'p_g'), ...rows(view.d, 'D(x)')], { x: 'x', y: 'y', stroke: 'name', strokeWidth: 2 }), Plot.ruleY([0])],
         }),
-      );
+      ));
       const r = view.records;
       const dist = [
         ...r.map((d) => ({ o: d.offset, y: d.jsd, name: 'JS' })),
         ...r.map((d) => ({ o: d.offset, y: d.w1, name: 'W1' })),
         ...r.map((d) => ({ o: d.offset, y: Math.min(d.kl, 5), name: 'KL (capped at 5)' })),
       ];
-      distBox.replaceChildren(
+      later(distBox, () => distBox.replaceChildren(
         plot({
           width,
           height: 200,
@@ -63,13 +59,13 @@ export function mountJsSat(root: HTMLElement) {
           color: { legend: true, domain: ['JS', 'W1', 'KL (capped at 5)'], range: ['var(--series-2)', 'var(--series-1)', 'var(--series-3)'] },
           marks: [Plot.ruleY([Math.LN2], { strokeDasharray: '4 3', strokeOpacity: 0.6 }), Plot.line(dist, { x: 'o', y: 'y', stroke: 'name', marker: 'circle' })],
         }),
-      );
+      ));
       const grads = [
         ...r.filter((d) => d.grad > 0).map((d) => ({ o: d.offset, y: d.grad, name: 'minimax, trained D' })),
         ...r.filter((d) => d.gradOptimal > 0).map((d) => ({ o: d.offset, y: d.gradOptimal, name: 'minimax, optimal D' })),
         ...r.filter((d) => d.gradNs > 0).map((d) => ({ o: d.offset, y: d.gradNs, name: 'non-saturating, trained D' })),
       ];
-      gradBox.replaceChildren(
+      later(gradBox, () => gradBox.replaceChildren(
         plot({
           width,
           height: 200,
@@ -78,7 +74,7 @@ export function mountJsSat(root: HTMLElement) {
           color: { legend: true, domain: ['minimax, trained D', 'minimax, optimal D', 'non-saturating, trained D'], range: ['var(--series-4)', 'currentColor', 'var(--series-2)'] },
           marks: [Plot.line(grads, { x: 'o', y: 'y', stroke: 'name', marker: 'circle' })],
         }),
-      );
+      ));
     },
   });
 }

@@ -1,10 +1,12 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
+import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { klFitSpecs, KL_PRESETS, type KlFitView } from '../../lib/models/klfit';
 
 export function mountKlFit(root: HTMLElement) {
+  const later = frameQueue();
   let densityBox: HTMLElement;
   let profileBox: HTMLElement;
   let historyBox: HTMLElement;
@@ -40,22 +42,17 @@ export function mountKlFit(root: HTMLElement) {
         });
         row.append(b);
       }
-      densityBox = document.createElement('div');
-      densityBox.className = 'chart';
-      densityBox.setAttribute('aria-label', 'Target density with the forward-KL and reverse-KL Gaussian fits');
-      profileBox = document.createElement('div');
-      profileBox.className = 'chart';
-      profileBox.setAttribute('aria-label', 'Reverse KL against mu at the reverse fit’s current sigma');
-      historyBox = document.createElement('div');
-      historyBox.className = 'chart';
+      densityBox = chartBox('Target density with the forward-KL and reverse-KL Gaussian fits');
+      profileBox = chartBox('Reverse KL against mu at the reverse fit’s current sigma');
+      historyBox = chartBox();
       charts.append(row, densityBox, profileBox, historyBox);
     },
     draw(view: KlFitView) {
       if (!view) return;
-      const width = Math.min(720, densityBox.clientWidth || 640);
+      const width = chartWidth(densityBox);
       const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
       const data = [...rows(view.target, 'target p'), ...rows(view.forward, 'forward KL fit'), ...rows(view.reverse, 'reverse KL fit')];
-      densityBox.replaceChildren(
+      later(densityBox, () => densityBox.replaceChildren(
         plot({
           width,
           height: 240,
@@ -64,9 +61,9 @@ export function mountKlFit(root: HTMLElement) {
           y: { label: 'density', grid: true },
           marks: [Plot.areaY(rows(view.target, 'target p'), { x: 'x', y: 'y', fill: 'currentColor', fillOpacity: 0.08 }), Plot.line(data, { x: 'x', y: 'y', stroke: 'name', strokeWidth: 2 }), Plot.ruleY([0])],
         }),
-      );
+      ));
       const prof = Array.from(view.profileMu, (mu, i) => ({ mu, kl: view.profileKl[i] })).filter((d) => Number.isFinite(d.kl));
-      profileBox.replaceChildren(
+      later(profileBox, () => profileBox.replaceChildren(
         plot({
           width,
           height: 170,
@@ -74,12 +71,12 @@ export function mountKlFit(root: HTMLElement) {
           y: { label: 'KL(q || p)', grid: true, type: 'log' },
           marks: [Plot.line(prof, { x: 'mu', y: 'kl', stroke: 'var(--series-2)' }), Plot.ruleX([view.muReverse], { stroke: 'var(--series-2)', strokeDasharray: '4 3' })],
         }),
-      );
+      ));
       const hist = [
         ...Array.from(view.historyForward, (y, i) => ({ step: i, y, name: 'forward KL' })),
         ...Array.from(view.historyReverse, (y, i) => ({ step: i, y, name: 'reverse KL' })),
       ].filter((d) => Number.isFinite(d.y));
-      historyBox.replaceChildren(
+      later(historyBox, () => historyBox.replaceChildren(
         plot({
           width,
           height: 150,
@@ -88,7 +85,7 @@ export function mountKlFit(root: HTMLElement) {
           y: { label: 'nats', grid: true },
           marks: [Plot.line(hist, { x: 'step', y: 'y', stroke: 'name' })],
         }),
-      );
+      ));
     },
   });
 }

@@ -1,10 +1,12 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
+import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { lipschitzSpecs, type LipschitzView } from '../../lib/models/lipschitz';
 
 export function mountLipschitz(root: HTMLElement) {
+  const later = frameQueue();
   let fnBox: HTMLElement;
   let historyBox: HTMLElement;
   return mountWidget({
@@ -19,16 +21,13 @@ export function mountLipschitz(root: HTMLElement) {
     ],
     createWorker: () => new Worker(new URL('./lipschitz.worker.ts', import.meta.url), { type: 'module', name: workerName('lipschitz') }),
     setup(charts) {
-      fnBox = document.createElement('div');
-      fnBox.className = 'chart';
-      fnBox.setAttribute('aria-label', 'The function and its steepest chord found so far');
-      historyBox = document.createElement('div');
-      historyBox.className = 'chart';
+      fnBox = chartBox('The function and its steepest chord found so far');
+      historyBox = chartBox();
       charts.append(fnBox, historyBox);
     },
     draw(view: LipschitzView) {
       if (!view) return;
-      const width = Math.min(720, fnBox.clientWidth || 640);
+      const width = chartWidth(fnBox);
       const curve = Array.from(view.xs, (x, i) => ({ x, y: view.ys[i] })).filter((d) => Number.isFinite(d.y));
       const marks: Plot.Markish[] = [Plot.line(curve, { x: 'x', y: 'y', stroke: 'var(--series-1)', strokeWidth: 2 })];
       if (view.best) {
@@ -46,13 +45,13 @@ export function mountLipschitz(root: HTMLElement) {
       const ylo = Math.min(...ys);
       const yhi = Math.max(...ys);
       const pad = 0.1 * (yhi - ylo || 1);
-      fnBox.replaceChildren(
+      later(fnBox, () => fnBox.replaceChildren(
         plot({ width, height: 240, x: { label: 'x', domain: view.domain }, y: { label: `f(x) = ${view.label}`, grid: true, domain: [ylo - pad, yhi + pad] }, marks }),
-      );
+      ));
       const hist = Array.from(view.history, (y, i) => ({ step: i + 1, y }));
-      historyBox.replaceChildren(
+      later(historyBox, () => historyBox.replaceChildren(
         plot({ width, height: 150, x: { label: 'step' }, y: { label: 'Lipschitz estimate', grid: true }, marks: [Plot.line(hist, { x: 'step', y: 'y', stroke: 'var(--series-2)' })] }),
-      );
+      ));
     },
   });
 }

@@ -1,10 +1,12 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
+import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { mmdSpecs, type MmdView } from '../../lib/models/mmd';
 
 export function mountMmd(root: HTMLElement) {
+  const later = frameQueue();
   let sampleBox: HTMLElement;
   let nullBox: HTMLElement;
   return mountWidget({
@@ -18,20 +20,16 @@ export function mountMmd(root: HTMLElement) {
     ],
     createWorker: () => new Worker(new URL('./mmd.worker.ts', import.meta.url), { type: 'module', name: workerName('mmd') }),
     setup(charts) {
-      sampleBox = document.createElement('div');
-      sampleBox.className = 'chart';
-      sampleBox.setAttribute('aria-label', 'The two samples and the witness function');
-      nullBox = document.createElement('div');
-      nullBox.className = 'chart';
-      nullBox.setAttribute('aria-label', 'Histogram of MMD² over shuffled labels, with the observed value');
+      sampleBox = chartBox('The two samples and the witness function');
+      nullBox = chartBox('Histogram of MMD² over shuffled labels, with the observed value');
       charts.append(sampleBox, nullBox);
     },
     draw(view: MmdView) {
       if (!view) return;
-      const width = Math.min(720, sampleBox.clientWidth || 640);
+      const width = chartWidth(sampleBox);
       const wmax = Math.max(1e-9, ...Array.from(view.witness, Math.abs));
       const witness = Array.from(view.grid, (t, i) => ({ t, w: view.witness[i] / wmax }));
-      sampleBox.replaceChildren(
+      later(sampleBox, () => sampleBox.replaceChildren(
         plot({
           width,
           height: 200,
@@ -45,9 +43,9 @@ export function mountMmd(root: HTMLElement) {
             Plot.tickX(view.y, { x: (d: number) => d, y1: -1.3, y2: -1.1, stroke: 'var(--series-2)', strokeOpacity: 0.6 } as never),
           ],
         }),
-      );
+      ));
       const stats = Array.from(view.nullStats);
-      nullBox.replaceChildren(
+      later(nullBox, () => nullBox.replaceChildren(
         plot({
           width,
           height: 180,
@@ -59,7 +57,7 @@ export function mountMmd(root: HTMLElement) {
             Plot.ruleY([0]),
           ],
         }),
-      );
+      ));
     },
   });
 }

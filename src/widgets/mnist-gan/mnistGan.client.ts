@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
+import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { mnistGanSpecs } from '../../lib/models/mnistGanSpecs';
@@ -8,6 +9,7 @@ import type { MnistGanView } from '../../lib/models/mnistGan';
 const ID = 'mnist-gan';
 
 export function mountMnistGan(root: HTMLElement) {
+  const later = frameQueue();
   let canvas: HTMLCanvasElement;
   let lossBox: HTMLElement;
   let parzenBox: HTMLElement;
@@ -46,10 +48,8 @@ export function mountMnistGan(root: HTMLElement) {
       canvas.className = 'mnist-grid';
       canvas.setAttribute('role', 'img');
       canvas.setAttribute('aria-label', '36 digits from the generator, from fixed noise');
-      lossBox = document.createElement('div');
-      lossBox.className = 'chart';
-      parzenBox = document.createElement('div');
-      parzenBox.className = 'chart';
+      lossBox = chartBox();
+      parzenBox = chartBox();
       const wrap = document.createElement('div');
       wrap.className = 'mnist-gan-row';
       wrap.append(canvas, lossBox);
@@ -76,12 +76,12 @@ export function mountMnistGan(root: HTMLElement) {
         }
         ctx.putImageData(img, 0, 0);
       }
-      const width = Math.min(720, parzenBox.clientWidth || 640);
+      const width = chartWidth(parzenBox);
       const hist = view.history.flatMap((h) => [
         { step: h.step, loss: h.d_loss, who: 'D' },
         { step: h.step, loss: h.g_loss, who: 'G' },
       ]);
-      lossBox.replaceChildren(
+      later(lossBox, () => lossBox.replaceChildren(
         plot({
           width: Math.max(260, width - 6 * 28 * 1.6 - 16),
           height: 200,
@@ -90,8 +90,8 @@ export function mountMnistGan(root: HTMLElement) {
           color: { legend: true, domain: ['D', 'G'], range: ['var(--series-1)', 'var(--series-2)'] },
           marks: [Plot.line(hist, { x: 'step', y: 'loss', stroke: 'who' })],
         }),
-      );
-      parzenBox.replaceChildren(
+      ));
+      later(parzenBox, () => parzenBox.replaceChildren(
         plot({
           width,
           height: 160,
@@ -102,7 +102,7 @@ export function mountMnistGan(root: HTMLElement) {
             Plot.line(view.parzen, { x: 'step', y: 'gan', stroke: 'var(--series-3)', marker: 'circle' }),
           ],
         }),
-      );
+      ));
     },
   });
 }

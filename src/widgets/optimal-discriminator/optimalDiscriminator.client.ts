@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
+import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { OPTD_PRESETS, optimalDiscriminatorSpecs } from '../../lib/models/optimalDiscriminatorSpecs';
@@ -8,7 +9,8 @@ import type { OptimalDView } from '../../lib/models/optimalDiscriminator';
 const ID = 'optimal-discriminator';
 
 export function mountOptimalDiscriminator(root: HTMLElement) {
-  let chartBox: HTMLElement;
+  const later = frameQueue();
+  let chartEl: HTMLElement;
   let historyBox: HTMLElement;
   let presetSel: HTMLSelectElement;
 
@@ -42,10 +44,9 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
       });
       label.append(presetSel);
       row.append(label);
-      chartBox = document.createElement('div');
-      chartBox.className = 'chart';
-      chartBox.setAttribute('role', 'img');
-      chartBox.setAttribute('aria-label', 'p_data and p_g (shaded, scaled to peak 1), the learned D(x) and the optimal D*(x) dashed');
+      chartEl = chartBox();
+      chartEl.setAttribute('role', 'img');
+      chartEl.setAttribute('aria-label', 'p_data and p_g (shaded, scaled to peak 1), the learned D(x) and the optimal D*(x) dashed');
       const legend = document.createElement('p');
       legend.className = 'hint optd-legend';
       legend.innerHTML =
@@ -53,14 +54,12 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
         '<span class="sw" style="background:var(--series-2)"></span> p<sub>g</sub> (both scaled to peak 1) ' +
         '<span class="ln" style="border-color:var(--series-3)"></span> D(x), the network ' +
         '<span class="ln dash"></span> D*(x) = p<sub>data</sub> / (p<sub>data</sub> + p<sub>g</sub>)';
-      historyBox = document.createElement('div');
-      historyBox.className = 'chart';
-      historyBox.setAttribute('aria-label', 'V(D, G) over training steps against its maximum −log 4 + 2 JSD');
-      charts.append(row, chartBox, legend, historyBox);
+      historyBox = chartBox('V(D, G) over training steps against its maximum −log 4 + 2 JSD');
+      charts.append(row, chartEl, legend, historyBox);
     },
     draw(view: OptimalDView) {
       if (!view) return;
-      const width = Math.min(720, chartBox.clientWidth || 640);
+      const width = chartWidth(chartEl);
       let peak = 0;
       for (let i = 0; i < view.xs.length; i++) peak = Math.max(peak, view.pdata[i], view.pg[i]);
       const rows = Array.from(view.xs, (x, i) => ({
@@ -71,7 +70,7 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
         ds: view.dstar[i],
         masked: view.mask[i] === 0,
       }));
-      chartBox.replaceChildren(
+      later(chartEl, () => chartEl.replaceChildren(
         plot({
           width,
           height: 260,
@@ -87,9 +86,9 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
             Plot.ruleY([0.5], { stroke: 'currentColor', strokeOpacity: 0.25 }),
           ],
         }),
-      );
+      ));
       const hist = view.history.filter((h) => Number.isFinite(h.value));
-      historyBox.replaceChildren(
+      later(historyBox, () => historyBox.replaceChildren(
         plot({
           width,
           height: 150,
@@ -100,7 +99,7 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
             Plot.line(hist, { x: 'step', y: 'value', stroke: 'var(--series-3)' }),
           ],
         }),
-      );
+      ));
     },
   });
 }

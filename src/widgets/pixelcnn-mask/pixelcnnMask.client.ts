@@ -1,3 +1,4 @@
+import { chartBox } from '../runtime/chart-box';
 import { mountWidget } from '../runtime/controller';
 import { maskGridSvg, pixelcnnMaskSpecs, type PixelcnnMaskView } from '../../lib/models/pixelcnnMask';
 
@@ -36,8 +37,7 @@ export function mountPixelcnnMask(root: HTMLElement) {
         speed.value = '4';
         speed.dispatchEvent(new Event('change'));
       }
-      gridBox = document.createElement('div');
-      gridBox.className = 'chart pcnn-grid';
+      gridBox = chartBox(undefined, 'pcnn-grid');
       gridBox.tabIndex = 0;
       gridBox.setAttribute('role', 'application');
       gridBox.setAttribute('aria-label', 'A 28 by 28 pixel grid. Click a pixel, or move the cursor with the arrow keys and press Enter, to see which pixels can influence it.');

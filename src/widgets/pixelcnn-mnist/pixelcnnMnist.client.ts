@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
+import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { pixelcnnMnistSpecs } from '../../lib/models/pixelcnnMnist-specs';
@@ -58,6 +59,7 @@ function drawImages(canvas: HTMLCanvasElement, v: PixelcnnMnistView) {
 }
 
 export function mountPixelcnnMnist(root: HTMLElement) {
+  const later = frameQueue();
   let nllBox: HTMLElement;
   let costBox: HTMLElement;
   let imgCanvas: HTMLCanvasElement;
@@ -81,8 +83,7 @@ export function mountPixelcnnMnist(root: HTMLElement) {
     ],
     createWorker: () => new Worker(new URL('./pixelcnnMnist.worker.ts', import.meta.url), { type: 'module', name: workerName('pixelcnn-mnist') }),
     setup(charts, h) {
-      nllBox = document.createElement('div');
-      nllBox.className = 'chart';
+      nllBox = chartBox();
       const row = document.createElement('div');
       row.className = 'controls';
       const sampleBtn = document.createElement('button');
@@ -118,8 +119,7 @@ export function mountPixelcnnMnist(root: HTMLElement) {
       imgNote = document.createElement('p');
       imgNote.className = 'hint';
       imgNote.setAttribute('aria-live', 'polite');
-      costBox = document.createElement('div');
-      costBox.className = 'chart';
+      costBox = chartBox();
       charts.append(nllBox, row, imgCanvas, imgNote, costBox);
 
       let stop = false;
@@ -162,12 +162,12 @@ export function mountPixelcnnMnist(root: HTMLElement) {
     draw(view: PixelcnnMnistView) {
       if (!view) return;
       last = view;
-      const width = Math.min(720, nllBox.clientWidth || 640);
+      const width = chartWidth(nllBox);
       const pts = [
         ...view.steps.map((s, i) => ({ step: s, nll: view.trainNll[i], set: 'train (last 10 batches)' })),
         ...view.testSteps.map((s, i) => ({ step: s, nll: view.testNll[i], set: 'test (100 digits)' })),
       ];
-      nllBox.replaceChildren(
+      later(nllBox, () => nllBox.replaceChildren(
         plot({
           width,
           height: 220,
@@ -176,7 +176,7 @@ export function mountPixelcnnMnist(root: HTMLElement) {
           color: { legend: true, domain: ['train (last 10 batches)', 'test (100 digits)'], range: ['var(--series-1)', 'var(--series-2)'] },
           marks: [Plot.line(pts, { x: 'step', y: 'nll', stroke: 'set', z: 'set' }), Plot.dot(pts.filter((p) => p.set.startsWith('test')), { x: 'step', y: 'nll', fill: 'var(--series-2)', r: 2 })],
         }),
-      );
+      ));
       if (view.canvas) {
         imgCanvas.hidden = false;
         drawImages(imgCanvas, view);
@@ -197,7 +197,7 @@ export function mountPixelcnnMnist(root: HTMLElement) {
       const shown = bars.filter((b) => b.ms > 0);
       if (shown.length) {
         const full = view.sampleMs > 0 ? view.sampleMs : view.passMs * D;
-        costBox.replaceChildren(
+        later(costBox, () => costBox.replaceChildren(
           plot({
             width,
             height: 40 + 28 * shown.length,
@@ -216,7 +216,7 @@ export function mountPixelcnnMnist(root: HTMLElement) {
                   ? 'Train a few steps to compare sampling with a training step.'
                   : 'Sample once to measure the cost of sampling.',
           }),
-        );
+        ));
       }
     },
   });

@@ -1,9 +1,11 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
+import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
 import { mountWidget } from '../runtime/controller';
 import { reparamSpecs, type ReparamView } from '../../lib/models/reparamGradients';
 
 export function mountReparamGradients(root: HTMLElement) {
+  const later = frameQueue();
   let meanBox: HTMLElement;
   let histBox: HTMLElement;
   let problemBox: HTMLElement;
@@ -24,20 +26,14 @@ export function mountReparamGradients(root: HTMLElement) {
     createWorker: () =>
       new Worker(new URL('./reparamGradients.worker.ts', import.meta.url), { type: 'module', name: 'widget=reparam-gradients' }),
     setup(charts) {
-      meanBox = document.createElement('div');
-      meanBox.className = 'chart';
-      meanBox.setAttribute('aria-label', 'Running means of the two estimators with two-standard-error bands, and the exact gradient');
-      histBox = document.createElement('div');
-      histBox.className = 'chart';
-      histBox.setAttribute('aria-label', 'Histograms of the latest single-sample estimates');
-      problemBox = document.createElement('div');
-      problemBox.className = 'chart';
-      problemBox.setAttribute('aria-label', 'The function f and the sampling density');
+      meanBox = chartBox('Running means of the two estimators with two-standard-error bands, and the exact gradient');
+      histBox = chartBox('Histograms of the latest single-sample estimates');
+      problemBox = chartBox('The function f and the sampling density');
       charts.append(meanBox, histBox, problemBox);
     },
     draw(view: ReparamView) {
       if (!view) return;
-      const width = Math.min(720, meanBox.clientWidth || 640);
+      const width = chartWidth(meanBox);
       const rows: { n: number; est: string; mean: number; lo: number; hi: number }[] = [];
       for (let i = 0; i < view.n.length; i++) {
         rows.push({ n: view.n[i], est: 'score function', mean: view.meanScore[i], lo: view.meanScore[i] - 2 * view.seScore[i], hi: view.meanScore[i] + 2 * view.seScore[i] });
@@ -47,7 +43,7 @@ export function mountReparamGradients(root: HTMLElement) {
       const span = Math.max(0.5, ...ok.filter((r) => r.n >= 50).map((r) => Math.abs(r.hi - view.exact)), ...ok.filter((r) => r.n >= 50).map((r) => Math.abs(r.lo - view.exact)));
       const yDomain: [number, number] = [view.exact - Math.min(span, 5), view.exact + Math.min(span, 5)];
       const color = { domain: ['score function', 'reparameterised'], range: ['var(--series-2)', 'var(--series-1)'], legend: true };
-      meanBox.replaceChildren(
+      later(meanBox, () => meanBox.replaceChildren(
         plot({
           width,
           height: 240,
@@ -60,7 +56,7 @@ export function mountReparamGradients(root: HTMLElement) {
             Plot.ruleY([view.exact], { stroke: 'currentColor', strokeDasharray: '5 4' }),
           ],
         }),
-      );
+      ));
       const est: { v: number; est: string }[] = [];
       view.recentScore.forEach((v) => est.push({ v, est: 'score function' }));
       view.recentReparam.forEach((v) => est.push({ v, est: 'reparameterised' }));
@@ -70,7 +66,7 @@ export function mountReparamGradients(root: HTMLElement) {
       const lo = q(0.01);
       const hi = q(0.99);
       const inRange = est.filter((d) => d.v >= lo && d.v <= hi);
-      histBox.replaceChildren(
+      later(histBox, () => histBox.replaceChildren(
         plot({
           width,
           height: 180,
@@ -82,11 +78,11 @@ export function mountReparamGradients(root: HTMLElement) {
             Plot.ruleX([view.exact], { stroke: 'currentColor', strokeDasharray: '5 4' }),
           ],
         }),
-      );
+      ));
       const fx = Array.from(view.xs, (x, i) => ({ x, f: view.fx[i], p: view.px[i] }));
       const fmax = Math.max(...view.fx.map(Math.abs)) || 1;
       const pmax = Math.max(...view.px) || 1;
-      problemBox.replaceChildren(
+      later(problemBox, () => problemBox.replaceChildren(
         plot({
           width,
           height: 140,
@@ -97,7 +93,7 @@ export function mountReparamGradients(root: HTMLElement) {
             Plot.line(fx, { x: 'x', y: 'f', stroke: 'var(--series-1)', strokeWidth: 2 }),
           ],
         }),
-      );
+      ));
     },
   });
 }

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
+import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
 import { mountWidget, type WidgetHandle } from '../runtime/controller';
 import { vaeMnistSpecs, VAE_GRID, VAE_INTERP, type VaeView } from '../../lib/models/vaeMnistShared';
 
@@ -52,6 +53,7 @@ function canvasBox(label: string, cls = 'digits'): { wrap: HTMLElement; canvas: 
 }
 
 export function mountVaeMnist(root: HTMLElement) {
+  const later = frameQueue();
   let scatterBox: HTMLElement;
   let grid: ReturnType<typeof canvasBox>;
   let picks: ReturnType<typeof canvasBox>;
@@ -107,9 +109,7 @@ export function mountVaeMnist(root: HTMLElement) {
 
       const top = document.createElement('div');
       top.className = 'vae-row';
-      scatterBox = document.createElement('div');
-      scatterBox.className = 'chart vae-scatter';
-      scatterBox.setAttribute('aria-label', 'Latent means of 500 test digits, coloured by digit');
+      scatterBox = chartBox('Latent means of 500 test digits, coloured by digit', 'vae-scatter');
       grid = canvasBox(`Decoded manifold: a ${VAE_GRID} × ${VAE_GRID} grid of prior quantiles in the latent plane`, 'manifold');
       top.append(scatterBox, grid.wrap);
 
@@ -144,9 +144,7 @@ export function mountVaeMnist(root: HTMLElement) {
         }
       });
       picks.canvas.setAttribute('aria-label', 'Test digits: click one, or focus and press a digit key, to set an interpolation end');
-      curveBox = document.createElement('div');
-      curveBox.className = 'chart';
-      curveBox.setAttribute('aria-label', 'Training curves: reconstruction term and KL term per step');
+      curveBox = chartBox('Training curves: reconstruction term and KL term per step');
       charts.append(betaRow, top, picks.wrap, recons.wrap, interp.wrap, curveBox);
     },
     draw(view: VaeView, ctx) {
@@ -164,7 +162,7 @@ export function mountVaeMnist(root: HTMLElement) {
       const pts = Array.from(view.labels, (label, i) => ({ x: view.latent[2 * i], y: view.latent[2 * i + 1], digit: String(label) }));
       const R = Math.max(3, view.gridRange * 1.15);
       const size = 300;
-      scatterBox.replaceChildren(
+      later(scatterBox, () => scatterBox.replaceChildren(
         plot({
           width: size,
           height: size,
@@ -176,7 +174,7 @@ export function mountVaeMnist(root: HTMLElement) {
             Plot.dot(pts, { x: (d) => Math.max(-R, Math.min(R, d.x)), y: (d) => Math.max(-R, Math.min(R, d.y)), fill: 'digit', r: 2.2, fillOpacity: 0.8 }),
           ],
         }),
-      );
+      ));
       paintDigits(grid.canvas, view.grid, VAE_GRID * VAE_GRID, VAE_GRID);
       const marks = new Map<number, string>([
         [view.interpA, '#f28e2c'],
@@ -185,7 +183,7 @@ export function mountVaeMnist(root: HTMLElement) {
       paintDigits(picks.canvas, view.picks, view.pickLabels.length, view.pickLabels.length, marks);
       paintDigits(recons.canvas, view.recons, view.pickLabels.length, view.pickLabels.length);
       paintDigits(interp.canvas, view.interp, VAE_INTERP, VAE_INTERP);
-      const width = Math.min(720, curveBox.clientWidth || 640);
+      const width = chartWidth(curveBox);
       const train: { step: number; term: string; v: number }[] = [];
       for (let i = 0; i < view.histStep.length; i++) {
         train.push({ step: view.histStep[i], term: 'reconstruction (minibatch)', v: view.histRecon[i] });
@@ -219,7 +217,7 @@ export function mountVaeMnist(root: HTMLElement) {
         color,
         marks: [Plot.line(kl, { x: 'step', y: 'v', stroke: 'term' }), Plot.ruleY([0])],
       });
-      curveBox.replaceChildren(left, right);
+      later(curveBox, () => curveBox.replaceChildren(left, right));
     },
   });
   return handle;

@@ -1,11 +1,13 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
+import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { w1Specs, W1_PRESETS } from '../../lib/models/w1d-specs';
 import type { W1View } from '../../lib/models/w1d';
 
 export function mountW1d(root: HTMLElement) {
+  const later = frameQueue();
   let densityBox: HTMLElement;
   let criticBox: HTMLElement;
   let historyBox: HTMLElement;
@@ -33,21 +35,16 @@ export function mountW1d(root: HTMLElement) {
         });
         row.append(b);
       }
-      densityBox = document.createElement('div');
-      densityBox.className = 'chart';
-      densityBox.setAttribute('aria-label', 'The two densities and the gap between their CDFs, whose area is W1');
-      criticBox = document.createElement('div');
-      criticBox.className = 'chart';
-      criticBox.setAttribute('aria-label', 'The trained critic against the optimal 1-Lipschitz critic');
-      historyBox = document.createElement('div');
-      historyBox.className = 'chart';
+      densityBox = chartBox('The two densities and the gap between their CDFs, whose area is W1');
+      criticBox = chartBox('The trained critic against the optimal 1-Lipschitz critic');
+      historyBox = chartBox();
       charts.append(row, densityBox, criticBox, historyBox);
     },
     draw(view: W1View) {
       if (!view) return;
-      const width = Math.min(720, densityBox.clientWidth || 640);
+      const width = chartWidth(densityBox);
       const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
-      densityBox.replaceChildren(
+      later(densityBox, () => densityBox.replaceChildren(
         plot({
           width,
           height: 220,
@@ -60,8 +57,8 @@ export function mountW1d(root: HTMLElement) {
             Plot.ruleY([0]),
           ],
         }),
-      );
-      criticBox.replaceChildren(
+      ));
+      later(criticBox, () => criticBox.replaceChildren(
         plot({
           width,
           height: 200,
@@ -70,12 +67,12 @@ export function mountW1d(root: HTMLElement) {
           y: { label: 'critic value', grid: true },
           marks: [Plot.line([...rows(view.critic, 'critic f'), ...rows(view.optimal, 'optimal (slope ±1)')], { x: 'x', y: 'y', stroke: 'name', strokeDasharray: (d: { name: string }) => (d.name === 'critic f' ? null : '4 3') } as never)],
         }),
-      );
+      ));
       const hist = [
         ...Array.from(view.history, (y, i) => ({ step: i, y, name: 'estimate gap / K' })),
         ...Array.from(view.gapHistory, (y, i) => ({ step: i, y, name: 'raw critic value' })),
       ].filter((d) => Number.isFinite(d.y));
-      historyBox.replaceChildren(
+      later(historyBox, () => historyBox.replaceChildren(
         plot({
           width,
           height: 160,
@@ -84,7 +81,7 @@ export function mountW1d(root: HTMLElement) {
           y: { label: 'W1', grid: true },
           marks: [Plot.ruleY([view.w1Exact], { stroke: 'currentColor', strokeDasharray: '4 3' }), Plot.line(hist, { x: 'step', y: 'y', stroke: 'name' })],
         }),
-      );
+      ));
     },
   });
 }
