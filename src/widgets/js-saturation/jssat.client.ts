@@ -1,6 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
-import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
+import { chartBox, chartWidth, frameQueue, keyChanged } from '../runtime/chart-box';
+import { LiveChart } from '../runtime/live-chart';
+import { stickyMax } from '../../lib/chart-domain';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { jsSatSpecs } from '../../lib/models/jssat-specs';
@@ -11,6 +13,8 @@ export function mountJsSat(root: HTMLElement) {
   let densBox: HTMLElement;
   let distBox: HTMLElement;
   let gradBox: HTMLElement;
+  let densChart: LiveChart;
+  let densTop: number | undefined;
   return mountWidget({
     id: 'js-saturation',
     root,
@@ -29,22 +33,35 @@ export function mountJsSat(root: HTMLElement) {
       distBox = chartBox('JS, KL and W1 against the offset');
       gradBox = chartBox('Generator gradient against the offset');
       charts.append(densBox, distBox, gradBox);
+      densChart = new LiveChart(densBox);
     },
     draw(view: JsSatView) {
       if (!view) return;
       const width = chartWidth(densBox);
       const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
-      later(densBox, () => densBox.replaceChildren(
-        plot({
-          width,
-          height: 200,
-          x: { label: 'x' },
-          y: { label: 'density / D(x)', grid: true },
-          color: { legend: true, domain: ['p_data', 'p_g', 'D(x)'], range: ['var(--series-1)', 'var(--series-2)', 'var(--series-4)'] },
-          marks: [Plot.line([...rows(view.real, 'p_data'), ...rows(view.fake, 'p_g'), ...rows(view.d, 'D(x)')], { x: 'x', y: 'y', stroke: 'name', strokeWidth: 2 }), Plot.ruleY([0])],
-        }),
-      ));
+      // The densities and D move every step: Plot redraws only when the y axis must change.
+      let top = 1;
+      for (const ys of [view.real, view.fake]) for (const v of ys) if (v > top) top = v;
+      densTop = stickyMax(densTop, top, 0.5, 1);
+      const densKey = [width, view.xs[0], view.xs[view.xs.length - 1], densTop].join(' ');
+      later(densBox, () =>
+        densChart.draw(
+          densKey,
+          () => ({
+            width,
+            height: 200,
+            x: { label: 'x' },
+            y: { label: 'density / D(x)', grid: true, domain: [0, densTop!] },
+            color: { legend: true, domain: ['p_data', 'p_g', 'D(x)'], range: ['var(--series-1)', 'var(--series-2)', 'var(--series-4)'] },
+            marks: [Plot.line([...rows(view.real, 'p_data'), ...rows(view.fake, 'p_g'), ...rows(view.d, 'D(x)')], { x: 'x', y: 'y', stroke: 'name', strokeWidth: 2, className: 'js-dens' }), Plot.ruleY([0])],
+          }),
+          { 'js-dens': [view.real, view.fake, view.d].map((y) => ({ x: view.xs, y })) },
+        ),
+      );
       const r = view.records;
+      // The other two charts change only when a new offset is measured.
+      const recKey = `${width} ${r.length} ${view.maxOffset}`;
+      if (!keyChanged(distBox, recKey)) return;
       const dist = [
         ...r.map((d) => ({ o: d.offset, y: d.jsd, name: 'JS' })),
         ...r.map((d) => ({ o: d.offset, y: d.w1, name: 'W1' })),

@@ -34,3 +34,14 @@ export function frameQueue(): (key: object, job: () => void) => void {
     if (!raf) raf = requestAnimationFrame(run);
   };
 }
+
+/**
+ * Whether a chart's data changed since it was last drawn: true when `key` differs from the key
+ * last given for `box`. Charts of slowly growing records skip the redraws that would change nothing.
+ */
+const lastKeys = new WeakMap<object, string>();
+export function keyChanged(box: object, key: string): boolean {
+  if (lastKeys.get(box) === key) return false;
+  lastKeys.set(box, key);
+  return true;
+}

@@ -21,8 +21,12 @@ export class LiveChart {
   private key = '';
   constructor(private readonly box: HTMLElement) {}
 
-  /** Redraws (when `key` changed) or moves the lines named in `lines` (by mark className). */
-  draw(key: string, options: () => Plot.PlotOptions, lines: Record<string, LiveLine>): void {
+  /**
+   * Redraws (when `key` changed) or moves the lines named in `lines` (by mark className). A mark
+   * drawing several series (a `z` or `stroke` channel) takes an array: one line per path, in the
+   * order Plot draws them (the order the series first appear in the data).
+   */
+  draw(key: string, options: () => Plot.PlotOptions, lines: Record<string, LiveLine | LiveLine[]>): void {
     if (!this.el || key !== this.key || !this.el.isConnected) {
       this.el = plot(options());
       this.key = key;
@@ -33,8 +37,8 @@ export class LiveChart {
     const sy = this.el.scale('y');
     if (!sx?.apply || !sy?.apply) return;
     for (const [cls, line] of Object.entries(lines)) {
-      const path = this.el.querySelector(`g.${cls} path`);
-      if (path) path.setAttribute('d', linePath(line.x, line.y, sx.apply, sy.apply));
+      const paths = this.el.querySelectorAll(`g.${cls} path`);
+      (Array.isArray(line) ? line : [line]).forEach((l, i) => paths[i]?.setAttribute('d', linePath(l.x, l.y, sx.apply, sy.apply)));
     }
   }
 
