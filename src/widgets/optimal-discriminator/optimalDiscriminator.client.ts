@@ -1,6 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
 import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
+import { LiveChart } from '../runtime/live-chart';
+import { stickyExtent, stickyMax } from '../../lib/chart-domain';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { OPTD_PRESETS, optimalDiscriminatorSpecs } from '../../lib/models/optimalDiscriminatorSpecs';
@@ -13,6 +15,11 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
   let chartEl: HTMLElement;
   let historyBox: HTMLElement;
   let presetSel: HTMLSelectElement;
+  let mainChart: LiveChart;
+  let historyChart: LiveChart;
+  // Axis domains of the history chart, kept between redraws (lib/chart-domain.ts).
+  let histX: number | undefined;
+  let histY: [number, number] | undefined;
 
   return mountWidget({
     id: ID,
@@ -56,6 +63,8 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
         '<span class="ln dash"></span> D*(x) = p<sub>data</sub> / (p<sub>data</sub> + p<sub>g</sub>)';
       historyBox = chartBox('V(D, G) over training steps against its maximum −log 4 + 2 JSD');
       charts.append(row, chartEl, legend, historyBox);
+      mainChart = new LiveChart(chartEl);
+      historyChart = new LiveChart(historyBox);
     },
     draw(view: OptimalDView) {
       if (!view) return;
@@ -70,36 +79,54 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
         ds: view.dstar[i],
         masked: view.mask[i] === 0,
       }));
-      later(chartEl, () => chartEl.replaceChildren(
-        plot({
-          width,
-          height: 260,
-          x: { label: 'x', domain: [view.xs[0], view.xs[view.xs.length - 1]] },
-          y: { label: 'D(x)  ·  scaled density', domain: [0, 1.02], grid: true },
-          marks: [
-            Plot.areaY(rows, { x: 'x', y: 'pd', fill: 'var(--series-1)', fillOpacity: 0.22 }),
-            Plot.areaY(rows, { x: 'x', y: 'pg', fill: 'var(--series-2)', fillOpacity: 0.22 }),
-            Plot.line(rows, { x: 'x', y: 'pd', stroke: 'var(--series-1)', strokeOpacity: 0.7 }),
-            Plot.line(rows, { x: 'x', y: 'pg', stroke: 'var(--series-2)', strokeOpacity: 0.7 }),
-            Plot.line(rows, { x: 'x', y: 'ds', stroke: 'currentColor', strokeDasharray: '6 4', strokeWidth: 1.5 }),
-            Plot.line(rows, { x: 'x', y: 'd', stroke: 'var(--series-3)', strokeWidth: 2.5 }),
-            Plot.ruleY([0.5], { stroke: 'currentColor', strokeOpacity: 0.25 }),
-          ],
-        }),
-      ));
+      // Only D moves while training: Plot redraws when the pair or the size changes, otherwise
+      // D's path is moved in place (runtime/live-chart.ts).
+      let sum = 0;
+      for (let k = 0; k < view.xs.length; k++) sum += view.pdata[k] + 3 * view.pg[k];
+      const frameKey = [width, view.xs[0], view.xs[view.xs.length - 1], view.xs.length, peak, sum].join(' ');
+      later(chartEl, () =>
+        mainChart.draw(
+          frameKey,
+          () => ({
+            width,
+            height: 260,
+            x: { label: 'x', domain: [view.xs[0], view.xs[view.xs.length - 1]] },
+            y: { label: 'D(x)  ·  scaled density', domain: [0, 1.02], grid: true },
+            marks: [
+              Plot.areaY(rows, { x: 'x', y: 'pd', fill: 'var(--series-1)', fillOpacity: 0.22 }),
+              Plot.areaY(rows, { x: 'x', y: 'pg', fill: 'var(--series-2)', fillOpacity: 0.22 }),
+              Plot.line(rows, { x: 'x', y: 'pd', stroke: 'var(--series-1)', strokeOpacity: 0.7 }),
+              Plot.line(rows, { x: 'x', y: 'pg', stroke: 'var(--series-2)', strokeOpacity: 0.7 }),
+              Plot.line(rows, { x: 'x', y: 'ds', stroke: 'currentColor', strokeDasharray: '6 4', strokeWidth: 1.5 }),
+              Plot.line(rows, { x: 'x', y: 'd', stroke: 'var(--series-3)', strokeWidth: 2.5, className: 'od-d' }),
+              Plot.ruleY([0.5], { stroke: 'currentColor', strokeOpacity: 0.25 }),
+            ],
+          }),
+          { 'od-d': { x: view.xs, y: view.d } },
+        ),
+      );
       const hist = view.history.filter((h) => Number.isFinite(h.value));
-      later(historyBox, () => historyBox.replaceChildren(
-        plot({
-          width,
-          height: 150,
-          x: { label: 'step' },
-          y: { label: 'V(D, G)', grid: true },
-          marks: [
-            Plot.ruleY([view.valueOptimal], { stroke: 'currentColor', strokeDasharray: '6 4' }),
-            Plot.line(hist, { x: 'step', y: 'value', stroke: 'var(--series-3)' }),
-          ],
-        }),
-      ));
+      const steps = hist.map((h) => h.step);
+      const values = hist.map((h) => h.value);
+      histX = stickyMax(histX, Math.max(10, steps[steps.length - 1] ?? 0), 0.3, 1);
+      histY = stickyExtent(histY, Math.min(view.valueOptimal, ...values), Math.max(view.valueOptimal, ...values), 0.3);
+      const histKey = [width, histX, histY[0], histY[1], view.valueOptimal].join(' ');
+      later(historyBox, () =>
+        historyChart.draw(
+          histKey,
+          () => ({
+            width,
+            height: 150,
+            x: { label: 'step', domain: [0, histX!] },
+            y: { label: 'V(D, G)', grid: true, domain: histY },
+            marks: [
+              Plot.ruleY([view.valueOptimal], { stroke: 'currentColor', strokeDasharray: '6 4' }),
+              Plot.line(hist, { x: 'step', y: 'value', stroke: 'var(--series-3)', className: 'od-v' }),
+            ],
+          }),
+          { 'od-v': { x: steps, y: values } },
+        ),
+      );
     },
   });
 }
