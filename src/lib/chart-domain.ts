@@ -55,3 +55,30 @@ export function linePath(x: ArrayLike<number>, y: ArrayLike<number>, sx: (v: num
   }
   return d;
 }
+
+/**
+ * Sticky axes of a metric-history chart (a value per training step): x from 0 to a nice step
+ * count, y a padded range around the values and any `include`d reference levels. `update`
+ * returns a key that changes only when an axis does.
+ */
+export class HistoryAxes {
+  x: [number, number] = [0, 10];
+  y: [number, number] = [0, 1];
+  private xMax: number | undefined;
+  private yExtent: [number, number] | undefined;
+
+  update(steps: ArrayLike<number>, values: ArrayLike<number>, include: number[] = []): string {
+    this.xMax = stickyMax(this.xMax, Math.max(10, steps.length ? steps[steps.length - 1] : 0), 0.3, 1);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of [...Array.from(values), ...include]) {
+      if (!Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    this.yExtent = stickyExtent(this.yExtent, lo, hi, 0.3);
+    this.x = [0, this.xMax];
+    this.y = this.yExtent;
+    return `${this.xMax} ${this.y[0]} ${this.y[1]}`;
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linePath, niceCeil, stickyExtent, stickyMax } from '../../src/lib/chart-domain';
+import { HistoryAxes, linePath, niceCeil, stickyExtent, stickyMax } from '../../src/lib/chart-domain';
 
 describe('sticky chart domains', () => {
   it('niceCeil rounds up to 1, 2, 2.5 or 5 times a power of ten', () => {
@@ -48,5 +48,22 @@ describe('sticky chart domains', () => {
     expect(linePath([0, 1, 2], [5, 6, 7.123], sx, sy)).toBe('M0,95L10,94L20,92.88');
     expect(linePath([0, 1, 2, 3], [1, NaN, 2, 3], sx, sy)).toBe('M0,99M20,98L30,97');
     expect(linePath([], [], sx, sy)).toBe('');
+  });
+
+  it('HistoryAxes keeps its key while a history grows inside its axes, and covers reference levels', () => {
+    const axes = new HistoryAxes();
+    const steps: number[] = [];
+    const values: number[] = [];
+    const keys = new Set<string>();
+    for (let s = 0; s <= 2000; s += 10) {
+      steps.push(s);
+      values.push(-1.4 + 0.4 * (1 - Math.exp(-s / 300))); // climbs towards -1.0
+      keys.add(axes.update(steps, values, [-0.98]));
+      expect(axes.x[1]).toBeGreaterThanOrEqual(s);
+      expect(axes.y[0]).toBeLessThanOrEqual(Math.min(...values));
+      expect(axes.y[1]).toBeGreaterThanOrEqual(-0.98);
+    }
+    expect(keys.size).toBeLessThanOrEqual(12); // 201 updates; x doubles now and then (10, 25, 50, ... 2000)
+    expect(axes.update([], [NaN])).toBe(axes.update([], [NaN]));
   });
 });

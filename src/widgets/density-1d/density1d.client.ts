@@ -1,7 +1,7 @@
 import { chartBox, chartWidth } from '../runtime/chart-box';
 import * as Plot from '@observablehq/plot';
 import { LiveChart, type LiveLine } from '../runtime/live-chart';
-import { stickyExtent, stickyMax } from '../../lib/chart-domain';
+import { HistoryAxes, stickyMax } from '../../lib/chart-domain';
 import { mountWidget } from '../runtime/controller';
 import { density1dSpecs, parsePoints, type Density1dView } from '../../lib/models/density1d';
 
@@ -15,8 +15,7 @@ export function mountDensity1d(root: HTMLElement) {
   let historyChart: LiveChart;
   // Axis domains kept between redraws (lib/chart-domain.ts).
   let yMax: number | undefined;
-  let histX: number | undefined;
-  let histY: [number, number] | undefined;
+  const histAxes = new HistoryAxes();
   let plotEl: (SVGSVGElement | HTMLElement) & { scale?: (n: string) => { invert?: (v: number) => number } | undefined } | null = null;
 
   const handle = mountWidget({
@@ -115,9 +114,7 @@ export function mountDensity1d(root: HTMLElement) {
           ys.push(y);
         }
       });
-      histX = stickyMax(histX, Math.max(10, steps[steps.length - 1] ?? 0), 0.3, 1);
-      histY = stickyExtent(histY, Math.min(...ys), Math.max(...ys), 0.3);
-      const histKey = [width, histX, histY[0], histY[1], view.method].join(' ');
+      const histKey = [width, histAxes.update(steps, ys), view.method].join(' ');
       // The second chart is drawn in the next frame, so that no single frame does both.
       cancelAnimationFrame(historyFrame);
       historyFrame = requestAnimationFrame(() =>
@@ -126,8 +123,8 @@ export function mountDensity1d(root: HTMLElement) {
           () => ({
             width,
             height: 150,
-            x: { label: 'step', domain: [0, histX!] },
-            y: { label: view.method === 'em' ? 'mean log-likelihood (nats)' : 'leave-one-out log-likelihood (nats)', grid: true, tickFormat: '.3f', domain: histY },
+            x: { label: 'step', domain: histAxes.x },
+            y: { label: view.method === 'em' ? 'mean log-likelihood (nats)' : 'leave-one-out log-likelihood (nats)', grid: true, tickFormat: '.3f', domain: histAxes.y },
             marks: [Plot.line(steps.map((step, i) => ({ step, y: ys[i] })), { x: 'step', y: 'y', stroke: 'var(--series-1)', className: 'd1-hist' })],
           }),
           { 'd1-hist': { x: steps, y: ys } },

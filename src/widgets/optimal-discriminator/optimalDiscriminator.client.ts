@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../runtime/plot';
 import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
 import { LiveChart } from '../runtime/live-chart';
-import { stickyExtent, stickyMax } from '../../lib/chart-domain';
+import { HistoryAxes } from '../../lib/chart-domain';
 import { mountWidget } from '../runtime/controller';
 import { workerName } from '../runtime/worker-name';
 import { OPTD_PRESETS, optimalDiscriminatorSpecs } from '../../lib/models/optimalDiscriminatorSpecs';
@@ -18,8 +18,7 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
   let mainChart: LiveChart;
   let historyChart: LiveChart;
   // Axis domains of the history chart, kept between redraws (lib/chart-domain.ts).
-  let histX: number | undefined;
-  let histY: [number, number] | undefined;
+  const histAxes = new HistoryAxes();
 
   return mountWidget({
     id: ID,
@@ -108,17 +107,15 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
       const hist = view.history.filter((h) => Number.isFinite(h.value));
       const steps = hist.map((h) => h.step);
       const values = hist.map((h) => h.value);
-      histX = stickyMax(histX, Math.max(10, steps[steps.length - 1] ?? 0), 0.3, 1);
-      histY = stickyExtent(histY, Math.min(view.valueOptimal, ...values), Math.max(view.valueOptimal, ...values), 0.3);
-      const histKey = [width, histX, histY[0], histY[1], view.valueOptimal].join(' ');
+      const histKey = [width, histAxes.update(steps, values, [view.valueOptimal]), view.valueOptimal].join(' ');
       later(historyBox, () =>
         historyChart.draw(
           histKey,
           () => ({
             width,
             height: 150,
-            x: { label: 'step', domain: [0, histX!] },
-            y: { label: 'V(D, G)', grid: true, domain: histY },
+            x: { label: 'step', domain: histAxes.x },
+            y: { label: 'V(D, G)', grid: true, domain: histAxes.y },
             marks: [
               Plot.ruleY([view.valueOptimal], { stroke: 'currentColor', strokeDasharray: '6 4' }),
               Plot.line(hist, { x: 'step', y: 'value', stroke: 'var(--series-3)', className: 'od-v' }),

@@ -41,9 +41,4 @@ export class LiveChart {
       (Array.isArray(line) ? line : [line]).forEach((l, i) => paths[i]?.setAttribute('d', linePath(l.x, l.y, sx.apply, sy.apply)));
     }
   }
-
-  /** Forgets the frame, so that the next draw is a full one (after a reset, say). */
-  invalidate(): void {
-    this.key = '';
-  }
 }
