@@ -4,7 +4,7 @@
  * node_modules, in the page the worker passes the URLs the site serves (see setWasmPaths).
  */
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
 export { tf };
 export type BackendName = 'wasm' | 'webgl' | 'cpu';
@@ -17,7 +17,7 @@ export function configureWasm(paths: string | Record<string, string>) {
  * Tries each backend in order and returns the first that initialises. The order is the model's
  * own preference (tiny MLPs: WASM first; big convolutions on a GPU: WebGL first).
  */
-export async function pickBackend(order: BackendName[]): Promise<BackendName> {
+export async function pickBackend(order: BackendName[], onSkipped?: (errors: string[]) => void): Promise<BackendName> {
   const errors: string[] = [];
   for (const name of order) {
     try {
@@ -26,7 +26,10 @@ export async function pickBackend(order: BackendName[]): Promise<BackendName> {
         await tf.ready();
         // A quick sanity check: some software GL stacks initialise and then return garbage.
         const v = tf.tidy(() => tf.matMul(tf.tensor2d([[1, 2]]), tf.tensor2d([[3], [4]])).dataSync()[0]);
-        if (v === 11) return name;
+        if (v === 11) {
+          if (errors.length) onSkipped?.(errors);
+          return name;
+        }
         errors.push(`${name}: wrong result ${v}`);
       } else errors.push(`${name}: did not initialise`);
     } catch (err) {
@@ -34,6 +37,15 @@ export async function pickBackend(order: BackendName[]): Promise<BackendName> {
     }
   }
   throw new Error(`No tfjs backend could start (${errors.join('; ')})`);
+}
+
+/** Threads the WASM backend runs on (1 without cross-origin isolation or before it started). */
+export function wasmThreads(): number {
+  try {
+    return getThreadsCount();
+  } catch {
+    return 1;
+  }
 }
 
 /** Parses a backend order like "webgl,wasm,cpu" (from a bench URL); unknown names are dropped. */

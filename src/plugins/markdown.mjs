@@ -5,6 +5,8 @@ import rehypeCitation from 'rehype-citation';
 import remarkEquations, { rehypeEquationAnchors } from './remark-equations.mjs';
 import rehypeCitationCheck from './rehype-citation-check.mjs';
 import rehypeGlossary from './rehype-glossary.mjs';
+import rehypeBaseLinks from './rehype-base-links.mjs';
+import { siteConfig } from './site.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -15,4 +17,6 @@ export const rehypePlugins = [
   [rehypeCitation, { bibliography: 'src/data/references.bib', path: root, csl: 'vancouver', linkCitations: true }],
   rehypeCitationCheck,
   [rehypeGlossary, { glossary: root + 'src/data/glossary.json' }],
+  // Last: every root-relative link (prose, glossary) gets the base path of a sub-path build.
+  [rehypeBaseLinks, { base: siteConfig().base }],
 ];

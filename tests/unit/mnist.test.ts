@@ -45,3 +45,33 @@ describe('packed MNIST', () => {
     expect(() => decodeMnist(new Uint8Array(30))).toThrow(/magic/);
   });
 });
+
+describe('loading the asset from any server', () => {
+  it('accepts the gzip bytes and the bytes a server already inflated (Content-Encoding: gzip)', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const { unpackMnist } = await import('../../src/lib/data/mnist');
+    const raw = encodeMnist([new Array(4).fill(0.5), new Array(4).fill(1)], [3, 7], 2, 2);
+    for (const bytes of [gzipSync(raw), raw]) {
+      const m = await unpackMnist(bytes);
+      expect([m.count, m.rows, m.cols]).toEqual([2, 2, 2]);
+      expect(Array.from(m.labels)).toEqual([3, 7]);
+      expect(Array.from(m.pixels)).toEqual([128, 128, 128, 128, 255, 255, 255, 255]);
+    }
+    await expect(unpackMnist(new TextEncoder().encode('<!doctype html><p>Not found'))).rejects.toThrow(/neither gzip nor the packed MNIST format.*3c 21 64 6f/);
+  });
+
+  it('forgets a failed load, so that Reset can try again', async () => {
+    const { loadMnist } = await import('../../src/lib/data/mnist');
+    const raw = encodeMnist([new Array(4).fill(0)], [1], 2, 2);
+    let calls = 0;
+    const fetchBytes = async () => {
+      calls++;
+      if (calls === 1) throw new Error('offline');
+      return raw.slice().buffer;
+    };
+    await expect(loadMnist(fetchBytes)).rejects.toThrow('offline');
+    const m = await loadMnist(fetchBytes);
+    expect(m.count).toBe(1);
+    expect(calls).toBe(2);
+  });
+});

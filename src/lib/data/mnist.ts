@@ -106,13 +106,37 @@ export async function gunzip(gz: ArrayBuffer | Uint8Array): Promise<Uint8Array> 
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** Path of the asset under the site's base URL. */
+/**
+ * Path of the asset under the site's base URL. The file is gzip-compressed, and a server may or
+ * may not say so: Vite's dev and preview servers, nginx with gzip_static and Apache with
+ * AddEncoding send `Content-Encoding: gzip` for a `.gz` file, so the browser hands over the
+ * inflated bytes; a plain host sends the gzip bytes as they are. `unpackMnist` accepts both.
+ */
 export const MNIST_ASSET = 'data/mnist.bin.gz';
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/** Decodes the asset from whatever bytes the server delivered: gzip-compressed or already inflated. */
+export async function unpackMnist(buf: ArrayBuffer | Uint8Array): Promise<Mnist> {
+  const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
+  if (bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1]) return decodeMnist(await gunzip(bytes));
+  if (String.fromCharCode(...bytes.subarray(0, 4)) === MNIST_MAGIC) return decodeMnist(bytes);
+  const head = Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
+  throw new Error(
+    `the file is neither gzip nor the packed MNIST format (${bytes.byteLength} bytes starting ${head || '(empty)'}); ` +
+      'the server may have sent an error page instead',
+  );
+}
 
 let cache: Promise<Mnist> | null = null;
 
-/** Loads the asset once per worker: `base` is the site's base URL (import.meta.env.BASE_URL). */
+/** Loads the asset once per worker; a failed load is forgotten, so that the next call retries. */
 export function loadMnist(fetchBytes: () => Promise<ArrayBuffer>): Promise<Mnist> {
-  if (!cache) cache = fetchBytes().then(gunzip).then(decodeMnist);
+  if (!cache) {
+    cache = fetchBytes().then(unpackMnist);
+    cache.catch(() => {
+      cache = null;
+    });
+  }
   return cache;
 }

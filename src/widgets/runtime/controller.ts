@@ -3,7 +3,7 @@
  * keyboard access, lazy start and pausing out of view. It never trains: a Web Worker does, and
  * this file only forwards commands and hands the worker's state to the widget's draw function.
  */
-import type { FromWorker, Metrics, ToWorker } from '../../lib/runtime/protocol';
+import type { FailureStage, FromWorker, Metrics, ToWorker } from '../../lib/runtime/protocol';
 import {
   SEED_SPEC,
   formatValue,
@@ -76,6 +76,23 @@ function readView(id: string, search: string) {
   const rest = new URLSearchParams();
   for (const [k, v] of q) if (!VIEW_KEYS.some((vk) => k === `${id}.${vk}`)) rest.append(k, v);
   return { controlsOff: off(get('controls')), lecture: on(get('lecture')), rest };
+}
+
+/** What a reader can do about a failure, by the stage where the worker failed. */
+const ADVICE: Record<FailureStage, string> = {
+  code: 'Reload the page; if that does not help, this browser may not run module workers.',
+  backend: 'Press Reset to try again, or open the page with ?backend=cpu in the address to train on plain JavaScript.',
+  data: 'Check the connection and press Reset to try again, or reload the page.',
+  model: 'Change the settings or press Reset.',
+  step: 'Press Reset.',
+  view: 'Press Reset.',
+  command: 'Press Reset.',
+};
+
+/** The message shown for a worker failure: what failed, then what to do. */
+export function failureMessage(stage: FailureStage, message: string): string {
+  const m = message.trim().replace(/[.\s]+$/, '');
+  return `${m}. ${ADVICE[stage]}`;
 }
 
 const SPEEDS = [
@@ -369,6 +386,10 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
   let frame = 0;
   let lastDraw = 0;
   let cmdId = 0;
+  /** Sequence number of the last control message (init/run/pause/step) sent to the worker. */
+  let controlSeq = 0;
+  /** Set when the worker failed: the next Reset starts a fresh worker. */
+  let failed = false;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
   function send(m: ToWorker) {
@@ -376,8 +397,20 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
     worker!.postMessage(m);
   }
 
+  /** Sends a control message stamped with the next sequence number. */
+  function control(m: ToWorker & { type: 'init' | 'run' | 'pause' | 'step' }) {
+    if (!worker) {
+      // A new worker starts with an init of its own; an init asked for here is that one.
+      ensureWorker();
+      if (m.type === 'init') return;
+    }
+    m.seq = ++controlSeq;
+    worker!.postMessage(m);
+  }
+
   function ensureWorker() {
     if (worker) return;
+    failed = false;
     try {
       worker = cfg.createWorker();
     } catch (err) {
@@ -386,11 +419,17 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
     }
     worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
     worker.onerror = (e) => {
-      setStatus(`The training worker failed: ${e.message || 'unknown error'}`, 'error');
+      // A module worker whose code fails to load or throws at the top level: the event often has
+      // no message (a failed import reports none), so say which stage it was.
+      e.preventDefault();
+      failed = true;
+      const before = !root.dataset.backend;
+      const what = before ? 'The training worker could not load its code' : 'The training worker stopped';
+      setStatus(failureMessage('code', e.message ? `${what}: ${e.message}` : what), 'error');
       setRunning(false);
     };
     worker.postMessage({ type: 'speed', stepsPerSecond: SPEEDS.find((s) => s.value === speedSel.value)!.rate } satisfies ToWorker);
-    worker.postMessage({ type: 'init', params: values } satisfies ToWorker);
+    worker.postMessage({ type: 'init', params: values, seq: ++controlSeq } satisfies ToWorker);
   }
 
   function setRunning(r: boolean) {
@@ -413,12 +452,15 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
   function onMessage(m: FromWorker) {
     switch (m.type) {
       case 'ready':
-        setMetric('backend', m.backend);
+        setMetric('backend', m.label ?? m.backend);
         root.dataset.backend = m.backend;
+        if (m.note) setStatus(m.note, 'warn');
         break;
       case 'state':
         latest = m;
-        if (!m.running && running) setRunning(false);
+        // Adopt the worker's running flag only once it has seen our latest control message:
+        // a report written before a Play (or Pause) arrived would otherwise undo it.
+        if ((m.seq === undefined || m.seq === controlSeq) && m.running !== running && !diverged) setRunning(m.running);
         setMetric('step', m.step);
         metricLog.record(m.step, m.metrics);
         for (const [k, v] of Object.entries(m.metrics)) setMetric(k, v);
@@ -433,8 +475,10 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
         root.dataset.diverged = 'true';
         break;
       case 'error':
+        failed = true;
         setRunning(false);
-        setStatus(m.message, 'error');
+        setStatus(failureMessage(m.stage, m.message), 'error');
+        root.dataset.failed = m.stage;
         break;
       case 'result': {
         const p = pending.get(m.id);
@@ -472,27 +516,35 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
   function play() {
     if (diverged) return;
     autoPaused = false;
-    send({ type: 'run' });
+    control({ type: 'run' });
     setRunning(true);
     if (status.classList.contains('warn') === false) setStatus('');
   }
   function pause() {
     autoPaused = false;
-    if (worker) worker.postMessage({ type: 'pause' } satisfies ToWorker);
+    if (worker) control({ type: 'pause' });
     setRunning(false);
   }
   function stepOnce() {
     if (diverged) return;
     setRunning(false);
-    send({ type: 'step', n: 1 });
+    control({ type: 'step', n: 1 });
   }
   function reset() {
     diverged = false;
     delete root.dataset.diverged;
     setRunning(false);
     setStatus('');
-    if (worker) worker.postMessage({ type: 'init', params: values } satisfies ToWorker);
-    else ensureWorker();
+    delete root.dataset.failed;
+    if (failed && worker) {
+      // Start over with a fresh worker: a failed backend or module cannot be re-initialised in place.
+      worker.terminate();
+      worker = null;
+      delete root.dataset.backend;
+      for (const p of pending.values()) p.reject(new Error('The training worker was restarted.'));
+      pending.clear();
+    }
+    control({ type: 'init', params: values });
   }
 
   playBtn.addEventListener('click', play);

@@ -6,9 +6,15 @@
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { configureWasm, parseBackendOrder, pickBackend, type BackendName } from '../../lib/tf-backend';
+import { configureWasm, parseBackendOrder, pickBackend, wasmThreads, type BackendName } from '../../lib/tf-backend';
+import { StageError } from '../../lib/runtime/protocol';
+import type { BackendInfo } from './worker-host';
 
-export async function initTf(order: BackendName[] = ['wasm', 'webgl', 'cpu']): Promise<string> {
+/**
+ * Starts tfjs in the worker. The readout's label says how WASM runs: with threads only where the
+ * page is cross-origin isolated (COOP/COEP headers), otherwise single-threaded ("wasm").
+ */
+export async function initTf(order: BackendName[] = ['wasm', 'webgl', 'cpu']): Promise<BackendInfo> {
   const abs = (u: string) => new URL(u, self.location.href).href;
   configureWasm({
     'tfjs-backend-wasm.wasm': abs(wasmPlain),
@@ -16,7 +22,19 @@ export async function initTf(order: BackendName[] = ['wasm', 'webgl', 'cpu']): P
     'tfjs-backend-wasm-threaded-simd.wasm': abs(wasmThreaded),
   });
   const requested = new URLSearchParams((self as unknown as { name?: string }).name ?? '').get('backend');
-  return pickBackend(parseBackendOrder(requested, order));
+  const skipped: string[] = [];
+  let name: BackendName;
+  try {
+    name = await pickBackend(parseBackendOrder(requested, order), (errs) => skipped.push(...errs));
+  } catch (err) {
+    throw new StageError('backend', (err as Error).message);
+  }
+  const threads = name === 'wasm' ? wasmThreads() : 1;
+  return {
+    name,
+    label: threads > 1 ? `${name} (${threads} threads)` : name,
+    note: skipped.length ? `Training on ${name}: ${skipped.join('; ')}.` : undefined,
+  };
 }
 
 export { workerName } from './worker-name';

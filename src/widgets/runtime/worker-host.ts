@@ -6,11 +6,18 @@
  */
 import type { Model, ModelFactory } from '../../lib/runtime/model';
 import { firstNonFinite } from '../../lib/runtime/model';
-import type { FromWorker, ToWorker } from '../../lib/runtime/protocol';
+import { StageError, type FailureStage, type FromWorker, type ToWorker } from '../../lib/runtime/protocol';
+
+/** What the worker's set-up reports: the backend's name, a longer label, and why a preferred one was skipped. */
+export interface BackendInfo {
+  name: string;
+  label?: string;
+  note?: string;
+}
 
 interface ServeOptions {
-  /** Picks and initialises the compute backend; returns its name ("wasm", "webgl", "cpu", "js"). */
-  backend?: () => Promise<string>;
+  /** Picks and initialises the compute backend; returns its name ("wasm", "webgl", "cpu", "js") or more. */
+  backend?: () => Promise<string | BackendInfo>;
   /** Metrics whose non-finite value pauses training as diverged (default: all numeric metrics). */
   watch?: string[];
   /** Longest slice of training between message checks, in ms. */
@@ -33,11 +40,16 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
   let lastReport = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let rateWindow: { t: number; step: number }[] = [];
-  let ready: Promise<string> | null = null;
+  let ready: Promise<BackendInfo> | null = null;
   let generation = 0;
   let diverged = false;
+  let seq = 0;
 
   const post = (m: FromWorker) => ctx.postMessage(m);
+  const fail = (stage: FailureStage, err: unknown, prefix: string) => {
+    const msg = (err as Error)?.message ?? String(err);
+    post({ type: 'error', stage: err instanceof StageError ? err.stage : stage, message: err instanceof StageError ? msg : `${prefix}: ${msg}` });
+  };
 
   function stepsPerSecond(): number {
     if (rateWindow.length < 2) return 0;
@@ -57,7 +69,7 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
       view = model.view();
     } catch (err) {
       running = false;
-      post({ type: 'error', message: `Could not read the model's state: ${(err as Error).message}` });
+      fail('view', err, "Could not read the model's state");
       return;
     }
     const bad = firstNonFinite(metrics, opts.watch);
@@ -70,7 +82,7 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
         message: `Training diverged at step ${step}: ${bad} became ${metrics[bad]}. Lower the learning rate or change the settings, then press Reset.`,
       });
     }
-    post({ type: 'state', step, running, stepsPerSecond: running ? stepsPerSecond() : 0, metrics, view });
+    post({ type: 'state', seq, step, running, stepsPerSecond: running ? stepsPerSecond() : 0, metrics, view });
   }
 
   function doSteps(n: number): boolean {
@@ -126,11 +138,18 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
     timer = null;
     if (!ready) {
       ready = (opts.backend ? opts.backend() : Promise.resolve('js')).then((b) => {
-        post({ type: 'ready', backend: b });
-        return b;
+        const info: BackendInfo = typeof b === 'string' ? { name: b } : b;
+        post({ type: 'ready', backend: info.name, label: info.label ?? info.name, note: info.note });
+        return info;
       });
     }
-    await ready;
+    try {
+      await ready;
+    } catch (err) {
+      ready = null; // the next init (Reset) tries again
+      if (gen === generation) fail('backend', err, 'Could not start the compute backend (tfjs)');
+      return;
+    }
     if (gen !== generation) return;
     model?.dispose();
     model = null;
@@ -145,7 +164,7 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
       }
       model = m;
     } catch (err) {
-      post({ type: 'error', message: (err as Error).message });
+      if (gen === generation) fail('model', err, 'Could not build the model');
       return;
     }
     report();
@@ -155,7 +174,12 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
   ctx.onmessage = (e: MessageEvent<ToWorker>) => {
     const msg = e.data;
     // Messages are handled in order; init is async (backend, data loading).
-    queue = queue.then(() => handle(msg)).catch((err) => post({ type: 'error', message: String(err?.message ?? err) }));
+    queue = queue
+      .then(() => {
+        // Reports from here on answer this control message.
+        if ('seq' in msg && typeof msg.seq === 'number') seq = msg.seq;
+        return handle(msg);
+      }).catch((err) => fail('command', err, 'The training worker failed'));
   };
 
   async function handle(msg: ToWorker) {
