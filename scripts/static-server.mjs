@@ -24,13 +24,23 @@ const TYPES = {
   '.pagefind': 'application/octet-stream',
 };
 
-/** Serves `dir` on 127.0.0.1; resolves to { url, close, requests }. */
-export function serveDir(dir, port = 0) {
+/**
+ * Serves `dir` on 127.0.0.1; resolves to { url, close, requests } (url includes the base).
+ * Options imitate other hosts: `base` serves the site under a sub-path ("/sub/"), `coi: false`
+ * drops the COOP/COEP headers (no WASM threads, as on GitHub Pages), `gzipEncoding: true` sends
+ * `.gz` files with Content-Encoding: gzip (as Apache's AddEncoding or nginx's gzip_static do).
+ */
+export function serveDir(dir, port = 0, { base = '/', coi = true, gzipEncoding = false } = {}) {
   const requests = [];
+  const prefix = base.replace(/\/+$/, '');
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname);
-    let path = normalize(join(dir, decodeURIComponent(url.pathname)));
+    if (prefix && url.pathname !== prefix && !url.pathname.startsWith(prefix + '/')) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end(`not under ${base}`);
+      return;
+    }
+    let path = normalize(join(dir, decodeURIComponent(url.pathname.slice(prefix.length) || '/')));
     if (!path.startsWith(normalize(dir))) {
       res.writeHead(403).end();
       return;
@@ -46,16 +56,16 @@ export function serveDir(dir, port = 0) {
     res.writeHead(200, {
       'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
+      ...(gzipEncoding && extname(path) === '.gz' ? { 'content-encoding': 'gzip' } : {}),
       // Cross-origin isolation lets the tfjs WASM backend use threads (SharedArrayBuffer).
-      'cross-origin-opener-policy': 'same-origin',
-      'cross-origin-embedder-policy': 'require-corp',
+      ...(coi ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {}),
     });
     createReadStream(path).pipe(res);
   });
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       const { port: p } = server.address();
-      resolve({ url: `http://127.0.0.1:${p}`, requests, close: () => new Promise((r) => server.close(r)) });
+      resolve({ url: `http://127.0.0.1:${p}${prefix}`, requests, close: () => new Promise((r) => server.close(r)) });
     });
   });
 }

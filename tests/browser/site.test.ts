@@ -3,28 +3,17 @@
  * renders without KaTeX errors, internal links and anchors resolve, and axe-core finds no
  * serious or critical accessibility issue.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { openBrowser, openPage } from './helpers';
+import { brokenLinks, htmlPages } from './links';
 
 const dist = join(import.meta.dirname, '../../dist');
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-function htmlPages(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) {
-      if (name === 'pagefind' || name === '_astro') continue;
-      out.push(...htmlPages(p));
-    } else if (name === 'index.html') out.push('/' + relative(dist, dir).replace(/\\/g, '/') + (dir === dist ? '' : '/'));
-  }
-  return out.map((p) => p.replace(/\/+/g, '/'));
-}
 
 const pages = htmlPages(dist);
 let browser: Browser;
@@ -42,28 +31,7 @@ describe('the built site', () => {
   });
 
   it('every internal link and anchor resolves', () => {
-    const ids = new Map<string, Set<string>>();
-    const links: { from: string; href: string }[] = [];
-    for (const p of pages) {
-      const html = readFileSync(join(dist, p, 'index.html'), 'utf8');
-      ids.set(p, new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])));
-      for (const m of html.matchAll(/<a\s[^>]*href="([^"]+)"/g)) links.push({ from: p, href: m[1] });
-    }
-    const broken: string[] = [];
-    for (const { from, href } of links) {
-      if (/^(https?:|mailto:)/.test(href)) continue;
-      const u = new URL(href, 'http://x' + from);
-      let path = u.pathname.endsWith('/') ? u.pathname : u.pathname + '/';
-      if (/\.[a-z0-9]+\/$/i.test(path)) path = u.pathname; // a file
-      const target = ids.get(path);
-      if (!target && !/\.[a-z0-9]+$/i.test(u.pathname)) {
-        broken.push(`${from} -> ${href} (no page)`);
-        continue;
-      }
-      const hash = decodeURIComponent(u.hash.slice(1));
-      if (hash && target && !target.has(hash)) broken.push(`${from} -> ${href} (no anchor)`);
-    }
-    expect(broken).toEqual([]);
+    expect(brokenLinks(dist)).toEqual([]);
   });
 
   for (const path of pages) {

@@ -21,6 +21,9 @@ export async function initTf(order: BackendName[] = ['wasm', 'webgl', 'cpu']): P
     'tfjs-backend-wasm-simd.wasm': abs(wasmSimd),
     'tfjs-backend-wasm-threaded-simd.wasm': abs(wasmThreaded),
   });
+  // The threaded build needs a cross-origin isolated page (COOP/COEP headers); tfjs then sizes
+  // XNNPACK's pool at half the logical cores (so one thread on a 2-core machine).
+  const isolated = (self as unknown as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
   const requested = new URLSearchParams((self as unknown as { name?: string }).name ?? '').get('backend');
   const skipped: string[] = [];
   let name: BackendName;
@@ -29,10 +32,10 @@ export async function initTf(order: BackendName[] = ['wasm', 'webgl', 'cpu']): P
   } catch (err) {
     throw new StageError('backend', (err as Error).message);
   }
-  const threads = name === 'wasm' ? wasmThreads() : 1;
+  const threads = wasmThreads();
   return {
     name,
-    label: threads > 1 ? `${name} (${threads} threads)` : name,
+    label: name === 'wasm' && isolated ? `wasm (${threads} thread${threads === 1 ? '' : 's'})` : name,
     note: skipped.length ? `Training on ${name}: ${skipped.join('; ')}.` : undefined,
   };
 }
