@@ -1,7 +1,8 @@
-// npm run bench [-- --ids=a,b --backends=wasm,webgl --scale=0.5 --main-thread=0]
+// npm run bench [-- --ids=a,b --backends=wasm,webgl --scale=0.5 --main-thread=0 --coi=0]
 // Builds nothing: run `npm run build` first. Serves dist/, opens /bench/ in Debian's Chromium,
 // prints steps/second per model and backend, how busy the page's main thread is while each widget
 // trains (scripts/main-thread.mjs; skip with --main-thread=0), then the JavaScript weight of every page.
+// --coi=0 serves without COOP/COEP headers, as most static hosts do (WASM then runs without threads).
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { serveDir } from './static-server.mjs';
@@ -10,7 +11,7 @@ import { measureMainThread, printMainThread, widgetsOnPages } from './main-threa
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const dist = join(process.cwd(), 'dist');
-const server = await serveDir(dist);
+const server = await serveDir(dist, 0, { coi: args.coi !== '0' });
 // Software WebGL (SwiftShader) stands in for a GPU on machines without one.
 const browser = await launch(['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--enable-webgl', '--ignore-gpu-blocklist']);
 const page = await browser.newPage();
