@@ -2,11 +2,11 @@
  * Benchmark worker: trains every registered widget model with its default settings for a fixed
  * number of steps on each backend and reports steps per second (and whether tensors leaked).
  */
-import { MODELS } from '../../lib/models/index';
-import { defaults } from '../../lib/params';
-import { configureWasm, pickBackend, tf, type BackendName } from '../../lib/tf-backend';
-import { initTf } from '../runtime/tf-worker';
-import { getMnist } from '../runtime/mnist-worker';
+import { MODELS } from './models';
+import { defaults } from '../lib/params';
+import { configureWasm, pickBackend, tf, type BackendName } from '../lib/tf-backend';
+import { initTf } from '../worker/tf';
+import { getMnist } from '../worker/mnist';
 
 export interface BenchResult {
   id: string;

@@ -2,7 +2,7 @@
  * What every trainable widget model implements. Models are pure TypeScript (tfjs allowed, DOM
  * not), so the same code runs in Node tests and in a Web Worker.
  */
-import type { Values } from '../params';
+import type { Values } from './params';
 import type { Metrics } from './protocol';
 
 export interface Model {
@@ -35,4 +35,14 @@ export function train(model: Model, n: number, check: string[] | undefined = und
   const bad = firstNonFinite(m, check);
   if (bad) throw new Error(`diverged: ${bad} = ${m[bad]}`);
   return m;
+}
+
+/** What the benchmark needs to know about a widget's model (exported as `bench` by settings.ts). */
+export interface BenchInfo {
+  /** tfjs model (timed on every backend) or plain JavaScript. */
+  tf: boolean;
+  /** The factory takes the MNIST digits as its second argument. */
+  needsMnist?: boolean;
+  /** Steps timed by the benchmark (after a short warm-up). */
+  steps: number;
 }

@@ -2,7 +2,7 @@
  * The messages between a widget's page code and its training worker. Only plain numbers,
  * strings and typed arrays cross; never tensors.
  */
-import type { Values } from '../params';
+import type { Values } from './params';
 
 export type Metrics = Record<string, number | string>;
 

@@ -3,7 +3,7 @@
  * keyboard access, lazy start and pausing out of view. It never trains: a Web Worker does, and
  * this file only forwards commands and hands the worker's state to the widget's draw function.
  */
-import type { FromWorker, Metrics, ToWorker } from '../../lib/runtime/protocol';
+import type { FromWorker, Metrics, ToWorker } from '../lib/protocol';
 import {
   SEED_SPEC,
   formatValue,
@@ -12,7 +12,7 @@ import {
   writeParams,
   type ParamSpec,
   type Values,
-} from '../../lib/params';
+} from '../lib/params';
 import { MetricHistory, chartSvgs, download, serializeSvg, svgToPng, type MetricRow } from './export';
 
 export interface MetricSpec {

@@ -1,6 +1,6 @@
 import type * as Plot from '@observablehq/plot';
 import { plot } from './plot';
-import { linePath } from '../../lib/chart-domain';
+import { linePath } from '../lib/chart-domain';
 
 export interface LiveLine {
   x: ArrayLike<number>;

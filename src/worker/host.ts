@@ -1,12 +1,12 @@
 /**
  * The generic training loop that runs inside a widget's Web Worker. A worker file is two lines:
- *   import { serve } from '../runtime/worker-host';
+ *   import { serve } from './host';
  *   serve(createMyModel, { backend: () => initTf() });
  * Training happens here in time-boxed slices; state goes back to the page at a bounded rate.
  */
-import type { Model, ModelFactory } from '../../lib/runtime/model';
-import { firstNonFinite } from '../../lib/runtime/model';
-import type { FromWorker, ToWorker } from '../../lib/runtime/protocol';
+import type { Model, ModelFactory } from '../lib/model';
+import { firstNonFinite } from '../lib/model';
+import type { FromWorker, ToWorker } from '../lib/protocol';
 
 interface ServeOptions {
   /** Picks and initialises the compute backend; returns its name ("wasm", "webgl", "cpu", "js"). */

@@ -1,5 +1,5 @@
 /** MNIST inside a worker: fetched once from the site's own copy of the packed asset. */
-import { loadMnist, MNIST_ASSET, type Mnist } from '../../lib/data/mnist';
+import { loadMnist, MNIST_ASSET, type Mnist } from '../lib/data/mnist';
 
 export function getMnist(): Promise<Mnist> {
   return loadMnist(async () => {

@@ -6,7 +6,7 @@
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { configureWasm, parseBackendOrder, pickBackend, type BackendName } from '../../lib/tf-backend';
+import { configureWasm, parseBackendOrder, pickBackend, type BackendName } from '../lib/tf-backend';
 
 export async function initTf(order: BackendName[] = ['wasm', 'webgl', 'cpu']): Promise<string> {
   const abs = (u: string) => new URL(u, self.location.href).href;
@@ -19,4 +19,4 @@ export async function initTf(order: BackendName[] = ['wasm', 'webgl', 'cpu']): P
   return pickBackend(parseBackendOrder(requested, order));
 }
 
-export { workerName } from './worker-name';
+export { workerName } from '../widget-host/worker-name';

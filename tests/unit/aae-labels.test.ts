@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { startTf } from './helpers/tf-node';
 import { mnistNode } from './helpers/mnist-node';
-import { createAae } from '../../src/lib/models/aae';
-import { aaeSpecs } from '../../src/lib/models/aae-specs';
+import { createModel as createAae } from '../../src/widgets/aae-mnist/model';
+import { specs as aaeSpecs } from '../../src/widgets/aae-mnist/settings';
 import { defaults } from '../../src/lib/params';
 
 // Chapter 7's label-conditioned variant: with every label given to D and the 10-component

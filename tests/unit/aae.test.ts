@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { startTf, tf } from './helpers/tf-node';
 import { mnistNode } from './helpers/mnist-node';
-import { createAae } from '../../src/lib/models/aae';
-import { aaeSpecs } from '../../src/lib/models/aae-specs';
-import { mmd2, samplePriorMany } from '../../src/lib/models/priors2d';
+import { createModel as createAae } from '../../src/widgets/aae-mnist/model';
+import { specs as aaeSpecs } from '../../src/widgets/aae-mnist/settings';
+import { mmd2, samplePriorMany } from '../../src/lib/gan/priors';
 import { defaults } from '../../src/lib/params';
 import { Rng } from '../../src/lib/rng';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startTf, tf } from './helpers/tf-node';
-import { createAli2d, ali2dSpecs } from '../../src/lib/models/ali2d';
+import { createModel as createAli2d, specs as ali2dSpecs } from '../../src/widgets/ali-2d/model';
 import { defaults } from '../../src/lib/params';
 
 // The numbers chapter 8 quotes for the ali-2d widget: default settings (ring of 8 Gaussians with

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTf, tf } from './helpers/tf-node';
 import { mnistNode } from './helpers/mnist-node';
-import { createBigan, biganSpecs } from '../../src/lib/models/bigan';
+import { createModel as createBigan, specs as biganSpecs } from '../../src/widgets/bigan-mnist/model';
 import { defaults } from '../../src/lib/params';
 
 // The numbers chapter 8 quotes for the bigan-mnist widget: default settings, seed 1.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createDensity1d, datasetFor, density1dSpecs } from '../../src/lib/models/density1d';
+import { createModel as createDensity1d, datasetFor, density1dSpecs } from '../../src/widgets/density-1d/model';
 import { emStep, gmmLogLik, initGmm } from '../../src/lib/density/gmm';
 import { looLogLik, silverman } from '../../src/lib/density/kde';
 import { defaults, readParams } from '../../src/lib/params';
-import { train } from '../../src/lib/runtime/model';
+import { train } from '../../src/lib/model';
 import { Rng } from '../../src/lib/rng';
 
 const base = defaults(density1dSpecs);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createDistances, distancesSpecs, linesJs, linesKl, linesW1 } from '../../src/lib/models/distances';
+import { createModel as createDistances, distancesSpecs, linesJs, linesKl, linesW1 } from '../../src/widgets/distances-vs-offset/model';
 import { defaults, parseValue } from '../../src/lib/params';
-import { w1Exact } from '../../src/lib/models/w1d';
+import { w1Exact } from '../../src/widgets/w1-1d/model';
 import { jsd } from '../../src/lib/density/divergences';
 import { parseMixture } from '../../src/lib/density/mixture';
 

@@ -1,8 +1,8 @@
 /** Chapter 4's live Figure 1 and the generator-losses widget: the numbers the chapter quotes. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTf, tf } from './helpers/tf-node';
-import { createGanFigure1, ganFigure1Specs } from '../../src/lib/models/ganFigure1';
-import { createGeneratorLosses, generatorLossesSpecs, lossCurves } from '../../src/lib/models/generatorLosses';
+import { createModel as createGanFigure1, specs as ganFigure1Specs } from '../../src/widgets/gan-figure1/model';
+import { createModel as createGeneratorLosses, specs as generatorLossesSpecs, lossCurves } from '../../src/widgets/generator-losses/model';
 import { defaults, parseValue, type NumberSpec } from '../../src/lib/params';
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startTf, tf } from './helpers/tf-node';
-import { createJsSat, jsSatSpecs, optimalMinimaxGrad } from '../../src/lib/models/jssat';
+import { createModel as createJsSat, specs as jsSatSpecs, optimalMinimaxGrad } from '../../src/widgets/js-saturation/model';
 import { defaults, parseValue } from '../../src/lib/params';
 
 describe('js-saturation: the generator gradient as the supports separate', () => {

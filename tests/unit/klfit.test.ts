@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createKlFit, KL_PRESETS, KlTarget, klFitSpecs, logPdf } from '../../src/lib/models/klfit';
+import { createModel as createKlFit, KL_PRESETS, KlTarget, klFitSpecs, logPdf } from '../../src/widgets/kl-fit/model';
 import { defaults, parseValue } from '../../src/lib/params';
 import { kl, jsd } from '../../src/lib/density/divergences';
 import { parseMixture } from '../../src/lib/density/mixture';
-import { train } from '../../src/lib/runtime/model';
+import { train } from '../../src/lib/model';
 
 const run = (over: Record<string, number | string>, steps = 200) => {
   const m = createKlFit({ ...defaults(klFitSpecs), ...over });

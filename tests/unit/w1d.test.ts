@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startTf, tf } from './helpers/tf-node';
-import { createW1d, criticAndSlope, w1Exact, w1Specs, W1_PRESETS } from '../../src/lib/models/w1d';
+import { createModel as createW1d, criticAndSlope, w1Exact, specs as w1Specs, W1_PRESETS } from '../../src/widgets/w1-1d/model';
 import { parseMixture } from '../../src/lib/density/mixture';
 import { defaults, parseValue } from '../../src/lib/params';
 import { MLP } from '../../src/lib/nn/mlp';

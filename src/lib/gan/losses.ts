@@ -4,7 +4,7 @@
  * between two point clouds, and a softmax-regression probe. Plain TypeScript plus tfjs; no DOM.
  */
 import { tf } from '../tf-backend';
-export * from './priors2d';
+export * from './priors';
 
 /** -log sigmoid(l) = softplus(-l): the loss of calling a sample "real" when D outputs logit l. */
 export function lossReal(logits: tf.Tensor): tf.Scalar {

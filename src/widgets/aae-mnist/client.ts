@@ -1,11 +1,12 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../runtime/plot';
-import { chartBox, frameQueue } from '../runtime/chart-box';
-import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/worker-name';
-import { aaeSpecs } from '../../lib/models/aae-specs';
-import type { AaeView } from '../../lib/models/aae';
-import { drawImageGrid, densityCells, gaussianGrid, captioned, DIGIT_COLORS } from '../shared-adv/draw';
+import { plot } from '../../widget-host/plot';
+import { chartBox, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { specs as aaeSpecs } from './settings';
+import type { AaeView } from './model';
+import { drawImageGrid, densityCells, gaussianGrid, captioned, DIGIT_COLORS } from '../../widget-host/draw';
+import { id } from './settings';
 
 export function mountAae(root: HTMLElement) {
   const later = frameQueue();
@@ -17,7 +18,7 @@ export function mountAae(root: HTMLElement) {
   let gauss: Float32Array | null = null;
 
   return mountWidget({
-    id: 'aae-mnist',
+    id,
     root,
     specs: aaeSpecs,
     metrics: [
@@ -27,7 +28,7 @@ export function mountAae(root: HTMLElement) {
       { name: 'code_mmd', label: 'code_mmd', digits: 3, title: 'Squared MMD between the codes of 500 test digits and 500 prior samples' },
       { name: 'vae_recon', label: 'VAE recon', digits: 4, title: 'Reconstruction loss of the VAE trained alongside' },
     ],
-    createWorker: () => new Worker(new URL('./aae.worker.ts', import.meta.url), { type: 'module', name: workerName('aae-mnist') }),
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts) {
       const row = document.createElement('div');
       row.className = 'aae-row';

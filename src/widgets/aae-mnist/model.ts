@@ -16,16 +16,16 @@
  * 11th "unlabelled" state, and each digit class is pushed into its own part of the prior);
  * 'supervised' (the decoder sees the label, so the code keeps only the style).
  */
-import type { Values } from '../params';
-import { Rng } from '../rng';
-import { tf } from '../tf-backend';
-import { MLP, makeOptimizer } from '../nn/mlp';
-import { batchPixels, SPLITS, type Mnist } from '../data/mnist';
-import type { Model } from '../runtime/model';
-import { bceSum, lossFake, lossReal, mmd2, PRIOR_OPTIONS, priorDensityGrid, samplePrior, samplePriorMany, type PriorKind } from './adversarial';
+import type { Values } from '../../lib/params';
+import { Rng } from '../../lib/rng';
+import { tf } from '../../lib/tf-backend';
+import { MLP, makeOptimizer } from '../../lib/nn/mlp';
+import { batchPixels, SPLITS, type Mnist } from '../../lib/data/mnist';
+import type { Model } from '../../lib/model';
+import { bceSum, lossFake, lossReal, mmd2, PRIOR_OPTIONS, priorDensityGrid, samplePrior, samplePriorMany, type PriorKind } from '../../lib/gan/losses';
 
-export * from './aae-specs';
-import type { AaeVariant, Regulariser } from './aae-specs';
+export * from './settings';
+import type { AaeVariant, Regulariser } from './settings';
 
 /** Options a test or the benchmark may override (the widget uses the full training split). */
 export interface AaeOptions {
@@ -87,7 +87,7 @@ export interface AaeModel extends Model {
   numVariables(): number;
 }
 
-export function createAae(values: Values, mnist: Mnist, opts: AaeOptions = {}): AaeModel {
+export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {}): AaeModel {
   const prior = String(values.prior) as PriorKind;
   if (!PRIOR_OPTIONS.some((o) => o.value === prior)) throw new Error(`unknown prior "${values.prior}"`);
   const variant = String(values.variant) as AaeVariant;

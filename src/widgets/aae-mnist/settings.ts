@@ -1,12 +1,18 @@
 /** Settings of the aae-mnist widget (no tfjs here: the page imports this file). */
-import type { ParamSpec } from '../params';
-import { SEED_SPEC } from '../params';
-import { PRIOR_OPTIONS } from './priors2d';
+import type { ParamSpec } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import { PRIOR_OPTIONS } from '../../lib/gan/priors';
+import type { BenchInfo } from '../../lib/model';
+
+/** The widget's id: names its folder, its component (components/widgets/aae-mnist.astro), its tag and its worker. */
+export const id = 'aae-mnist';
+/** For the benchmark (src/bench/): tfjs or plain JavaScript, MNIST needed, steps timed. */
+export const bench: BenchInfo = { tf: true, needsMnist: true, steps: 30 };
 
 export type Regulariser = 'adversarial' | 'kl' | 'none';
 export type AaeVariant = 'unsupervised' | 'labels' | 'supervised';
 
-export const aaeSpecs: ParamSpec[] = [
+export const specs: ParamSpec[] = [
   { name: 'prior', label: 'Prior p(z)', kind: 'enum', default: 'gaussian', options: PRIOR_OPTIONS },
   {
     name: 'variant',

@@ -1,7 +1,7 @@
-import { serve } from '../runtime/worker-host';
-import { initTf } from '../runtime/tf-worker';
-import { getMnist } from '../runtime/mnist-worker';
-import { createAae } from '../../lib/models/aae';
+import { serve } from '../../worker/host';
+import { initTf } from '../../worker/tf';
+import { getMnist } from '../../worker/mnist';
+import { createModel as createAae } from './model';
 
 serve(async (p) => createAae(p, await getMnist()), {
   backend: () => initTf(['wasm', 'webgl', 'cpu']),

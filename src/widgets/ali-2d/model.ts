@@ -5,15 +5,15 @@
  * together on every step (as in BiGAN), G and E with the labels swapped (non-saturating form).
  * The 'gan' mode drops E and gives D only x: the plain GAN on the same target.
  */
-import type { Values } from '../params';
-import { Rng } from '../rng';
-import { tf } from '../tf-backend';
-import { MLP, makeOptimizer } from '../nn/mlp';
-import type { Model } from '../runtime/model';
-import { lossFake, lossReal } from './adversarial';
-import { modeCentre } from './ali2d-specs';
+import type { Values } from '../../lib/params';
+import { Rng } from '../../lib/rng';
+import { tf } from '../../lib/tf-backend';
+import { MLP, makeOptimizer } from '../../lib/nn/mlp';
+import type { Model } from '../../lib/model';
+import { lossFake, lossReal } from '../../lib/gan/losses';
+import { modeCentre } from './settings';
 
-export * from './ali2d-specs';
+export * from './settings';
 
 export interface Ali2dView {
   mode: 'ali' | 'gan';
@@ -54,7 +54,7 @@ export interface Ali2dOptions {
 
 const EXTENT = 3;
 
-export function createAli2d(values: Values, opts: Ali2dOptions = {}): Ali2dModel {
+export function createModel(values: Values, opts: Ali2dOptions = {}): Ali2dModel {
   const mode = values.mode === 'gan' ? 'gan' : 'ali';
   if (values.mode !== 'ali' && values.mode !== 'gan') throw new Error(`unknown model "${values.mode}"`);
   const gaussianEnc = values.encoder === 'gaussian';

@@ -1,8 +1,14 @@
 /** Settings of the ali-2d widget and its target (no tfjs here: the page imports this file). */
-import type { ParamSpec } from '../params';
-import { SEED_SPEC } from '../params';
+import type { ParamSpec } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import type { BenchInfo } from '../../lib/model';
 
-export const ali2dSpecs: ParamSpec[] = [
+/** The widget's id: names its folder, its component (components/widgets/ali-2d.astro), its tag and its worker. */
+export const id = 'ali-2d';
+/** For the benchmark (src/bench/): tfjs or plain JavaScript, MNIST needed, steps timed. */
+export const bench: BenchInfo = { tf: true, steps: 100 };
+
+export const specs: ParamSpec[] = [
   {
     name: 'mode',
     label: 'Model',

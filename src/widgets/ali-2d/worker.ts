@@ -1,5 +1,5 @@
-import { serve } from '../runtime/worker-host';
-import { initTf } from '../runtime/tf-worker';
-import { createAli2d } from '../../lib/models/ali2d';
+import { serve } from '../../worker/host';
+import { initTf } from '../../worker/tf';
+import { createModel as createAli2d } from './model';
 
 serve((p) => createAli2d(p), { backend: () => initTf(['wasm', 'webgl', 'cpu']), watch: ['d_loss', 'g_loss'] });

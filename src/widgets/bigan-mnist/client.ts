@@ -1,11 +1,12 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../runtime/plot';
-import { chartBox, frameQueue } from '../runtime/chart-box';
-import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/worker-name';
-import { biganSpecs } from '../../lib/models/bigan-specs';
-import type { BiganView } from '../../lib/models/bigan';
-import { drawImageGrid } from '../shared-adv/draw';
+import { plot } from '../../widget-host/plot';
+import { chartBox, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { specs as biganSpecs } from './settings';
+import type { BiganView } from './model';
+import { drawImageGrid } from '../../widget-host/draw';
+import { id } from './settings';
 
 export function mountBigan(root: HTMLElement) {
   const later = frameQueue();
@@ -13,7 +14,7 @@ export function mountBigan(root: HTMLElement) {
   let legend: HTMLOListElement;
   let histBox: HTMLElement;
   return mountWidget({
-    id: 'bigan-mnist',
+    id,
     root,
     specs: biganSpecs,
     metrics: [
@@ -23,7 +24,7 @@ export function mountBigan(root: HTMLElement) {
       { name: 'probe_acc_random', label: 'probe_acc_random', digits: 3, title: 'The same probe on the encoder before training (random weights)' },
       { name: 'probe_step', label: 'probe fitted at step' },
     ],
-    createWorker: () => new Worker(new URL('./bigan.worker.ts', import.meta.url), { type: 'module', name: workerName('bigan-mnist') }),
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       const fig = document.createElement('figure');
       fig.className = 'bigan-fig';

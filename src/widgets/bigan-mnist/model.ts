@@ -5,15 +5,15 @@
  * digits) measures what E has learned; the same probe on the encoder as initialised, before any
  * training, is the baseline `probe_acc_random`.
  */
-import type { Values } from '../params';
-import { Rng } from '../rng';
-import { tf } from '../tf-backend';
-import { MLP, makeOptimizer } from '../nn/mlp';
-import { batchPixels, SPLITS, type Mnist } from '../data/mnist';
-import type { Model } from '../runtime/model';
-import { linearProbe, lossFake, lossReal } from './adversarial';
+import type { Values } from '../../lib/params';
+import { Rng } from '../../lib/rng';
+import { tf } from '../../lib/tf-backend';
+import { MLP, makeOptimizer } from '../../lib/nn/mlp';
+import { batchPixels, SPLITS, type Mnist } from '../../lib/data/mnist';
+import type { Model } from '../../lib/model';
+import { linearProbe, lossFake, lossReal } from '../../lib/gan/losses';
 
-export * from './bigan-specs';
+export * from './settings';
 
 const PIX = 784;
 
@@ -39,7 +39,7 @@ export interface BiganModel extends Model {
   recon(): number;
 }
 
-export function createBigan(values: Values, mnist: Mnist, opts: BiganOptions = {}): BiganModel {
+export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {}): BiganModel {
   const latent = Number(values.latent);
   const hidden = Number(values.hidden);
   const lr = Number(values.lr);

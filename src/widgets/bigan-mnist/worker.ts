@@ -1,7 +1,7 @@
-import { serve } from '../runtime/worker-host';
-import { initTf } from '../runtime/tf-worker';
-import { getMnist } from '../runtime/mnist-worker';
-import { createBigan } from '../../lib/models/bigan';
+import { serve } from '../../worker/host';
+import { initTf } from '../../worker/tf';
+import { getMnist } from '../../worker/mnist';
+import { createModel as createBigan } from './model';
 
 serve(async (p) => createBigan(p, await getMnist()), {
   backend: () => initTf(['wasm', 'webgl', 'cpu']),

@@ -1,9 +1,11 @@
-import { chartBox, chartWidth } from '../runtime/chart-box';
+import { chartBox, chartWidth } from '../../widget-host/chart-box';
 import * as Plot from '@observablehq/plot';
-import { LiveChart, type LiveLine } from '../runtime/live-chart';
+import { LiveChart, type LiveLine } from '../../widget-host/live-chart';
 import { HistoryAxes, stickyMax } from '../../lib/chart-domain';
-import { mountWidget } from '../runtime/controller';
-import { density1dSpecs, parsePoints, type Density1dView } from '../../lib/models/density1d';
+import { mountWidget } from '../../widget-host/controller';
+import { density1dSpecs, parsePoints, type Density1dView } from './model';
+import { workerName } from '../../widget-host/worker-name';
+import { id } from './settings';
 
 export function mountDensity1d(root: HTMLElement) {
   let densityBox: HTMLElement;
@@ -19,7 +21,7 @@ export function mountDensity1d(root: HTMLElement) {
   let plotEl: (SVGSVGElement | HTMLElement) & { scale?: (n: string) => { invert?: (v: number) => number } | undefined } | null = null;
 
   const handle = mountWidget({
-    id: 'density-1d',
+    id,
     root,
     specs: density1dSpecs,
     metrics: [
@@ -28,7 +30,7 @@ export function mountDensity1d(root: HTMLElement) {
       { name: 'n_points', label: 'points' },
     ],
     defaultSpeed: '4',
-    createWorker: () => new Worker(new URL('./density1d.worker.ts', import.meta.url), { type: 'module', name: 'density-1d' }),
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       densityBox = chartBox('Fitted density over the data; click to add a point', 'plot-canvas');
       historyBox = chartBox();

@@ -3,15 +3,15 @@
  * samples). Either a Gaussian mixture fitted by EM (one EM iteration per step) or a Gaussian
  * KDE whose bandwidth is fixed or learned by gradient ascent on the leave-one-out likelihood.
  */
-import type { ParamSpec, Values } from '../params';
-import { SEED_SPEC } from '../params';
-import { Rng } from '../rng';
-import { parseMixture, sampleMany, type Mixture } from '../density/mixture';
-import { dataStats, emStep, gmmLogLik, gmmLogPdf, initGmm, sampleGmm, type Gmm } from '../density/gmm';
-import { kdePdf, looLogLik, sampleKde } from '../density/kde';
-import { normalPdf } from '../density/mixture';
-import { linspace } from '../density/quadrature';
-import type { Model } from '../runtime/model';
+import type { ParamSpec, Values } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import { Rng } from '../../lib/rng';
+import { parseMixture, sampleMany, type Mixture } from '../../lib/density/mixture';
+import { dataStats, emStep, gmmLogLik, gmmLogPdf, initGmm, sampleGmm, type Gmm } from '../../lib/density/gmm';
+import { kdePdf, looLogLik, sampleKde } from '../../lib/density/kde';
+import { normalPdf } from '../../lib/density/mixture';
+import { linspace } from '../../lib/density/quadrature';
+import type { Model } from '../../lib/model';
 
 export const DENSITY_PRESETS: Record<string, { label: string; mixture: string }> = {
   bimodal: { label: 'Two bumps', mixture: '0.45 N(-2, 0.6) + 0.55 N(1.5, 1)' },
@@ -108,7 +108,7 @@ function thinHistory(history: number[], stepCount: number): { history: Float32Ar
   };
 }
 
-export function createDensity1d(values: Values): Model & { logLik(): number; gmm(): Gmm | null; bandwidth(): number } {
+export function createModel(values: Values): Model & { logLik(): number; gmm(): Gmm | null; bandwidth(): number } {
   const data = datasetFor(values);
   const method = values.method === 'kde' ? 'kde' : 'em';
   const k = Number(values.k);

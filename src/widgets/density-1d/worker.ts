@@ -1,5 +1,5 @@
-import { serve } from '../runtime/worker-host';
-import { createDensity1d } from '../../lib/models/density1d';
+import { serve } from '../../worker/host';
+import { createModel as createDensity1d } from './model';
 
 // Pure JavaScript model: no tfjs in this worker.
 serve(createDensity1d, { watch: ['loglik'] });

@@ -5,10 +5,10 @@
  * Each step moves two copies of theta by gradient descent, one on W1 and one on JS, from the same
  * start: the first walks to 0, the second never moves (its gradient is zero).
  */
-import type { ParamSpec, Values } from '../params';
-import { SEED_SPEC } from '../params';
-import { linspace } from '../density/quadrature';
-import type { Model } from '../runtime/model';
+import type { ParamSpec, Values } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import { linspace } from '../../lib/density/quadrature';
+import type { Model } from '../../lib/model';
 
 export function linesW1(theta: number): number {
   return Math.abs(theta);
@@ -37,7 +37,7 @@ export interface DistancesView {
 
 export type DistancesModel = Model & { thetaW(): number; thetaJs(): number };
 
-export function createDistances(values: Values): DistancesModel {
+export function createModel(values: Values): DistancesModel {
   const lr = Number(values.lr);
   let tW = Number(values.theta0);
   let tJ = tW;

@@ -1,4 +1,4 @@
-import { serve } from '../runtime/worker-host';
-import { createDistances } from '../../lib/models/distances';
+import { serve } from '../../worker/host';
+import { createModel as createDistances } from './model';
 
 serve(createDistances, { watch: ['theta_w1'] });

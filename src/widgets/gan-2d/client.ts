@@ -3,20 +3,10 @@
  * samples, the warped z grid, gradient arrows), loss and quality charts, extra buttons (step D,
  * step G, slow motion), view toggles, and drawing a custom target with pointer events.
  */
-import { mountWidget, type WidgetHandle } from '../runtime/controller';
-import { gan2dSpecsFor, isWgan, type CoreView, type Gan2dView } from '../../lib/models/gan2d-specs';
-import { DRAWN_SIGMA, EXTENT, MAX_DRAWN, parseDrawn } from '../../lib/models/gan2d-data';
-
-/**
- * The worker's name carries a page's ?backend= override (same as workerName in
- * runtime/tf-worker.ts, repeated here so that the page bundle does not pull in tfjs).
- */
-function workerName(widgetId: string): string {
-  const b = new URLSearchParams(window.location.search).get('backend');
-  const n = new URLSearchParams({ widget: widgetId });
-  if (b) n.set('backend', b);
-  return n.toString();
-}
+import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
+import { gan2dSpecsFor, isWgan, type CoreView, type Gan2dView } from './settings';
+import { DRAWN_SIGMA, EXTENT, MAX_DRAWN, parseDrawn } from './data';
+import { workerName } from '../../widget-host/worker-name';
 
 const LOSS_NAMES: Record<string, string> = {
   minimax: 'GAN (minimax)',
@@ -393,7 +383,7 @@ export function mountGan2d(root: HTMLElement, id = 'gan-2d', preset = 'default')
       { name: 'w_mmd', label: 'WGAN MMD²', digits: 3 },
       { name: 'steps_per_s', label: 'steps/s', digits: 3 },
     ],
-    createWorker: () => new Worker(new URL('./gan2d.worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       const row = document.createElement('div');
       row.className = 'controls';

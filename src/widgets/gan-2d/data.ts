@@ -4,7 +4,7 @@
  * the reader's drawn points; each target's "modes" (centres with a radius sigma) for
  * `modes_covered` / `high_quality`; and the RBF-kernel MMD with the median bandwidth.
  */
-import { Rng } from '../rng';
+import { Rng } from '../../lib/rng';
 
 export type TargetName = 'ring8' | 'grid25' | 'moons' | 'swiss' | 'circle' | 'custom';
 

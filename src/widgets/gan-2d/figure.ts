@@ -4,11 +4,11 @@
  */
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { defaults } from '../params';
-import { configureWasm, pickBackend, tf } from '../tf-backend';
-import { lineChartSvg } from '../svg';
-import { createGan2d, gan2dSpecsFor } from './gan2d';
-import { EXTENT, modeStats } from './gan2d-data';
+import { defaults } from '../../lib/params';
+import { configureWasm, pickBackend, tf } from '../../lib/tf-backend';
+import { lineChartSvg } from '../../lib/svg';
+import { createModel as createGan2d, gan2dSpecsFor } from './model';
+import { EXTENT, modeStats } from './data';
 
 export const FALLBACK_STEPS = 40;
 let backendReady: Promise<string> | null = null;

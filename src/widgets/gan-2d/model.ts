@@ -6,11 +6,11 @@
  * fixed set of 2,500 noise vectors (and a fixed set of 2,500 real points), computed when the page
  * asks for them, not every step.
  */
-import type { Values } from '../params';
-import { Rng } from '../rng';
-import { tf } from '../tf-backend';
-import { MLP, disposeOptimizer, makeOptimizer, type Activation, type OptimizerKind } from '../nn/mlp';
-import type { Model } from '../runtime/model';
+import type { Values } from '../../lib/params';
+import { Rng } from '../../lib/rng';
+import { tf } from '../../lib/tf-backend';
+import { MLP, disposeOptimizer, makeOptimizer, type Activation, type OptimizerKind } from '../../lib/nn/mlp';
+import type { Model } from '../../lib/model';
 import {
   EXTENT,
   makeTarget,
@@ -21,9 +21,9 @@ import {
   sampleTarget,
   type Target,
   type TargetName,
-} from './gan2d-data';
+} from './data';
 
-export * from './gan2d-specs';
+export * from './settings';
 import {
   ARROWS_N,
   EVAL_N,
@@ -37,7 +37,7 @@ import {
   type Gan2dView,
   type LossKind,
   type StageInfo,
-} from './gan2d-specs';
+} from './settings';
 
 function sampleNoise(rng: Rng, n: number, dim: number, kind: string): Float32Array {
   const z = new Float32Array(n * dim);
@@ -413,7 +413,7 @@ export type Gan2dModel = Model & {
   realEval: Float32Array;
 };
 
-export function createGan2d(values: Values): Gan2dModel {
+export function createModel(values: Values): Gan2dModel {
   const target = makeTarget(values.target as TargetName, String(values.points ?? ''));
   const seed = Number(values.seed);
   const realEval = sampleTarget(target, new Rng(seed * 31337 + 5), EVAL_N);

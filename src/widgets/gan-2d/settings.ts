@@ -2,10 +2,16 @@
  * The 2-D GAN playground's settings table, presets and view types, free of tfjs so that the page
  * can import them without loading the training library (the model lives in gan2d.ts).
  */
-import type { ParamSpec, Values } from '../params';
-import { SEED_SPEC } from '../params';
-import type { Activation } from '../nn/mlp';
-import { TARGET_LABELS, drawnError, type TargetName } from './gan2d-data';
+import type { ParamSpec, Values } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import type { Activation } from '../../lib/nn/mlp';
+import { TARGET_LABELS, drawnError, type TargetName } from './data';
+import type { BenchInfo } from '../../lib/model';
+
+/** The widget's id: names its folder, its component (components/widgets/gan-2d.astro), its tag and its worker. */
+export const id = 'gan-2d';
+/** For the benchmark (src/bench/): tfjs or plain JavaScript, MNIST needed, steps timed. */
+export const bench: BenchInfo = { tf: true, steps: 200 };
 
 export type LossKind = 'minimax' | 'nonsat' | 'wgan-clip' | 'wgan-gp';
 export const EVAL_N = 2500;
@@ -30,7 +36,7 @@ const lossOptions: { value: LossKind; label: string }[] = [
   { value: 'wgan-gp', label: 'WGAN-GP, gradient penalty' },
 ];
 
-export const gan2dSpecs: ParamSpec[] = [
+export const specs: ParamSpec[] = [
   {
     name: 'target',
     label: 'Target',
@@ -129,7 +135,7 @@ export const GAN2D_PRESETS: Record<string, Values> = {
 export function gan2dSpecsFor(preset = 'default'): ParamSpec[] {
   const p = GAN2D_PRESETS[preset];
   if (!p) throw new Error(`unknown gan-2d preset "${preset}"; known: ${Object.keys(GAN2D_PRESETS).join(', ')}`);
-  return gan2dSpecs.map((s) => (s.name in p ? ({ ...s, default: p[s.name] } as ParamSpec) : s));
+  return specs.map((s) => (s.name in p ? ({ ...s, default: p[s.name] } as ParamSpec) : s));
 }
 
 export const isWgan = (l: LossKind) => l === 'wgan-clip' || l === 'wgan-gp';

@@ -1,12 +1,12 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../runtime/plot';
-import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
-import { mountWidget, type WidgetHandle } from '../runtime/controller';
-import { workerName } from '../runtime/worker-name';
-import { ganFigure1Specs } from '../../lib/models/ganFigure1Specs';
-import type { GanFigure1View } from '../../lib/models/ganFigure1';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { specs as ganFigure1Specs } from './settings';
+import type { GanFigure1View } from './model';
+import { id } from './settings';
 
-const ID = 'gan-figure1';
 
 export function mountGanFigure1(root: HTMLElement) {
   const later = frameQueue();
@@ -29,7 +29,7 @@ export function mountGanFigure1(root: HTMLElement) {
   }
 
   return mountWidget({
-    id: ID,
+    id,
     root,
     specs: ganFigure1Specs,
     metrics: [
@@ -39,7 +39,7 @@ export function mountGanFigure1(root: HTMLElement) {
       { name: 'd_steps', label: 'D steps' },
       { name: 'g_steps', label: 'G steps' },
     ],
-    createWorker: () => new Worker(new URL('./ganFigure1.worker.ts', import.meta.url), { type: 'module', name: workerName(ID) }),
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       const row = document.createElement('div');
       row.className = 'controls';

@@ -5,17 +5,17 @@
  * Algorithm 1 in the chapter: sampleNoise, sampleData, discriminatorStep, generatorStep, and
  * step() = K discriminator steps followed by one generator step.
  */
-import { tf } from '../tf-backend';
-import type { Values } from '../params';
-import { Rng } from '../rng';
-import { MLP, disposeOptimizer, makeOptimizer } from '../nn/mlp';
-import { parseMixture, pdf, sampleMany, support } from '../density/mixture';
-import { kdePdf, silverman } from '../density/kde';
-import { optimalD } from '../density/divergences';
-import { linspace, simpson } from '../density/quadrature';
-import type { Model } from '../runtime/model';
+import { tf } from '../../lib/tf-backend';
+import type { Values } from '../../lib/params';
+import { Rng } from '../../lib/rng';
+import { MLP, disposeOptimizer, makeOptimizer } from '../../lib/nn/mlp';
+import { parseMixture, pdf, sampleMany, support } from '../../lib/density/mixture';
+import { kdePdf, silverman } from '../../lib/density/kde';
+import { optimalD } from '../../lib/density/divergences';
+import { linspace, simpson } from '../../lib/density/quadrature';
+import type { Model } from '../../lib/model';
 
-export { ganFigure1Specs } from './ganFigure1Specs';
+export { specs } from './settings';
 
 export interface GanFigure1View {
   xs: Float32Array;
@@ -43,7 +43,7 @@ export interface GanFigure1Model extends Model {
 const EVAL_Z = 2000;
 const ARROWS = 24;
 
-export function createGanFigure1(values: Values): GanFigure1Model {
+export function createModel(values: Values): GanFigure1Model {
   const pData = parseMixture(String(values.pdata));
   const K = Number(values.k);
   const M = Number(values.batch);

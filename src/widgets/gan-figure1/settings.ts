@@ -2,11 +2,17 @@
  * Settings of the live Figure 1 (chapter 4), apart from the model so the page bundle stays
  * free of tfjs.
  */
-import type { ParamSpec } from '../params';
-import { SEED_SPEC } from '../params';
-import { mixtureError } from '../density/mixture';
+import type { ParamSpec } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import { mixtureError } from '../../lib/density/mixture';
+import type { BenchInfo } from '../../lib/model';
 
-export const ganFigure1Specs: ParamSpec[] = [
+/** The widget's id: names its folder, its component (components/widgets/gan-figure1.astro), its tag and its worker. */
+export const id = 'gan-figure1';
+/** For the benchmark (src/bench/): tfjs or plain JavaScript, MNIST needed, steps timed. */
+export const bench: BenchInfo = { tf: true, steps: 300 };
+
+export const specs: ParamSpec[] = [
   { name: 'pdata', label: 'p_data', kind: 'text', default: 'N(2, 0.5)', maxLength: 300, validate: mixtureError, wide: true },
   { name: 'k', label: 'K: discriminator steps per generator step', kind: 'number', default: 1, min: 1, max: 50, integer: true },
   { name: 'lr_d', label: 'Learning rate of D (Adam)', kind: 'number', default: 0.01, min: 0, minExclusive: true, max: 1 },

@@ -1,5 +1,5 @@
-import { serve } from '../runtime/worker-host';
-import { initTf } from '../runtime/tf-worker';
-import { createGanFigure1 } from '../../lib/models/ganFigure1';
+import { serve } from '../../worker/host';
+import { initTf } from '../../worker/tf';
+import { createModel as createGanFigure1 } from './model';
 
 serve(createGanFigure1, { backend: () => initTf(['wasm', 'cpu', 'webgl']), watch: ['d_loss', 'g_loss'] });

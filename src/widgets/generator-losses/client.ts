@@ -1,12 +1,12 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../runtime/plot';
-import { chartWidth, frameQueue } from '../runtime/chart-box';
-import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/worker-name';
-import { generatorLossesSpecs } from '../../lib/models/generatorLossesSpecs';
-import type { GeneratorLossesView } from '../../lib/models/generatorLosses';
+import { plot } from '../../widget-host/plot';
+import { chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { specs as generatorLossesSpecs } from './settings';
+import type { GeneratorLossesView } from './model';
+import { id } from './settings';
 
-const ID = 'generator-losses';
 
 export function mountGeneratorLosses(root: HTMLElement) {
   const later = frameQueue();
@@ -15,7 +15,7 @@ export function mountGeneratorLosses(root: HTMLElement) {
   let pathBox: HTMLElement;
 
   return mountWidget({
-    id: ID,
+    id,
     root,
     specs: generatorLossesSpecs,
     metrics: [
@@ -26,7 +26,7 @@ export function mountGeneratorLosses(root: HTMLElement) {
       { name: 'b_minimax', label: 'b, minimax', digits: 3 },
       { name: 'b_ns', label: 'b, non-saturating', digits: 3 },
     ],
-    createWorker: () => new Worker(new URL('./generatorLosses.worker.ts', import.meta.url), { type: 'module', name: workerName(ID) }),
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts) {
       lossBox = document.createElement('div');
       gradBox = document.createElement('div');

@@ -7,12 +7,12 @@
  * minimax loss log(1 - D(G(z))), the other the non-saturating loss -log D(G(z)). Gradients come
  * from tfjs autodiff, as in every other model of the book.
  */
-import { tf } from '../tf-backend';
-import type { Values } from '../params';
-import { Rng } from '../rng';
-import type { Model } from '../runtime/model';
+import { tf } from '../../lib/tf-backend';
+import type { Values } from '../../lib/params';
+import { Rng } from '../../lib/rng';
+import type { Model } from '../../lib/model';
 
-export { generatorLossesSpecs } from './generatorLossesSpecs';
+export { specs } from './settings';
 
 export type GenLoss = 'minimax' | 'ns';
 
@@ -58,7 +58,7 @@ export function lossCurves(n = 199): Omit<GeneratorLossesView, 'dFake' | 'histor
   });
 }
 
-export function createGeneratorLosses(values: Values): GeneratorLossesModel {
+export function createModel(values: Values): GeneratorLossesModel {
   const mu = Number(values.mu);
   const lr = Number(values.lr);
   const M = Number(values.batch);

@@ -1,12 +1,13 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../runtime/plot';
-import { chartBox, chartWidth, frameQueue, keyChanged } from '../runtime/chart-box';
-import { LiveChart } from '../runtime/live-chart';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue, keyChanged } from '../../widget-host/chart-box';
+import { LiveChart } from '../../widget-host/live-chart';
 import { stickyMax } from '../../lib/chart-domain';
-import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/worker-name';
-import { jsSatSpecs } from '../../lib/models/jssat-specs';
-import type { JsSatView } from '../../lib/models/jssat';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { specs as jsSatSpecs } from './settings';
+import type { JsSatView } from './model';
+import { id } from './settings';
 
 export function mountJsSat(root: HTMLElement) {
   const later = frameQueue();
@@ -16,7 +17,7 @@ export function mountJsSat(root: HTMLElement) {
   let densChart: LiveChart;
   let densTop: number | undefined;
   return mountWidget({
-    id: 'js-saturation',
+    id,
     root,
     specs: jsSatSpecs,
     metrics: [
@@ -27,7 +28,7 @@ export function mountJsSat(root: HTMLElement) {
       { name: 'grad_norm', label: '|generator gradient|, minimax', digits: 3 },
       { name: 'grad_ns', label: '|gradient|, non-saturating', digits: 3 },
     ],
-    createWorker: () => new Worker(new URL('./jssat.worker.ts', import.meta.url), { type: 'module', name: workerName('js-saturation') }),
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts) {
       densBox = chartBox('Data and generated densities with the discriminator output');
       distBox = chartBox('JS, KL and W1 against the offset');

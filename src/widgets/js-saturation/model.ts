@@ -6,18 +6,18 @@
  * D gives the generator's offset under the minimax loss E log(1 - D(z + offset)), beside the same
  * gradient for the optimal D and the non-saturating loss's gradient.
  */
-import { tf } from '../tf-backend';
-import type { ParamSpec, Values } from '../params';
-import { SEED_SPEC } from '../params';
-import { Rng } from '../rng';
-import { MLP } from '../nn/mlp';
-import { jsd } from '../density/divergences';
-import { normalPdf, parseMixture } from '../density/mixture';
-import { integrate, linspace } from '../density/quadrature';
-import type { Model } from '../runtime/model';
+import { tf } from '../../lib/tf-backend';
+import type { ParamSpec, Values } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import { Rng } from '../../lib/rng';
+import { MLP } from '../../lib/nn/mlp';
+import { jsd } from '../../lib/density/divergences';
+import { normalPdf, parseMixture } from '../../lib/density/mixture';
+import { integrate, linspace } from '../../lib/density/quadrature';
+import type { Model } from '../../lib/model';
 
-import { jsSatSpecs } from './jssat-specs';
-export { jsSatSpecs };
+import { specs } from './settings';
+export { specs };
 
 const sigmoid = (a: number) => 1 / (1 + Math.exp(-a));
 
@@ -56,7 +56,7 @@ export interface JsSatView {
 
 export type JsSatModel = Model & { records(): JsSatRecord[]; done(): boolean };
 
-export function createJsSat(values: Values): JsSatModel {
+export function createModel(values: Values): JsSatModel {
   const s = Number(values.sigma);
   const maxOffset = Number(values.max_offset);
   const nOff = Number(values.n_offsets);

@@ -1,9 +1,10 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../runtime/plot';
-import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
-import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/worker-name';
-import { klFitSpecs, KL_PRESETS, type KlFitView } from '../../lib/models/klfit';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { klFitSpecs, KL_PRESETS, type KlFitView } from './model';
+import { id } from './settings';
 
 export function mountKlFit(root: HTMLElement) {
   const later = frameQueue();
@@ -11,7 +12,7 @@ export function mountKlFit(root: HTMLElement) {
   let profileBox: HTMLElement;
   let historyBox: HTMLElement;
   return mountWidget({
-    id: 'kl-fit',
+    id,
     root,
     specs: klFitSpecs,
     metrics: [
@@ -22,7 +23,7 @@ export function mountKlFit(root: HTMLElement) {
       { name: 'sigma_reverse', label: 'reverse sigma', digits: 4 },
       { name: 'kl_reverse', label: 'KL(q_rev || p)', digits: 4 },
     ],
-    createWorker: () => new Worker(new URL('./klfit.worker.ts', import.meta.url), { type: 'module', name: workerName('kl-fit') }),
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       const row = document.createElement('div');
       row.className = 'controls';

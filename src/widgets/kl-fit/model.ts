@@ -14,8 +14,8 @@
  *   d/ds  int q log p = int q ((x - mu)^2/sigma^2 - 1) log p dx   (score-function form, valid
  *   also where p jumps at the edge of a uniform component).
  */
-import type { ParamSpec, Values } from '../params';
-import { SEED_SPEC } from '../params';
+import type { ParamSpec, Values } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
 import {
   breakpoints,
   mean,
@@ -27,9 +27,9 @@ import {
   support,
   variance,
   type Mixture,
-} from '../density/mixture';
-import { integrate, linspace } from '../density/quadrature';
-import type { Model } from '../runtime/model';
+} from '../../lib/density/mixture';
+import { integrate, linspace } from '../../lib/density/quadrature';
+import type { Model } from '../../lib/model';
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -184,7 +184,7 @@ export interface KlFitView {
 
 export type KlFitModel = Model & { forward(): Gauss; reverse(): Gauss; target: KlTarget };
 
-export function createKlFit(values: Values): KlFitModel {
+export function createModel(values: Values): KlFitModel {
   const target = new KlTarget(String(values.target));
   const lr = Number(values.lr);
   let fwd: Gauss = { mu: Number(values.init_mu), sigma: Number(values.init_sigma) };

@@ -1,16 +1,17 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../runtime/plot';
-import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
-import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/worker-name';
-import { lipschitzSpecs, type LipschitzView } from '../../lib/models/lipschitz';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { lipschitzSpecs, type LipschitzView } from './model';
+import { id } from './settings';
 
 export function mountLipschitz(root: HTMLElement) {
   const later = frameQueue();
   let fnBox: HTMLElement;
   let historyBox: HTMLElement;
   return mountWidget({
-    id: 'lipschitz',
+    id,
     root,
     specs: lipschitzSpecs,
     metrics: [
@@ -19,7 +20,7 @@ export function mountLipschitz(root: HTMLElement) {
       { name: 'x1', label: 'at x1', digits: 4 },
       { name: 'x2', label: 'and x2', digits: 4 },
     ],
-    createWorker: () => new Worker(new URL('./lipschitz.worker.ts', import.meta.url), { type: 'module', name: workerName('lipschitz') }),
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts) {
       fnBox = chartBox('The function and its steepest chord found so far');
       historyBox = chartBox();

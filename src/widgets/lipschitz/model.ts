@@ -5,12 +5,12 @@
  * the domain's width), which finds steep local slopes quickly. Unbounded domains are explored in a
  * window [-R, R].
  */
-import type { ParamSpec, Values } from '../params';
-import { SEED_SPEC } from '../params';
-import { Rng } from '../rng';
-import { exprError, parseExpr } from '../expr';
-import { linspace } from '../density/quadrature';
-import type { Model } from '../runtime/model';
+import type { ParamSpec, Values } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import { Rng } from '../../lib/rng';
+import { exprError, parseExpr } from '../../lib/expr';
+import { linspace } from '../../lib/density/quadrature';
+import type { Model } from '../../lib/model';
 
 export const LIP_FUNCTIONS: Record<string, { label: string; expr: string; domain: (R: number, a: number, b: number) => [number, number] }> = {
   sq_bounded: { label: '(1) x^2 on [-1, 1]', expr: 'x^2', domain: () => [-1, 1] },
@@ -55,7 +55,7 @@ export interface LipschitzView {
 
 export type LipschitzModel = Model & { estimate(): number };
 
-export function createLipschitz(values: Values): LipschitzModel {
+export function createModel(values: Values): LipschitzModel {
   const key = String(values.fn);
   const spec = LIP_FUNCTIONS[key];
   if (!spec) throw new Error(`unknown function ${key}`);

@@ -1,4 +1,4 @@
-import { serve } from '../runtime/worker-host';
-import { createLipschitz } from '../../lib/models/lipschitz';
+import { serve } from '../../worker/host';
+import { createModel as createLipschitz } from './model';
 
 serve(createLipschitz, { watch: [] });

@@ -1,16 +1,17 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../runtime/plot';
-import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
-import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/worker-name';
-import { mmdSpecs, type MmdView } from '../../lib/models/mmd';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { mmdSpecs, type MmdView } from './model';
+import { id } from './settings';
 
 export function mountMmd(root: HTMLElement) {
   const later = frameQueue();
   let sampleBox: HTMLElement;
   let nullBox: HTMLElement;
   return mountWidget({
-    id: 'mmd',
+    id,
     root,
     specs: mmdSpecs,
     metrics: [
@@ -18,7 +19,7 @@ export function mountMmd(root: HTMLElement) {
       { name: 'p_value', label: 'permutation p-value', digits: 3 },
       { name: 'permutations', label: 'shuffles' },
     ],
-    createWorker: () => new Worker(new URL('./mmd.worker.ts', import.meta.url), { type: 'module', name: workerName('mmd') }),
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts) {
       sampleBox = chartBox('The two samples and the witness function');
       nullBox = chartBox('Histogram of MMD² over shuffled labels, with the observed value');

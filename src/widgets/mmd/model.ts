@@ -4,12 +4,12 @@
  * permutation test: each step reshuffles the pooled sample a few times, so the null distribution
  * and the p-value build up live. The Gram matrix of the pooled sample is computed once.
  */
-import type { ParamSpec, Values } from '../params';
-import { SEED_SPEC } from '../params';
-import { Rng } from '../rng';
-import { mixtureError, parseMixture, sampleMany } from '../density/mixture';
-import { linspace } from '../density/quadrature';
-import type { Model } from '../runtime/model';
+import type { ParamSpec, Values } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import { Rng } from '../../lib/rng';
+import { mixtureError, parseMixture, sampleMany } from '../../lib/density/mixture';
+import { linspace } from '../../lib/density/quadrature';
+import type { Model } from '../../lib/model';
 
 const MAX_POINTS = 500;
 
@@ -88,7 +88,7 @@ export interface MmdView {
 
 export type MmdModel = Model & { mmd2(): number; pValue(): number; permutations(): number };
 
-export function createMmd(values: Values): MmdModel {
+export function createModel(values: Values): MmdModel {
   const rng = new Rng(Number(values.seed));
   const n = Number(values.n);
   const h = Number(values.bandwidth);

@@ -1,4 +1,4 @@
-import { serve } from '../runtime/worker-host';
-import { createMmd } from '../../lib/models/mmd';
+import { serve } from '../../worker/host';
+import { createModel as createMmd } from './model';
 
 serve(createMmd, { watch: ['mmd2'] });

@@ -1,12 +1,12 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../runtime/plot';
-import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
-import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/worker-name';
-import { mnistGanSpecs } from '../../lib/models/mnistGanSpecs';
-import type { MnistGanView } from '../../lib/models/mnistGan';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { specs as mnistGanSpecs } from './settings';
+import type { MnistGanView } from './model';
+import { id } from './settings';
 
-const ID = 'mnist-gan';
 
 export function mountMnistGan(root: HTMLElement) {
   const later = frameQueue();
@@ -15,7 +15,7 @@ export function mountMnistGan(root: HTMLElement) {
   let parzenBox: HTMLElement;
 
   return mountWidget({
-    id: ID,
+    id,
     root,
     specs: mnistGanSpecs,
     metrics: [
@@ -25,7 +25,7 @@ export function mountMnistGan(root: HTMLElement) {
       { name: 'parzen_sigma', label: 'σ chosen', digits: 3 },
       { name: 'parzen_train', label: 'same estimate, training digits as "samples"', digits: 4 },
     ],
-    createWorker: () => new Worker(new URL('./mnistGan.worker.ts', import.meta.url), { type: 'module', name: workerName(ID) }),
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       const row = document.createElement('div');
       row.className = 'controls';

@@ -8,14 +8,14 @@
  * estimate is computed with the training images themselves as kernel centres (a "model" that
  * memorised its data).
  */
-import { tf } from '../tf-backend';
-import type { Values } from '../params';
-import { Rng } from '../rng';
-import { MLP, disposeOptimizer, makeOptimizer } from '../nn/mlp';
-import { batchPixels, TRAIN_COUNT, type Mnist } from '../data/mnist';
-import type { Model } from '../runtime/model';
+import { tf } from '../../lib/tf-backend';
+import type { Values } from '../../lib/params';
+import { Rng } from '../../lib/rng';
+import { MLP, disposeOptimizer, makeOptimizer } from '../../lib/nn/mlp';
+import { batchPixels, TRAIN_COUNT, type Mnist } from '../../lib/data/mnist';
+import type { Model } from '../../lib/model';
 
-export { mnistGanSpecs } from './mnistGanSpecs';
+export { specs } from './settings';
 
 export const NOISE_DIM = 100;
 /** Training digits are [0, VALID_START); [VALID_START, TRAIN_COUNT) is the validation split. */
@@ -108,7 +108,7 @@ export function untrainedSamples(values: Values, n: number): Float32Array {
   return out;
 }
 
-export function createMnistGan(values: Values, data: Mnist): MnistGanModel {
+export function createModel(values: Values, data: Mnist): MnistGanModel {
   const M = Number(values.batch);
   const K = Number(values.k);
   const minimax = values.loss === 'minimax';

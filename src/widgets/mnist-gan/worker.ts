@@ -1,6 +1,6 @@
-import { serve } from '../runtime/worker-host';
-import { initTf } from '../runtime/tf-worker';
-import { getMnist } from '../runtime/mnist-worker';
-import { createMnistGan } from '../../lib/models/mnistGan';
+import { serve } from '../../worker/host';
+import { initTf } from '../../worker/tf';
+import { getMnist } from '../../worker/mnist';
+import { createModel as createMnistGan } from './model';
 
 serve(async (p) => createMnistGan(p, await getMnist()), { backend: () => initTf(['wasm', 'webgl', 'cpu']), watch: ['d_loss', 'g_loss'] });

@@ -1,14 +1,14 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../runtime/plot';
-import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
-import { LiveChart } from '../runtime/live-chart';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { LiveChart } from '../../widget-host/live-chart';
 import { HistoryAxes } from '../../lib/chart-domain';
-import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/worker-name';
-import { OPTD_PRESETS, optimalDiscriminatorSpecs } from '../../lib/models/optimalDiscriminatorSpecs';
-import type { OptimalDView } from '../../lib/models/optimalDiscriminator';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { OPTD_PRESETS, specs as optimalDiscriminatorSpecs } from './settings';
+import type { OptimalDView } from './model';
+import { id } from './settings';
 
-const ID = 'optimal-discriminator';
 
 export function mountOptimalDiscriminator(root: HTMLElement) {
   const later = frameQueue();
@@ -21,7 +21,7 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
   const histAxes = new HistoryAxes();
 
   return mountWidget({
-    id: ID,
+    id,
     root,
     specs: optimalDiscriminatorSpecs,
     metrics: [
@@ -31,7 +31,7 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
       { name: 'max_gap', label: 'max |D − D*|', digits: 3, title: 'Largest gap where p_data + p_g is at least 1% of its peak' },
     ],
     createWorker: () =>
-      new Worker(new URL('./optimalDiscriminator.worker.ts', import.meta.url), { type: 'module', name: workerName(ID) }),
+      new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       const row = document.createElement('div');
       row.className = 'controls';

@@ -6,16 +6,16 @@
  * V(D, G) should rise to C(G) = -log 4 + 2 JSD(p_data || p_g). Both are checked by quadrature
  * against the true densities, so the readouts carry no minibatch noise.
  */
-import { tf } from '../tf-backend';
-import type { Values } from '../params';
-import { Rng } from '../rng';
-import { MLP, disposeOptimizer, makeOptimizer } from '../nn/mlp';
-import { breakpoints, mean, parseMixture, pdf, sampleMany, support, variance, type Mixture } from '../density/mixture';
-import { jsd, optimalD } from '../density/divergences';
-import { linspace } from '../density/quadrature';
-import type { Model } from '../runtime/model';
+import { tf } from '../../lib/tf-backend';
+import type { Values } from '../../lib/params';
+import { Rng } from '../../lib/rng';
+import { MLP, disposeOptimizer, makeOptimizer } from '../../lib/nn/mlp';
+import { breakpoints, mean, parseMixture, pdf, sampleMany, support, variance, type Mixture } from '../../lib/density/mixture';
+import { jsd, optimalD } from '../../lib/density/divergences';
+import { linspace } from '../../lib/density/quadrature';
+import type { Model } from '../../lib/model';
 
-export { OPTD_PRESETS, DEFAULT_PDATA, DEFAULT_PG, optimalDiscriminatorSpecs } from './optimalDiscriminatorSpecs';
+export { OPTD_PRESETS, DEFAULT_PDATA, DEFAULT_PG, specs } from './settings';
 
 /** Nodes and weights of composite Simpson on [a, b], split at the breakpoints (density jumps). */
 export function simpsonRule(a: number, b: number, breaks: number[], n: number): { x: Float64Array; w: Float64Array } {
@@ -60,7 +60,7 @@ export interface OptimalDModel extends Model {
 
 const LOG4 = Math.log(4);
 
-export function createOptimalDiscriminator(values: Values): OptimalDModel {
+export function createModel(values: Values): OptimalDModel {
   const pData = parseMixture(String(values.pdata));
   const pG = parseMixture(String(values.pg));
   const lr = Number(values.lr);

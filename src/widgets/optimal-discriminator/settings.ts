@@ -2,9 +2,15 @@
  * Settings of the optimal-discriminator widget, kept apart from the model so that the page can
  * import them without pulling tfjs into its bundle (the model runs in the worker).
  */
-import type { ParamSpec } from '../params';
-import { SEED_SPEC } from '../params';
-import { mixtureError } from '../density/mixture';
+import type { ParamSpec } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import { mixtureError } from '../../lib/density/mixture';
+import type { BenchInfo } from '../../lib/model';
+
+/** The widget's id: names its folder, its component (components/widgets/optimal-discriminator.astro), its tag and its worker. */
+export const id = 'optimal-discriminator';
+/** For the benchmark (src/bench/): tfjs or plain JavaScript, MNIST needed, steps timed. */
+export const bench: BenchInfo = { tf: true, steps: 300 };
 
 export const OPTD_PRESETS: Record<string, { label: string; pdata: string; pg: string }> = {
   overlap: { label: 'Overlapping Gaussians', pdata: 'N(-1, 1)', pg: 'N(1, 1)' },
@@ -17,7 +23,7 @@ export const OPTD_PRESETS: Record<string, { label: string; pdata: string; pg: st
 export const DEFAULT_PDATA = OPTD_PRESETS.mixture_uniform.pdata;
 export const DEFAULT_PG = OPTD_PRESETS.mixture_uniform.pg;
 
-export const optimalDiscriminatorSpecs: ParamSpec[] = [
+export const specs: ParamSpec[] = [
   { name: 'pdata', label: 'p_data (e.g. 0.3 N(-2, 0.5) + 0.7 U(0, 3))', kind: 'text', default: DEFAULT_PDATA, maxLength: 400, validate: mixtureError, wide: true },
   { name: 'pg', label: 'p_g, the frozen generator', kind: 'text', default: DEFAULT_PG, maxLength: 400, validate: mixtureError, wide: true },
   {

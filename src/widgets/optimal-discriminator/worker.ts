@@ -1,5 +1,5 @@
-import { serve } from '../runtime/worker-host';
-import { initTf } from '../runtime/tf-worker';
-import { createOptimalDiscriminator } from '../../lib/models/optimalDiscriminator';
+import { serve } from '../../worker/host';
+import { initTf } from '../../worker/tf';
+import { createModel as createOptimalDiscriminator } from './model';
 
 serve(createOptimalDiscriminator, { backend: () => initTf(['wasm', 'cpu', 'webgl']), watch: ['value', 'max_gap'] });

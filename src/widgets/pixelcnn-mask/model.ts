@@ -5,10 +5,10 @@
  * growing. The sets come from `influenceSet` (./pixelcnn/masks.ts), whose masks the tfjs
  * network uses; a Node test checks them against the network's gradients.
  */
-import type { ParamSpec, Values } from '../params';
-import { SEED_SPEC } from '../params';
-import type { Model } from '../runtime/model';
-import { influenceStats, SIZE, type Arch, type Layout } from '../pixelcnn/masks';
+import type { ParamSpec, Values } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import type { Model } from '../../lib/model';
+import { influenceStats, SIZE, type Arch, type Layout } from '../../lib/pixelcnn/masks';
 
 export const pixelcnnMaskSpecs: ParamSpec[] = [
   {
@@ -63,7 +63,7 @@ export function archFor(values: Values, depth: number): Arch {
   };
 }
 
-export function createPixelcnnMask(values: Values): Model & { select(row: number, col: number): void } {
+export function createModel(values: Values): Model & { select(row: number, col: number): void } {
   const layers = Number(values.layers);
   let row = Number(values.row);
   let col = Number(values.col);

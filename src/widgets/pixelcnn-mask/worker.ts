@@ -1,5 +1,5 @@
-import { serve } from '../runtime/worker-host';
-import { createPixelcnnMask } from '../../lib/models/pixelcnnMask';
+import { serve } from '../../worker/host';
+import { createModel as createPixelcnnMask } from './model';
 
 // Pure JavaScript: the influence sets are computed from the masks, no tfjs needed here.
 serve(createPixelcnnMask, { watch: [] });

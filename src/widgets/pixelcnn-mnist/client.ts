@@ -1,10 +1,11 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../runtime/plot';
-import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
-import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/worker-name';
-import { pixelcnnMnistSpecs } from '../../lib/models/pixelcnnMnist-specs';
-import type { PixelcnnMnistView } from '../../lib/models/pixelcnnMnist';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { specs as pixelcnnMnistSpecs } from './settings';
+import type { PixelcnnMnistView } from './model';
+import { id } from './settings';
 
 const PIX = 28;
 const D = PIX * PIX;
@@ -70,7 +71,7 @@ export function mountPixelcnnMnist(root: HTMLElement) {
   let offset = 0;
 
   const handle = mountWidget({
-    id: 'pixelcnn-mnist',
+    id,
     root,
     specs: pixelcnnMnistSpecs,
     metrics: [
@@ -81,7 +82,7 @@ export function mountPixelcnnMnist(root: HTMLElement) {
       { name: 'step_ms', label: 'ms per step', digits: 3 },
       { name: 'sample_ms', label: 'ms per full sample', digits: 4, title: 'Measured time of the 784 forward passes of the last complete sampling run' },
     ],
-    createWorker: () => new Worker(new URL('./pixelcnnMnist.worker.ts', import.meta.url), { type: 'module', name: workerName('pixelcnn-mnist') }),
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       nllBox = chartBox();
       const row = document.createElement('div');

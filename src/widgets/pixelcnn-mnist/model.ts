@@ -5,21 +5,21 @@
  * page can animate them; each pixel costs one forward pass. The network is run only on the rows
  * up to the current one: by the masks, rows below cannot change the logits of the current row.
  */
-import { tf } from '../tf-backend';
-import type { ParamSpec, Values } from '../params';
-import { SEED_SPEC } from '../params';
-import { Rng } from '../rng';
-import type { Model } from '../runtime/model';
-import { batchPixels, SPLITS, type Mnist } from '../data/mnist';
-import { PixelCnnNet } from '../pixelcnn/net';
-import type { Layout } from '../pixelcnn/masks';
+import { tf } from '../../lib/tf-backend';
+import type { ParamSpec, Values } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import { Rng } from '../../lib/rng';
+import type { Model } from '../../lib/model';
+import { batchPixels, SPLITS, type Mnist } from '../../lib/data/mnist';
+import { PixelCnnNet } from '../../lib/pixelcnn/net';
+import type { Layout } from '../../lib/pixelcnn/masks';
 
 export const PIX = 28;
 export const D = PIX * PIX;
 export const LN2 = Math.log(2);
 
-import { pixelcnnMnistSpecs } from './pixelcnnMnist-specs';
-export { pixelcnnMnistSpecs };
+import { specs } from './settings';
+export { specs };
 
 /** Test digits used for the held-out NLL (fixed, the first of the test split). */
 export const TEST_EVAL = 100;
@@ -53,7 +53,7 @@ export type PixelcnnMnist = Model & {
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-export function createPixelcnnMnist(values: Values, data: Mnist): PixelcnnMnist {
+export function createModel(values: Values, data: Mnist): PixelcnnMnist {
   const rng = new Rng(Number(values.seed));
   const dataRng = rng.fork();
   const sampleRng = rng.fork();

@@ -1,7 +1,13 @@
 /** Settings of the widget (no tfjs here, so that the page script can import them). */
-import type { ParamSpec } from '../params';
-import { SEED_SPEC } from '../params';
-export const pixelcnnMnistSpecs: ParamSpec[] = [
+import type { ParamSpec } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import type { BenchInfo } from '../../lib/model';
+
+/** The widget's id: names its folder, its component (components/widgets/pixelcnn-mnist.astro), its tag and its worker. */
+export const id = 'pixelcnn-mnist';
+/** For the benchmark (src/bench/): tfjs or plain JavaScript, MNIST needed, steps timed. */
+export const bench: BenchInfo = { tf: true, needsMnist: true, steps: 20 };
+export const specs: ParamSpec[] = [
   { name: 'channels', label: 'Channels', kind: 'number', default: 16, min: 2, max: 64, integer: true },
   { name: 'layers', label: 'Masked layers (1 mask A + mask B)', kind: 'number', default: 4, min: 1, max: 10, integer: true },
   {

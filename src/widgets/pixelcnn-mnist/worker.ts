@@ -1,7 +1,7 @@
-import { serve } from '../runtime/worker-host';
-import { initTf } from '../runtime/tf-worker';
-import { getMnist } from '../runtime/mnist-worker';
-import { createPixelcnnMnist } from '../../lib/models/pixelcnnMnist';
+import { serve } from '../../worker/host';
+import { initTf } from '../../worker/tf';
+import { getMnist } from '../../worker/mnist';
+import { createModel as createPixelcnnMnist } from './model';
 
 // Small convolutions on a CPU: WASM first (XNNPACK forward convolutions; the gradients are
 // written as forward convolutions too), then WebGL.

@@ -1,8 +1,10 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../runtime/plot';
-import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
-import { mountWidget } from '../runtime/controller';
-import { reparamSpecs, type ReparamView } from '../../lib/models/reparamGradients';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { reparamSpecs, type ReparamView } from './model';
+import { workerName } from '../../widget-host/worker-name';
+import { id } from './settings';
 
 export function mountReparamGradients(root: HTMLElement) {
   const later = frameQueue();
@@ -10,7 +12,7 @@ export function mountReparamGradients(root: HTMLElement) {
   let histBox: HTMLElement;
   let problemBox: HTMLElement;
   return mountWidget({
-    id: 'reparam-gradients',
+    id,
     root,
     specs: reparamSpecs,
     metrics: [
@@ -24,7 +26,7 @@ export function mountReparamGradients(root: HTMLElement) {
     // 30 steps/s (300 samples/s by default): slow enough to watch the running means settle.
     defaultSpeed: '30',
     createWorker: () =>
-      new Worker(new URL('./reparamGradients.worker.ts', import.meta.url), { type: 'module', name: 'widget=reparam-gradients' }),
+      new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts) {
       meanBox = chartBox('Running means of the two estimators with two-standard-error bands, and the exact gradient');
       histBox = chartBox('Histograms of the latest single-sample estimates');

@@ -5,11 +5,11 @@
  * Both are unbiased; the widget tracks their running means and variances against the exact
  * gradient (closed form where there is one, quadrature otherwise).
  */
-import type { ParamSpec, Values } from '../params';
-import { SEED_SPEC } from '../params';
-import { Rng } from '../rng';
-import { simpson } from '../density/quadrature';
-import type { Model } from '../runtime/model';
+import type { ParamSpec, Values } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import { Rng } from '../../lib/rng';
+import { simpson } from '../../lib/density/quadrature';
+import type { Model } from '../../lib/model';
 
 export interface TestFunction {
   label: string;
@@ -94,7 +94,7 @@ export interface ReparamView {
   px: Float32Array;
 }
 
-export function createReparam(values: Values): Model & { score: Running; reparam: Running; exact: number } {
+export function createModel(values: Values): Model & { score: Running; reparam: Running; exact: number } {
   const fn = TEST_FUNCTIONS[String(values.f)];
   if (!fn) throw new Error(`unknown function ${values.f}`);
   const mu = Number(values.mu);

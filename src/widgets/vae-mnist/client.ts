@@ -1,8 +1,10 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../runtime/plot';
-import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
-import { mountWidget, type WidgetHandle } from '../runtime/controller';
-import { vaeMnistSpecs, VAE_GRID, VAE_INTERP, type VaeView } from '../../lib/models/vaeMnistShared';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
+import { specs as vaeMnistSpecs, VAE_GRID, VAE_INTERP, type VaeView } from './settings';
+import { workerName } from '../../widget-host/worker-name';
+import { id } from './settings';
 
 const SIDE = 28;
 const DIGIT_COLORS = ['#4e79a7', '#f28e2c', '#e15759', '#76b7b2', '#59a14f', '#edc949', '#af7aa1', '#ff9da7', '#9c755f', '#6b6b6b'];
@@ -68,7 +70,7 @@ export function mountVaeMnist(root: HTMLElement) {
   let lastView: VaeView | null = null;
 
   const handle = mountWidget({
-    id: 'vae-mnist',
+    id,
     root,
     specs: vaeMnistSpecs,
     metrics: [
@@ -78,11 +80,7 @@ export function mountVaeMnist(root: HTMLElement) {
       { name: 'kl', label: 'KL(q ‖ prior)', digits: 3 },
       { name: 'steps_per_s', label: 'steps/s', digits: 3 },
     ],
-    createWorker: () => {
-      const q = new URLSearchParams(window.location.search).get('backend');
-      const name = new URLSearchParams({ widget: 'vae-mnist', ...(q ? { backend: q } : {}) }).toString();
-      return new Worker(new URL('./vaeMnist.worker.ts', import.meta.url), { type: 'module', name });
-    },
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, hh) {
       h = hh;
       const betaRow = document.createElement('div');

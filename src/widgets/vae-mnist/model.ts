@@ -5,12 +5,12 @@
  * training split with the reparameterised single-sample ELBO (textbook 13.28), the KL term
  * weighted by beta. The test ELBO is measured on a fixed 500-digit subset of the test split.
  */
-import type { Values } from '../params';
-import { Rng } from '../rng';
-import { tf } from '../tf-backend';
-import { MLP, disposeOptimizer, makeOptimizer } from '../nn/mlp';
-import { SPLITS, batchPixels, type Mnist } from '../data/mnist';
-import type { Model } from '../runtime/model';
+import type { Values } from '../../lib/params';
+import { Rng } from '../../lib/rng';
+import { tf } from '../../lib/tf-backend';
+import { MLP, disposeOptimizer, makeOptimizer } from '../../lib/nn/mlp';
+import { SPLITS, batchPixels, type Mnist } from '../../lib/data/mnist';
+import type { Model } from '../../lib/model';
 import {
   VAE_EVAL_COUNT,
   VAE_GRID,
@@ -21,9 +21,9 @@ import {
   normalQuantile,
   type VaeEval,
   type VaeView,
-} from './vaeMnistShared';
+} from './settings';
 
-export * from './vaeMnistShared';
+export * from './settings';
 
 function toBytes(t: tf.Tensor): Uint8Array {
   const d = t.dataSync();
@@ -46,7 +46,7 @@ export interface VaeModel extends Model {
   epoch(): number;
 }
 
-export function createVaeMnist(values: Values, data: Mnist): VaeModel {
+export function createModel(values: Values, data: Mnist): VaeModel {
   const hidden = Number(values.hidden);
   const lr = Number(values.lr);
   const batch = Number(values.batch);

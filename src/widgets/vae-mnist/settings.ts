@@ -2,8 +2,14 @@
  * The parts of the vae-mnist widget that need no tfjs: settings, sizes, the view's shape and
  * small helpers. The page imports this file; the worker and tests import ./vaeMnist.
  */
-import type { ParamSpec } from '../params';
-import { SEED_SPEC } from '../params';
+import type { ParamSpec } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import type { BenchInfo } from '../../lib/model';
+
+/** The widget's id: names its folder, its component (components/widgets/vae-mnist.astro), its tag and its worker. */
+export const id = 'vae-mnist';
+/** For the benchmark (src/bench/): tfjs or plain JavaScript, MNIST needed, steps timed. */
+export const bench: BenchInfo = { tf: true, needsMnist: true, steps: 50 };
 
 export const VAE_PIXELS = 784;
 export const VAE_LATENT = 2;
@@ -16,7 +22,7 @@ export const VAE_REFRESH_STEPS = 50;
 /** Digits offered for reconstructions and interpolation: two of each class from the eval subset. */
 export const VAE_PICKS = 20;
 
-export const vaeMnistSpecs: ParamSpec[] = [
+export const specs: ParamSpec[] = [
   { name: 'hidden', label: 'Hidden units (encoder and decoder)', kind: 'number', default: 256, min: 16, max: 512, integer: true },
   { name: 'lr', label: 'Learning rate (Adam)', kind: 'number', default: 0.002, min: 0, max: 0.05, minExclusive: true },
   { name: 'batch', label: 'Batch size', kind: 'number', default: 100, min: 8, max: 500, integer: true },

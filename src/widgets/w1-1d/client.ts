@@ -1,10 +1,11 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../runtime/plot';
-import { chartBox, chartWidth, frameQueue } from '../runtime/chart-box';
-import { mountWidget } from '../runtime/controller';
-import { workerName } from '../runtime/worker-name';
-import { w1Specs, W1_PRESETS } from '../../lib/models/w1d-specs';
-import type { W1View } from '../../lib/models/w1d';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { specs as w1Specs, W1_PRESETS } from './settings';
+import type { W1View } from './model';
+import { id } from './settings';
 
 export function mountW1d(root: HTMLElement) {
   const later = frameQueue();
@@ -12,7 +13,7 @@ export function mountW1d(root: HTMLElement) {
   let criticBox: HTMLElement;
   let historyBox: HTMLElement;
   return mountWidget({
-    id: 'w1-1d',
+    id,
     root,
     specs: w1Specs,
     metrics: [
@@ -21,7 +22,7 @@ export function mountW1d(root: HTMLElement) {
       { name: 'critic_gap', label: 'critic value E_r f − E_g f', digits: 4 },
       { name: 'lipschitz', label: 'critic Lipschitz K', digits: 3 },
     ],
-    createWorker: () => new Worker(new URL('./w1d.worker.ts', import.meta.url), { type: 'module', name: workerName('w1-1d') }),
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       const row = document.createElement('div');
       row.className = 'controls';

@@ -10,14 +10,14 @@
  * optimiser's minimize (second-order gradients), which tfjs supports on the WASM and CPU backends
  * (tests/unit/w1d.test.ts checks the nested gradient against finite differences).
  */
-import { tf } from '../tf-backend';
-import type { ParamSpec, Values } from '../params';
-import { SEED_SPEC } from '../params';
-import { Rng } from '../rng';
-import { MLP } from '../nn/mlp';
-import { breakpoints, cdf, mixtureError, parseMixture, pdf, sampleMany, support, type Mixture } from '../density/mixture';
-import { integrate, linspace } from '../density/quadrature';
-import type { Model } from '../runtime/model';
+import { tf } from '../../lib/tf-backend';
+import type { ParamSpec, Values } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import { Rng } from '../../lib/rng';
+import { MLP } from '../../lib/nn/mlp';
+import { breakpoints, cdf, mixtureError, parseMixture, pdf, sampleMany, support, type Mixture } from '../../lib/density/mixture';
+import { integrate, linspace } from '../../lib/density/quadrature';
+import type { Model } from '../../lib/model';
 
 /** W1 in one dimension: the integral of |F_p - F_q| over the line (textbook 13.51 in 1-D). */
 export function w1Exact(p: Mixture, q: Mixture, n = 8000): number {
@@ -51,8 +51,8 @@ export function criticAndSlope(net: MLP, x: tf.Tensor2D, center = 0, scale = 1):
   return [h, t];
 }
 
-import { W1_PRESETS, w1Specs } from './w1d-specs';
-export { W1_PRESETS, w1Specs };
+import { W1_PRESETS, specs } from './settings';
+export { W1_PRESETS, specs };
 
 export interface W1View {
   xs: Float32Array;
@@ -79,7 +79,7 @@ export type W1Model = Model & {
   slopes(points: number[]): { nested: Float32Array; forward: Float32Array; f: Float32Array; fRef: Float32Array };
 };
 
-export function createW1d(values: Values): W1Model {
+export function createModel(values: Values): W1Model {
   const real = parseMixture(String(values.real));
   const fake = parseMixture(String(values.fake));
   const constraint = values.constraint === 'clip' ? 'clip' : values.constraint === 'gp' ? 'gp' : 'gp1';

@@ -1,14 +1,20 @@
 /** Settings of the widget (no tfjs here, so that the page script can import them). */
-import type { ParamSpec } from '../params';
-import { SEED_SPEC } from '../params';
-import { mixtureError } from '../density/mixture';
+import type { ParamSpec } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import { mixtureError } from '../../lib/density/mixture';
+import type { BenchInfo } from '../../lib/model';
+
+/** The widget's id: names its folder, its component (components/widgets/w1-1d.astro), its tag and its worker. */
+export const id = 'w1-1d';
+/** For the benchmark (src/bench/): tfjs or plain JavaScript, MNIST needed, steps timed. */
+export const bench: BenchInfo = { tf: true, steps: 100 };
 export const W1_PRESETS: Record<string, { label: string; real: string; fake: string }> = {
   shifted: { label: 'Shifted normal', real: 'N(0, 1)', fake: 'N(3, 1)' },
   bimodal: { label: 'Two bumps vs one', real: '0.5 N(-2, 0.5) + 0.5 N(2, 0.5)', fake: 'N(0, 1)' },
   disjoint: { label: 'Disjoint blocks', real: 'U(-3, -2)', fake: 'U(2, 4)' },
 };
 
-export const w1Specs: ParamSpec[] = [
+export const specs: ParamSpec[] = [
   { name: 'real', label: 'p_r (real)', kind: 'text', default: W1_PRESETS.bimodal.real, maxLength: 400, validate: mixtureError, wide: true },
   { name: 'fake', label: 'p_g (generated)', kind: 'text', default: W1_PRESETS.bimodal.fake, maxLength: 400, validate: mixtureError, wide: true },
   {
