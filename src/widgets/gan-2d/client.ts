@@ -4,7 +4,7 @@
  * step G, slow motion), view toggles, and drawing a custom target with pointer events.
  */
 import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
-import { gan2dSpecsFor, isWgan, type CoreView, type Gan2dView } from './settings';
+import { gan2dSpecsFor, id as widgetId, isWgan, type CoreView, type Gan2dView } from './settings';
 import { DRAWN_SIGMA, EXTENT, MAX_DRAWN, parseDrawn } from './data';
 import { workerName } from '../../widget-host/worker-name';
 
@@ -292,7 +292,7 @@ function drawChart(c: HTMLCanvasElement, w: number, h: number, series: Series[],
   }
 }
 
-export function mountGan2d(root: HTMLElement, id = 'gan-2d', preset = 'default'): WidgetHandle {
+export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default'): WidgetHandle {
   const specs = gan2dSpecsFor(preset);
   const planes: Plane[] = [makePlane('The plane: real samples (green), fakes (orange), D as a heat map'), makePlane('The WGAN of the side-by-side run')];
   const lossCanvas = document.createElement('canvas');
