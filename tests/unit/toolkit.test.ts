@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { extractExercises, equationLabels, renderSnippet, exerciseAnchor } from '../../src/lib/book/snippets';
-// @ts-expect-error plain ESM plugin
 import rehypeGlossary from '../../src/plugins/rehype-glossary.mjs';
 import { MetricHistory } from '../../src/widget-host/export';
 
