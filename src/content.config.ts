@@ -2,7 +2,7 @@ import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
 
 const chapters = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './src/content/chapters' }),
+  loader: glob({ pattern: '**/*.mdx', base: './content/chapters' }),
   schema: z.object({
     number: z.number().int().min(1),
     title: z.string().min(1),

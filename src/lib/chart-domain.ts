@@ -1,7 +1,7 @@
 /**
  * Axis domains that stay put while a model trains. A live chart whose axes change every frame
  * must be redrawn whole; with these "sticky" domains the frame (axes, ticks, grid) changes only
- * now and then, and in between only the curves move (widgets/runtime/live-chart.ts).
+ * now and then, and in between only the curves move (src/widget-host/live-chart.ts).
  */
 
 /** The smallest of 1, 2, 2.5, 5 times a power of ten that is >= v (v > 0). */

@@ -14,9 +14,9 @@ export const remarkPlugins = [remarkMath, remarkEquations];
 export const rehypePlugins = [
   rehypeEquationAnchors,
   [rehypeKatex, { strict: 'ignore' }],
-  [rehypeCitation, { bibliography: 'src/data/references.bib', path: root, csl: 'vancouver', linkCitations: true }],
+  [rehypeCitation, { bibliography: 'content/references.bib', path: root, csl: 'vancouver', linkCitations: true }],
   rehypeCitationCheck,
-  [rehypeGlossary, { glossary: root + 'src/data/glossary.json' }],
+  [rehypeGlossary, { glossary: root + 'content/glossary.json' }],
   // Last: every root-relative link (prose, glossary) gets the base path of a sub-path build.
   [rehypeBaseLinks, { base: siteConfig().base }],
 ];

@@ -3,7 +3,7 @@
 //     <span class="gloss-tip" role="tooltip" id="gloss-tip-id">term (中文): definition</span></span>
 // The link is focusable, so the definition shows on hover and on keyboard focus (CSS) and is
 // read by screen readers as the link's description. Headings, math, code, links, citations
-// and the reference list are left alone. Terms come from src/data/glossary.json.
+// and the reference list are left alone. Terms come from content/glossary.json.
 import { readFileSync } from 'node:fs';
 
 const SKIP_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'code', 'pre', 'kbd', 'samp', 'script', 'style', 'svg', 'math', 'button', 'label', 'summary', 'sup', 'sub', 'figcaption']);

@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error plain ESM script
 import { serveDir } from '../../scripts/static-server.mjs';
 
 declare module 'vitest' {

@@ -1,7 +1,6 @@
 /** Shared helpers for browser tests: Chromium, a page that records errors and outside requests. */
 import { inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-// @ts-expect-error plain ESM script
 import { launch } from '../../scripts/browser.mjs';
 
 export const baseUrl = () => inject('baseUrl');

@@ -17,7 +17,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openBrowser } from './helpers';
 import { brokenLinks, htmlPages } from './links';
-// @ts-expect-error plain ESM script
 import { serveDir } from '../../scripts/static-server.mjs';
 
 const root = join(import.meta.dirname, '../..');

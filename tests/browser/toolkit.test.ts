@@ -155,7 +155,7 @@ describe('glossary', () => {
 
 describe('back matter', () => {
   it('the references page lists every entry of references.bib', async () => {
-    const bib = readFileSync(new URL('../../src/data/references.bib', import.meta.url), 'utf8');
+    const bib = readFileSync(new URL('../../content/references.bib', import.meta.url), 'utf8');
     const keys = [...bib.matchAll(/^\s*@\w+\s*\{\s*([^,\s]+)\s*,/gm)].map((m) => m[1]);
     const { page } = await openPage(browser, '/references/');
     const listed = await page.locator('.bib-list li').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.key));

@@ -1,8 +1,7 @@
-/** Chapter 4's live Figure 1 and the generator-losses widget: the numbers the chapter quotes. */
+/** Chapter 4's live Figure 1: the numbers the chapter quotes. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTf, tf } from './helpers/tf-node';
-import { createGanFigure1, ganFigure1Specs } from '../../src/lib/models/ganFigure1';
-import { createGeneratorLosses, generatorLossesSpecs, lossCurves } from '../../src/lib/models/generatorLosses';
+import { createModel as createGanFigure1, specs as ganFigure1Specs } from '../../src/widgets/gan-figure1/model';
 import { defaults, parseValue, type NumberSpec } from '../../src/lib/params';
 
 beforeAll(async () => {
@@ -59,41 +58,6 @@ describe('gan-figure1', () => {
     const n1 = tf.memory().numTensors;
     for (let i = 0; i < 1000; i++) m.step();
     m.command!('d_step', { n: 3 });
-    m.metrics();
-    m.view();
-    expect(tf.memory().numTensors).toBe(n1);
-    m.dispose();
-  });
-});
-
-describe('generator-losses', () => {
-  it('autodiff gives the derivatives of eq. (g-grads): -D and -(1 - D)', () => {
-    const c = lossCurves(49);
-    for (let i = 0; i < c.d.length; i++) {
-      expect(c.gradMinimax[i]).toBeCloseTo(-c.d[i], 4);
-      expect(c.gradNs[i]).toBeCloseTo(-(1 - c.d[i]), 4);
-      expect(c.lossMinimax[i]).toBeCloseTo(Math.log(1 - c.d[i]), 4);
-      expect(c.lossNs[i]).toBeCloseTo(-Math.log(c.d[i]), 4);
-    }
-  });
-
-  it('default run: the non-saturating gradient starts 30 times larger; after 100 steps it is within 0.2 of mu, minimax less than a third of the way', () => {
-    const m = createGeneratorLosses(defaults(generatorLossesSpecs));
-    const m0 = m.metrics();
-    expect(Number(m0.d_fake_ns)).toBeLessThan(0.05);
-    expect(Number(m0.grad_ns) / Number(m0.grad_minimax)).toBeGreaterThan(30);
-    for (let s = 0; s < 100; s++) m.step();
-    const { minimax, ns } = m.offsets();
-    expect(Math.abs(ns - 2)).toBeLessThan(0.2);
-    expect(minimax).toBeLessThan(-2 + 4 / 3);
-    m.dispose();
-  });
-
-  it('keeps the tensor count flat', () => {
-    const m = createGeneratorLosses(defaults(generatorLossesSpecs));
-    m.step();
-    const n1 = tf.memory().numTensors;
-    for (let i = 0; i < 1000; i++) m.step();
     m.metrics();
     m.view();
     expect(tf.memory().numTensors).toBe(n1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLipschitz, lipschitzSpecs } from '../../src/lib/models/lipschitz';
+import { createModel as createLipschitz, lipschitzSpecs } from '../../src/widgets/lipschitz/model';
 import { exprError, parseExpr } from '../../src/lib/expr';
 import { defaults, parseValue } from '../../src/lib/params';
 

@@ -1,10 +1,10 @@
 import { compile } from '@mdx-js/mdx';
+import type { PluggableList } from 'unified';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM module
 import { remarkPlugins, rehypePlugins } from '../../src/plugins/markdown.mjs';
 
 async function render(src: string, path = '/x/04-gan.mdx'): Promise<string> {
-  const out = await compile({ value: src, path }, { remarkPlugins, rehypePlugins, development: false });
+  const out = await compile({ value: src, path }, { remarkPlugins, rehypePlugins: rehypePlugins as PluggableList, development: false });
   return String(out);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMmd, mmd2FromGram, mmdSpecs, rbfGram } from '../../src/lib/models/mmd';
+import { createModel as createMmd, mmd2FromGram, mmdSpecs, rbfGram } from '../../src/widgets/mmd/model';
 import { defaults, parseValue } from '../../src/lib/params';
 
 const run = (over: Record<string, number | string>, steps = 10) => {

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTf, tf } from './helpers/tf-node';
 import { mnistNode } from './helpers/mnist-node';
-import { createMnistGan, mnistGanSpecs, parzenEstimate, parzenLogLik } from '../../src/lib/models/mnistGan';
+import { createModel as createMnistGan, specs as mnistGanSpecs, parzenEstimate, parzenLogLik } from '../../src/widgets/mnist-gan/model';
 import { defaults, parseValue, type NumberSpec } from '../../src/lib/params';
 import { Rng } from '../../src/lib/rng';
 

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTf, tf } from './helpers/tf-node';
 import { mnistNode } from './helpers/mnist-node';
-import { MODELS } from '../../src/lib/models';
+import { MODELS } from '../../src/bench/models';
 import { defaults } from '../../src/lib/params';
 import type { Mnist } from '../../src/lib/data/mnist';
 

@@ -5,11 +5,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTf, tf } from './helpers/tf-node';
 import {
-  createOptimalDiscriminator,
-  optimalDiscriminatorSpecs,
+  createModel as createOptimalDiscriminator,
+  specs as optimalDiscriminatorSpecs,
   OPTD_PRESETS,
   simpsonRule,
-} from '../../src/lib/models/optimalDiscriminator';
+} from '../../src/widgets/optimal-discriminator/model';
 import { defaults, parseValue, type NumberSpec, type TextSpec } from '../../src/lib/params';
 import { jsd, optimalD } from '../../src/lib/density/divergences';
 import { breakpoints, parseMixture, pdf, support } from '../../src/lib/density/mixture';

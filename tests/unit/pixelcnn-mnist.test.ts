@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTf, tf } from './helpers/tf-node';
 import { mnistNode } from './helpers/mnist-node';
-import { createPixelcnnMnist, pixelcnnMnistSpecs, D, LN2, type PixelcnnMnistView } from '../../src/lib/models/pixelcnnMnist';
+import { createModel as createPixelcnnMnist, specs as pixelcnnMnistSpecs, D, LN2, type PixelcnnMnistView } from '../../src/widgets/pixelcnn-mnist/model';
 import { defaults, parseValue } from '../../src/lib/params';
 import { Rng } from '../../src/lib/rng';
 

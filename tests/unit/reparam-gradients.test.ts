@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createReparam, exactGradient, exactVariances, reparamSpecs, TEST_FUNCTIONS } from '../../src/lib/models/reparamGradients';
+import { createModel as createReparam, exactGradient, exactVariances, reparamSpecs, TEST_FUNCTIONS } from '../../src/widgets/reparam-gradients/model';
 import { defaults, parseValue } from '../../src/lib/params';
-import { firstNonFinite, train } from '../../src/lib/runtime/model';
+import { firstNonFinite, train } from '../../src/lib/model';
 
 const base = defaults(reparamSpecs);
 

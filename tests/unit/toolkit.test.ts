@@ -2,11 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { extractExercises, equationLabels, renderSnippet, exerciseAnchor } from '../../src/lib/book/snippets';
-// @ts-expect-error plain ESM plugin
 import rehypeGlossary from '../../src/plugins/rehype-glossary.mjs';
-import { MetricHistory } from '../../src/widgets/runtime/export';
+import { MetricHistory } from '../../src/widget-host/export';
 
-const GLOSSARY = new URL('../../src/data/glossary.json', import.meta.url).pathname;
+const GLOSSARY = new URL('../../content/glossary.json', import.meta.url).pathname;
 
 describe('exercises', () => {
   const body = `
@@ -54,7 +53,7 @@ function text(value: string) {
 function el(tagName: string, children: unknown[], properties: Record<string, unknown> = {}) {
   return { type: 'element', tagName, properties, children };
 }
-function run(tree: unknown, path = '/x/src/content/chapters/04-gan.mdx') {
+function run(tree: unknown, path = '/x/content/chapters/04-gan.mdx') {
   rehypeGlossary({ glossary: GLOSSARY })(tree, { path });
   return tree;
 }

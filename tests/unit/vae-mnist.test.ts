@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTf, tf } from './helpers/tf-node';
 import { mnistNode } from './helpers/mnist-node';
-import { createVaeMnist, latentKnnAccuracy, normalQuantile, VAE_EVAL_COUNT, VAE_GRID, VAE_INTERP, VAE_PICKS, vaeMnistSpecs, type VaeView } from '../../src/lib/models/vaeMnist';
+import { createModel as createVaeMnist, latentKnnAccuracy, normalQuantile, VAE_EVAL_COUNT, VAE_GRID, VAE_INTERP, VAE_PICKS, specs as vaeMnistSpecs, type VaeView } from '../../src/widgets/vae-mnist/model';
 import { defaults, parseValue } from '../../src/lib/params';
 
 const base = defaults(vaeMnistSpecs);

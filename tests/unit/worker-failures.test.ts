@@ -4,8 +4,8 @@
  * the sequence numbers that keep the page's Play/Pause in step with the worker.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { StageError, type FromWorker, type ToWorker } from '../../src/lib/runtime/protocol';
-import type { Model } from '../../src/lib/runtime/model';
+import { StageError, type FromWorker, type ToWorker } from '../../src/lib/protocol';
+import type { Model } from '../../src/lib/model';
 
 const sent: FromWorker[] = [];
 const scope: { postMessage: (m: FromWorker) => void; onmessage: ((e: { data: ToWorker }) => void) | null } = {
@@ -34,7 +34,7 @@ function model(): Model {
 
 beforeAll(async () => {
   (globalThis as unknown as { self: unknown }).self = scope;
-  const { serve } = await import('../../src/widgets/runtime/worker-host');
+  const { serve } = await import('../../src/worker/host');
   serve(
     async () => {
       if (faults.data) throw new StageError('data', 'Could not load the MNIST digits from /data/mnist.bin.gz: the server answered 404 Not Found');

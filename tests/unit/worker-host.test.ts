@@ -3,8 +3,8 @@
  * commands, and divergence (a NaN pauses the run with a message; Reset recovers).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FromWorker, ToWorker } from '../../src/lib/runtime/protocol';
-import type { Model } from '../../src/lib/runtime/model';
+import type { FromWorker, ToWorker } from '../../src/lib/protocol';
+import type { Model } from '../../src/lib/model';
 
 const sent: FromWorker[] = [];
 const scope: { postMessage: (m: FromWorker) => void; onmessage: ((e: { data: ToWorker }) => void) | null } = {
@@ -37,7 +37,7 @@ const last = <T extends FromWorker['type']>(t: T) => [...sent].reverse().find((m
 
 beforeAll(async () => {
   (globalThis as unknown as { self: unknown }).self = scope;
-  const { serve } = await import('../../src/widgets/runtime/worker-host');
+  const { serve } = await import('../../src/worker/host');
   serve(fakeModel, { watch: ['loss'] });
 });
 

@@ -165,12 +165,13 @@ export class PixelCnnNet {
  *      = a 'valid' convolution of xpad (channels as batch) with dy (batch as channels).
  * The gradient with respect to the unmasked kernel then flows through tf.mul(w, mask).
  */
-export const conv2dSame = tf.customGrad((x: tf.Tensor, w: tf.Tensor, save: (ts: tf.Tensor[]) => void) => {
-  const y = tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'same');
+export const conv2dSame = tf.customGrad((...inputs: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const [x, w, save] = inputs as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
+  const y = tf.conv2d(x, w, 1, 'same');
   save([x, w]);
   return {
     value: y,
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+    gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
       const [sx, sw] = saved as tf.Tensor4D[];
       const k = sw.shape[0];
       const r = (k - 1) / 2;

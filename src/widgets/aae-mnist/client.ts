@@ -1,0 +1,96 @@
+import * as Plot from '@observablehq/plot';
+import { plot } from '../../widget-host/plot';
+import { chartBox, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { specs as aaeSpecs } from './settings';
+import type { AaeView } from './model';
+import { drawImageGrid, densityCells, gaussianGrid, captioned, DIGIT_COLORS } from '../../widget-host/draw';
+import { id } from './settings';
+
+export function mountAae(root: HTMLElement) {
+  const later = frameQueue();
+  let codeBox: HTMLElement;
+  let vaeBox: HTMLElement;
+  let sampleCanvas: HTMLCanvasElement;
+  let sampleCaption: HTMLElement;
+  let historyBox: HTMLElement;
+  let gauss: Float32Array | null = null;
+
+  return mountWidget({
+    id,
+    root,
+    specs: aaeSpecs,
+    metrics: [
+      { name: 'recon', label: 'recon (nats/digit)', digits: 4, title: 'Reconstruction cross-entropy of the batch, summed over pixels' },
+      { name: 'd_loss', label: 'd_loss', digits: 3, title: "D's cross-entropy: prior samples real, codes fake (2 log 2 = 1.386 when D cannot tell)" },
+      { name: 'g_loss', label: 'g_loss', digits: 3, title: "The encoder's non-saturating loss -log D(E(x)) (log 2 = 0.693 at balance)" },
+      { name: 'code_mmd', label: 'code_mmd', digits: 3, title: 'Squared MMD between the codes of 500 test digits and 500 prior samples' },
+      { name: 'vae_recon', label: 'VAE recon', digits: 4, title: 'Reconstruction loss of the VAE trained alongside' },
+    ],
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
+    setup(charts) {
+      const row = document.createElement('div');
+      row.className = 'aae-row';
+      codeBox = chartBox('Codes of 500 test digits coloured by label, over the prior density');
+      vaeBox = chartBox('Codes of the same test digits under the VAE trained alongside');
+      row.append(codeBox, vaeBox);
+      const fig = document.createElement('figure');
+      fig.className = 'aae-samples';
+      sampleCanvas = document.createElement('canvas');
+      sampleCanvas.setAttribute('role', 'img');
+      sampleCanvas.setAttribute('aria-label', 'Digits decoded from prior samples');
+      sampleCaption = document.createElement('figcaption');
+      sampleCaption.className = 'hint';
+      fig.append(sampleCanvas, sampleCaption);
+      historyBox = chartBox();
+      const row2 = document.createElement('div');
+      row2.className = 'aae-row';
+      row2.append(fig, historyBox);
+      charts.append(row, row2);
+    },
+    draw(view: AaeView) {
+      if (!view) return;
+      const E = view.extent;
+      const width = Math.max(240, Math.min(330, (root.clientWidth || 680) / 2 - 40));
+      const scatter = (codes: Float32Array, density: Float32Array, title: string) =>
+        captioned(plot({
+          width,
+          height: width,
+          x: { domain: [-E, E], label: 'z₁' },
+          y: { domain: [-E, E], label: 'z₂' },
+          color: { type: 'ordinal', domain: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], range: DIGIT_COLORS, legend: true },
+          marks: [
+            densityCells(density, view.bins, E, getComputedStyle(root).color),
+            Plot.dot(
+              Array.from(view.testLabels, (l, i) => ({ x: codes[2 * i], y: codes[2 * i + 1], l })),
+              { x: 'x', y: 'y', fill: 'l', r: 1.8, fillOpacity: 0.85, clip: true },
+            ),
+            Plot.frame({ strokeOpacity: 0.3 }),
+          ],
+        }), title);
+      const regName = view.regulariser === 'adversarial' ? 'AAE' : view.regulariser === 'kl' ? 'VAE (KL)' : 'plain autoencoder';
+      later(codeBox, () => codeBox.replaceChildren(scatter(view.codes, view.density, `${regName}: test codes over p(z)`)));
+      if (view.vaeCodes) {
+        const g = (gauss ??= gaussianGrid(view.bins, E));
+        later(vaeBox, () => vaeBox.replaceChildren(scatter(view.vaeCodes!, g, 'VAE alongside: same digits over N(0, I)')));
+        vaeBox.hidden = false;
+      } else {
+        later(vaeBox, () => vaeBox.replaceChildren());
+        vaeBox.hidden = true;
+      }
+      drawImageGrid(sampleCanvas, view.samples, view.sampleRows, view.sampleCols);
+      sampleCaption.textContent = view.sampleCaption;
+      const h = view.history.filter((d) => Number.isFinite(d.code_mmd));
+      later(historyBox, () => historyBox.replaceChildren(
+        plot({
+          width,
+          height: 200,
+          x: { label: 'step' },
+          y: { label: 'code_mmd', type: 'log', grid: true },
+          marks: [Plot.line(h, { x: 'step', y: (d: { code_mmd: number }) => Math.max(1e-4, d.code_mmd), stroke: 'var(--series-1)' })],
+        }),
+      ));
+    },
+  });
+}

@@ -1,0 +1,159 @@
+import * as Plot from '@observablehq/plot';
+import { plot } from '../../widget-host/plot';
+import { chartBox, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { specs as ali2dSpecs, modeCentre } from './settings';
+import type { Ali2dView } from './model';
+import { captioned, DIGIT_COLORS } from '../../widget-host/draw';
+import { id } from './settings';
+
+export function mountAli2d(root: HTMLElement) {
+  const later = frameQueue();
+  let xBox: HTMLElement;
+  let zBox: HTMLElement;
+  let recBox: HTMLElement;
+  let dBox: HTMLElement;
+  let histBox: HTMLElement;
+
+  return mountWidget({
+    id,
+    root,
+    specs: ali2dSpecs,
+    metrics: [
+      { name: 'd_loss', label: 'd_loss', digits: 3, title: "D's cross-entropy on encoder pairs (real) and generator pairs (fake); 1.386 when D cannot tell" },
+      { name: 'g_loss', label: 'g_loss', digits: 3, title: 'G and E loss with swapped labels' },
+      { name: 'recon_error', label: 'recon_error', digits: 3, title: 'Mean distance |x - G(E(x))| over 400 test points (never trained for)' },
+      { name: 'modes_covered', label: 'modes_covered', title: 'Modes that receive at least a fifth of their share of 1,000 generator samples within 3 sd' },
+    ],
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
+    setup(charts) {
+      const mk = (label: string) => {
+        const b = chartBox();
+        b.setAttribute('aria-label', label);
+        return b;
+      };
+      xBox = mk('Data space: data, generator samples and the image of a grid of z under G');
+      zBox = mk('Code space: the codes E(x) of test points coloured by mode');
+      recBox = mk('Reconstructions G(E(x)) joined to their x');
+      dBox = mk("D's output over x");
+      histBox = mk('History of modes covered and reconstruction error');
+      const row1 = document.createElement('div');
+      row1.className = 'ali-row';
+      row1.append(xBox, zBox);
+      const row2 = document.createElement('div');
+      row2.className = 'ali-row';
+      row2.append(recBox, dBox);
+      charts.append(row1, row2, histBox);
+    },
+    draw(view: Ali2dView) {
+      if (!view) return;
+      const width = Math.max(240, Math.min(340, (xBox.parentElement?.clientWidth || 700) / 2 - 12));
+      const E = view.dExtent;
+      const pts = (a: Float32Array, extra: (i: number) => Record<string, unknown> = () => ({})) =>
+        Array.from({ length: a.length / 2 }, (_, i) => ({ x: a[2 * i], y: a[2 * i + 1], ...extra(i) }));
+      const centres = Array.from({ length: view.modes }, (_, k) => {
+        const [x, y] = modeCentre(k, view.modes);
+        return { x, y, k };
+      });
+      const color = { type: 'ordinal' as const, domain: Array.from({ length: view.modes }, (_, k) => k), range: [...DIGIT_COLORS, '#333', '#888'] };
+      const lines: { x: number; y: number; l: number }[] = [];
+      for (let l = 0; l < view.gridLines; l++)
+        for (let p = 0; p < view.gridPoints; p++) {
+          const o = 2 * (l * view.gridPoints + p);
+          lines.push({ x: view.gridMap[o], y: view.gridMap[o + 1], l });
+        }
+      later(xBox, () => xBox.replaceChildren(
+        captioned(plot({
+          width,
+          height: width,
+          x: { domain: [-E, E], label: 'x₁' },
+          y: { domain: [-E, E], label: 'x₂' },
+          color,
+          marks: [
+            Plot.line(lines, { x: 'x', y: 'y', z: 'l', stroke: 'currentColor', strokeOpacity: 0.25, strokeWidth: 0.8, clip: true }),
+            Plot.dot(pts(view.gens), { x: 'x', y: 'y', r: 1.2, fill: 'var(--series-2)', fillOpacity: 0.5, clip: true }),
+            Plot.dot(centres, { x: 'x', y: 'y', stroke: 'k', r: 5, strokeWidth: 2 }),
+            Plot.frame({ strokeOpacity: 0.3 }),
+          ],
+        }), 'z → x: G(z) samples and G of a z-grid'),
+      ));
+      if (view.codes) {
+        zBox.hidden = false;
+        later(zBox, () => zBox.replaceChildren(
+          captioned(plot({
+            width,
+            height: width,
+                        x: { domain: [-3.5, 3.5], label: 'z₁' },
+            y: { domain: [-3.5, 3.5], label: 'z₂' },
+            color,
+            marks: [
+              Plot.dot(pts(view.zs.subarray(0, 800)), { x: 'x', y: 'y', r: 1, fill: 'currentColor', fillOpacity: 0.15 }),
+              Plot.dot(pts(view.codes!, (i) => ({ k: view.dataMode[i] })), { x: 'x', y: 'y', fill: 'k', r: 1.8, clip: true }),
+              Plot.frame({ strokeOpacity: 0.3 }),
+            ],
+          }), 'x → z: codes E(x), coloured by mode'),
+        ));
+      } else {
+        zBox.hidden = true;
+        later(zBox, () => zBox.replaceChildren());
+      }
+      if (view.recons) {
+        recBox.hidden = false;
+        const segs = Array.from({ length: Math.min(150, view.data.length / 2) }, (_, i) => ({
+          x1: view.data[2 * i],
+          y1: view.data[2 * i + 1],
+          x2: view.recons![2 * i],
+          y2: view.recons![2 * i + 1],
+          k: view.dataMode[i],
+        }));
+        later(recBox, () => recBox.replaceChildren(
+          captioned(plot({
+            width,
+            height: width,
+                        x: { domain: [-E, E], label: 'x₁' },
+            y: { domain: [-E, E], label: 'x₂' },
+            color,
+            marks: [
+              Plot.link(segs, { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', stroke: 'k', strokeOpacity: 0.6, clip: true }),
+              Plot.dot(segs, { x: 'x1', y: 'y1', fill: 'k', r: 2 }),
+              Plot.frame({ strokeOpacity: 0.3 }),
+            ],
+          }), 'x (dots) → G(E(x)) (line ends)'),
+        ));
+      } else {
+        recBox.hidden = true;
+        later(recBox, () => recBox.replaceChildren());
+      }
+      later(dBox, () => dBox.replaceChildren(
+        captioned(plot({
+          width,
+          height: width,
+          x: { domain: [-E, E], label: 'x₁' },
+          y: { domain: [-E, E], label: 'x₂' },
+          color: { type: 'linear', domain: [0, 1], scheme: 'RdBu', legend: true, label: 'D' },
+          marks: [
+            // One raster image, not a rect per cell (row 0 at y = -E).
+            Plot.raster(view.dGrid, { width: view.dBins, height: view.dBins, x1: -E, x2: E, y1: -E, y2: E, fill: (v: number) => v, imageRendering: 'pixelated' }),
+            Plot.dot(centres, { x: 'x', y: 'y', stroke: 'black', r: 5 }),
+          ],
+        }), view.mode === 'ali' ? 'D(x, E(x)) over x' : 'D(x) over x'),
+      ));
+      const h = view.history;
+      later(histBox, () => histBox.replaceChildren(
+        plot({
+          width: Math.min(700, 2 * width + 16),
+          height: 170,
+          x: { label: 'step' },
+          y: { label: `modes covered (blue) · recon error × ${view.modes} (orange)`, grid: true },
+          marks: [
+            Plot.line(h, { x: 'step', y: 'modes_covered', stroke: 'var(--series-1)' }),
+            ...(view.mode === 'ali'
+              ? [Plot.line(h.filter((d) => Number.isFinite(d.recon_error)), { x: 'step', y: (d: { recon_error: number }) => d.recon_error * view.modes, stroke: 'var(--series-2)' })]
+              : []),
+          ],
+        }),
+      ));
+    },
+  });
+}

@@ -1,0 +1,73 @@
+import * as Plot from '@observablehq/plot';
+import { plot } from '../../widget-host/plot';
+import { chartBox, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { specs as biganSpecs } from './settings';
+import type { BiganView } from './model';
+import { drawImageGrid } from '../../widget-host/draw';
+import { id } from './settings';
+
+export function mountBigan(root: HTMLElement) {
+  const later = frameQueue();
+  let canvas: HTMLCanvasElement;
+  let legend: HTMLOListElement;
+  let histBox: HTMLElement;
+  return mountWidget({
+    id,
+    root,
+    specs: biganSpecs,
+    metrics: [
+      { name: 'd_loss', label: 'd_loss', digits: 3 },
+      { name: 'g_loss', label: 'g_loss', digits: 3 },
+      { name: 'probe_acc', label: 'probe_acc', digits: 3, title: "Test accuracy of softmax regression on E's codes (fitted on 2,000 training digits)" },
+      { name: 'probe_acc_random', label: 'probe_acc_random', digits: 3, title: 'The same probe on the encoder before training (random weights)' },
+      { name: 'probe_step', label: 'probe fitted at step' },
+    ],
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
+    setup(charts, h) {
+      const fig = document.createElement('figure');
+      fig.className = 'bigan-fig';
+      canvas = document.createElement('canvas');
+      canvas.setAttribute('role', 'img');
+      canvas.setAttribute('aria-label', 'Rows: test digits, reconstructions, two interpolations, samples');
+      legend = document.createElement('ol');
+      legend.className = 'hint bigan-legend';
+      fig.append(canvas, legend);
+      const row = document.createElement('div');
+      row.className = 'controls';
+      const btn = document.createElement('button');
+      btn.type = 'button';
+      btn.textContent = 'Fit the probe now';
+      btn.addEventListener('click', async () => {
+        try {
+          const r = (await h.command('probe')) as { probe_acc: number };
+          h.setStatus(`Probe re-fitted: test accuracy ${(100 * r.probe_acc).toFixed(1)}%.`);
+        } catch (err) {
+          h.setStatus((err as Error).message, 'error');
+        }
+      });
+      row.append(btn);
+      histBox = chartBox();
+      charts.append(fig, row, histBox);
+    },
+    draw(view: BiganView, ctx) {
+      if (!view) return;
+      drawImageGrid(canvas, view.images, view.rows, view.cols);
+      if (legend.childElementCount !== view.rowLabels.length) legend.replaceChildren(...view.rowLabels.map((t) => Object.assign(document.createElement('li'), { textContent: t })));
+      const rnd = Number(ctx.metrics.probe_acc_random);
+      later(histBox, () => histBox.replaceChildren(
+        plot({
+          width: Math.min(640, histBox.clientWidth || 600),
+          height: 170,
+          x: { label: 'step', domain: [0, Math.max(200, ctx.step, ...view.history.map((d) => d.step))] },
+          y: { label: 'probe accuracy', domain: [0, 1], grid: true },
+          marks: [
+            Plot.ruleY([rnd], { stroke: 'var(--series-2)', strokeDasharray: '4 3' }),
+            Plot.line(view.history, { x: 'step', y: 'probe_acc', stroke: 'var(--series-1)', marker: 'dot' }),
+          ],
+        }),
+      ));
+    },
+  });
+}

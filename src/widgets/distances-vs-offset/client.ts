@@ -1,0 +1,68 @@
+import * as Plot from '@observablehq/plot';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { distancesSpecs, type DistancesView } from './model';
+import { id } from './settings';
+
+export function mountDistances(root: HTMLElement) {
+  const later = frameQueue();
+  let linesBox: HTMLElement;
+  let curveBox: HTMLElement;
+  return mountWidget({
+    id,
+    root,
+    specs: distancesSpecs,
+    metrics: [
+      { name: 'theta_w1', label: 'theta under W1 descent', digits: 4 },
+      { name: 'theta_js', label: 'theta under JS descent', digits: 4 },
+      { name: 'w1', label: 'W1 at the JS theta', digits: 4 },
+      { name: 'jsd', label: 'JS at the JS theta', digits: 4 },
+      { name: 'kl', label: 'KL at the JS theta' },
+    ],
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
+    setup(charts) {
+      linesBox = chartBox('The real segment at x = 0 and the two model segments');
+      curveBox = chartBox('W1, JS and KL against theta');
+      charts.append(linesBox, curveBox);
+    },
+    draw(view: DistancesView) {
+      if (!view) return;
+      const width = chartWidth(linesBox);
+      const segs = [
+        { x: 0, name: 'real p_0' },
+        { x: view.thetaW, name: 'model under W1 descent' },
+        { x: view.thetaJs, name: 'model under JS descent' },
+      ];
+      later(linesBox, () => linesBox.replaceChildren(
+        plot({
+          width,
+          height: 160,
+          x: { domain: [-5, 5], label: 'x' },
+          y: { domain: [-0.1, 1.1], label: 'z' },
+          color: { legend: true, domain: segs.map((s) => s.name), range: ['currentColor', 'var(--series-1)', 'var(--series-2)'] },
+          marks: [Plot.ruleX(segs, { x: 'x', y1: 0, y2: 1, stroke: 'name', strokeWidth: 4, strokeOpacity: 0.8 })],
+        }),
+      ));
+      const rows = [
+        ...Array.from(view.thetas, (t, i) => ({ t, y: view.w1[i], name: 'W1 = |theta|' })),
+        ...Array.from(view.thetas, (t, i) => ({ t, y: view.js[i], name: 'JS (log 2 off 0)' })),
+      ];
+      later(curveBox, () => curveBox.replaceChildren(
+        plot({
+          width,
+          height: 220,
+          x: { label: 'theta' },
+          y: { label: 'distance (KL = ∞ except at 0)', grid: true, domain: [0, 5] },
+          color: { legend: true, domain: ['W1 = |theta|', 'JS (log 2 off 0)'], range: ['var(--series-1)', 'var(--series-2)'] },
+          marks: [
+            Plot.line(rows, { x: 't', y: 'y', stroke: 'name', strokeWidth: 2 }),
+            Plot.dot([{ t: view.thetaW, y: Math.abs(view.thetaW) }], { x: 't', y: 'y', fill: 'var(--series-1)', r: 5 }),
+            Plot.dot([{ t: view.thetaJs, y: view.thetaJs === 0 ? 0 : Math.LN2 }], { x: 't', y: 'y', fill: 'var(--series-2)', r: 5 }),
+          ],
+        }),
+      ));
+    },
+  });
+}

@@ -1,0 +1,191 @@
+/**
+ * The 2-D GAN playground's settings table, presets and view types, free of tfjs so that the page
+ * can import them without loading the training library (the model lives in gan2d.ts).
+ */
+import type { ParamSpec, Values } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import type { Activation } from '../../lib/nn/mlp';
+import { TARGET_LABELS, drawnError, type TargetName } from './data';
+import type { BenchInfo } from '../../lib/model';
+
+/** The widget's id: names its folder, its component (components/widgets/gan-2d.astro), its tag and its worker. */
+export const id = 'gan-2d';
+/** For the benchmark (src/bench/): tfjs or plain JavaScript, MNIST needed, steps timed. */
+export const bench: BenchInfo = { tf: true, steps: 200 };
+
+export type LossKind = 'minimax' | 'nonsat' | 'wgan-clip' | 'wgan-gp';
+export const EVAL_N = 2500;
+
+const actOptions: { value: Activation; label: string }[] = [
+  { value: 'relu', label: 'ReLU' },
+  { value: 'leaky_relu', label: 'Leaky ReLU' },
+  { value: 'tanh', label: 'tanh' },
+  { value: 'elu', label: 'ELU' },
+  { value: 'softplus', label: 'softplus' },
+  { value: 'sigmoid', label: 'sigmoid' },
+];
+const optOptions = [
+  { value: 'adam', label: 'Adam' },
+  { value: 'rmsprop', label: 'RMSProp' },
+  { value: 'sgd', label: 'SGD' },
+];
+const lossOptions: { value: LossKind; label: string }[] = [
+  { value: 'nonsat', label: 'GAN, non-saturating G loss (-log D)' },
+  { value: 'minimax', label: 'GAN, minimax G loss (log(1 - D))' },
+  { value: 'wgan-clip', label: 'WGAN, weight clipping' },
+  { value: 'wgan-gp', label: 'WGAN-GP, gradient penalty' },
+];
+
+export const specs: ParamSpec[] = [
+  {
+    name: 'target',
+    label: 'Target',
+    kind: 'enum',
+    default: 'ring8',
+    options: (Object.keys(TARGET_LABELS) as TargetName[]).map((value) => ({ value, label: TARGET_LABELS[value] })),
+  },
+  {
+    name: 'points',
+    label: 'My points ("x y; x y; ..."; draw on the plane)',
+    kind: 'text',
+    default: '',
+    maxLength: 8000,
+    validate: drawnError,
+    wide: true,
+  },
+  { name: 'loss', label: 'Loss', kind: 'enum', default: 'nonsat', options: lossOptions },
+  {
+    name: 'compare',
+    label: 'Side by side with a WGAN',
+    kind: 'bool',
+    default: false,
+    help: 'Trains a second model with the WGAN loss below on the same target, settings and seed (with weight clipping it uses RMSProp, as Algorithm 13.2 does).',
+  },
+  {
+    name: 'wgan',
+    label: 'WGAN for the side-by-side',
+    kind: 'enum',
+    default: 'wgan-gp',
+    options: lossOptions.filter((o) => o.value.startsWith('wgan')),
+  },
+  {
+    name: 'noise_dim',
+    label: 'Noise dimension',
+    kind: 'enum',
+    default: '2',
+    options: [
+      { value: '1', label: '1-D' },
+      { value: '2', label: '2-D' },
+    ],
+  },
+  {
+    name: 'noise',
+    label: 'Noise distribution',
+    kind: 'enum',
+    default: 'gaussian',
+    options: [
+      { value: 'gaussian', label: 'Gaussian N(0, 1)' },
+      { value: 'uniform', label: 'Uniform U(-1, 1)' },
+    ],
+  },
+  { name: 'g_layers', label: 'G hidden layers', kind: 'number', default: 2, min: 1, max: 4, integer: true },
+  { name: 'g_units', label: 'G units per layer', kind: 'number', default: 32, min: 2, max: 128, integer: true },
+  { name: 'g_act', label: 'G activation', kind: 'enum', default: 'relu', options: actOptions },
+  { name: 'd_layers', label: 'D hidden layers', kind: 'number', default: 2, min: 1, max: 4, integer: true },
+  { name: 'd_units', label: 'D units per layer', kind: 'number', default: 32, min: 2, max: 128, integer: true },
+  { name: 'd_act', label: 'D activation', kind: 'enum', default: 'relu', options: actOptions },
+  { name: 'g_opt', label: 'G optimizer', kind: 'enum', default: 'adam', options: optOptions },
+  { name: 'g_lr', label: 'G learning rate', kind: 'number', default: 0.001, min: 0, max: 1, minExclusive: true },
+  { name: 'd_opt', label: 'D optimizer', kind: 'enum', default: 'adam', options: optOptions },
+  { name: 'd_lr', label: 'D learning rate', kind: 'number', default: 0.001, min: 0, max: 1, minExclusive: true },
+  {
+    name: 'k',
+    label: 'K: D steps per G step (GAN)',
+    kind: 'number',
+    default: 1,
+    min: 1,
+    max: 20,
+    integer: true,
+  },
+  {
+    name: 'n_critic',
+    label: 'n_critic: critic steps per G step (WGAN)',
+    kind: 'number',
+    default: 5,
+    min: 1,
+    max: 20,
+    integer: true,
+  },
+  { name: 'clip', label: 'c: weight clip (WGAN)', kind: 'number', default: 0.1, min: 0, max: 10, minExclusive: true },
+  { name: 'gp', label: 'λ: gradient penalty (WGAN-GP)', kind: 'number', default: 0.1, min: 0, max: 100 },
+  { name: 'batch', label: 'Batch size m', kind: 'number', default: 64, min: 1, max: 1024, integer: true },
+  SEED_SPEC,
+];
+
+/** Named starting settings for the component's `preset` prop (values differing from defaults). */
+export const GAN2D_PRESETS: Record<string, Values> = {
+  default: {},
+  'mode-collapse': { loss: 'nonsat', noise_dim: '1', g_lr: 0.002, d_lr: 0.002, k: 1 },
+  'wgan-vs-gan': { compare: true, wgan: 'wgan-clip' },
+  'wgan-clip': { loss: 'wgan-clip', g_opt: 'rmsprop', d_opt: 'rmsprop', g_lr: 0.001, d_lr: 0.001 },
+  'wgan-gp': { loss: 'wgan-gp' },
+};
+
+/** The param table with a preset's values as its defaults (URL state records changes from it). */
+export function gan2dSpecsFor(preset = 'default'): ParamSpec[] {
+  const p = GAN2D_PRESETS[preset];
+  if (!p) throw new Error(`unknown gan-2d preset "${preset}"; known: ${Object.keys(GAN2D_PRESETS).join(', ')}`);
+  return specs.map((s) => (s.name in p ? ({ ...s, default: p[s.name] } as ParamSpec) : s));
+}
+
+export const isWgan = (l: LossKind) => l === 'wgan-clip' || l === 'wgan-gp';
+
+export const HEAT_N = 48;
+export const ARROWS_N = 120;
+export const SHOW_N = 600;
+export const HISTORY_MAX = 400;
+/** Shortest interval between live evaluations (the page's readouts), in ms. */
+export const LIVE_EVAL_GAP_MS = 300;
+
+export interface CoreView {
+  loss: LossKind;
+  fake: Float32Array;
+  heat: Float32Array;
+  heatMin: number;
+  heatMax: number;
+  /** Polylines of the warped z grid: `manifold` holds x, y pairs; `manifoldLines` the point counts. */
+  manifold: Float32Array;
+  manifoldLines: number[];
+  /** Arrow tails (x, y) and the descent direction of G's loss at each (dx, dy). */
+  arrows: Float32Array;
+  history: { step: Float32Array; d_loss: Float32Array; g_loss: Float32Array; mmd: Float32Array; high_quality: Float32Array; modes: Float32Array; d_loss_eval: Float32Array };
+  stage: StageInfo | null;
+}
+
+export interface Gan2dView {
+  extent: number;
+  heatN: number;
+  real: Float32Array;
+  modes: Float32Array;
+  sigma: number;
+  cores: CoreView[];
+}
+
+export interface StageInfo {
+  /** 0-based stage index within one outer iteration and its description. */
+  index: number;
+  count: number;
+  text: string;
+  /** Minibatch points to highlight (real and fake), if any. */
+  realBatch: Float32Array | null;
+  fakeBatch: Float32Array | null;
+}
+
+export interface EvalNumbers {
+  modes_covered: number;
+  high_quality: number;
+  mmd: number;
+  /** D's loss on the fixed evaluation sets (no penalty term). */
+  d_loss_eval: number;
+}
+

@@ -1,0 +1,105 @@
+import * as Plot from '@observablehq/plot';
+import { plot } from '../../widget-host/plot';
+import { chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { specs as generatorLossesSpecs } from './settings';
+import type { GeneratorLossesView } from './model';
+import { id } from './settings';
+
+
+export function mountGeneratorLosses(root: HTMLElement) {
+  const later = frameQueue();
+  let lossBox: HTMLElement;
+  let gradBox: HTMLElement;
+  let pathBox: HTMLElement;
+
+  return mountWidget({
+    id,
+    root,
+    specs: generatorLossesSpecs,
+    metrics: [
+      { name: 'd_fake_minimax', label: 'D(G(z)), minimax run', digits: 3 },
+      { name: 'd_fake_ns', label: 'D(G(z)), non-saturating run', digits: 3 },
+      { name: 'grad_minimax', label: '∂loss/∂b, minimax', digits: 3 },
+      { name: 'grad_ns', label: '∂loss/∂b, non-saturating', digits: 3 },
+      { name: 'b_minimax', label: 'b, minimax', digits: 3 },
+      { name: 'b_ns', label: 'b, non-saturating', digits: 3 },
+    ],
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
+    setup(charts) {
+      lossBox = document.createElement('div');
+      gradBox = document.createElement('div');
+      pathBox = document.createElement('div');
+      for (const b of [lossBox, gradBox, pathBox]) b.className = 'chart';
+      lossBox.setAttribute('aria-label', 'The two generator losses against D(G(z))');
+      gradBox.setAttribute('aria-label', 'Their derivatives with respect to the discriminator logit');
+      pathBox.setAttribute('aria-label', 'The generator offset b over training steps, for each loss');
+      const legend = document.createElement('p');
+      legend.className = 'hint';
+      legend.textContent = 'Blue: minimax loss log(1 − D). Orange: non-saturating loss −log D. Dots: where each run\'s fakes sit now (mean D(G(z))).';
+      const row = document.createElement('div');
+      row.className = 'gl-row';
+      row.append(lossBox, gradBox);
+      charts.append(legend, row, pathBox);
+    },
+    draw(view: GeneratorLossesView) {
+      if (!view) return;
+      const width = chartWidth(pathBox);
+      const half = Math.max(260, Math.floor(width / 2) - 8);
+      const rows = Array.from(view.d, (d, i) => ({ d, lm: view.lossMinimax[i], ln: view.lossNs[i], gm: view.gradMinimax[i], gn: view.gradNs[i] }));
+      const at = (arr: Float32Array, x: number) => {
+        const i = Math.min(view.d.length - 1, Math.max(0, Math.round(x * (view.d.length + 1)) - 1));
+        return arr[i];
+      };
+      const pm = view.dFake.minimax;
+      const pn = view.dFake.ns;
+      later(lossBox, () => lossBox.replaceChildren(
+        plot({
+          width: half,
+          height: 220,
+          x: { label: 'D(G(z))', domain: [0, 1] },
+          y: { label: 'generator loss', grid: true, domain: [-5, 5] },
+          marks: [
+            Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
+            Plot.line(rows, { x: 'd', y: 'lm', stroke: 'var(--series-1)', strokeWidth: 2, clip: true }),
+            Plot.line(rows, { x: 'd', y: 'ln', stroke: 'var(--series-2)', strokeWidth: 2, clip: true }),
+            Plot.dot([{ x: pm, y: Math.max(-5, at(view.lossMinimax, pm)) }], { x: 'x', y: 'y', fill: 'var(--series-1)', r: 5 }),
+            Plot.dot([{ x: pn, y: Math.min(5, at(view.lossNs, pn)) }], { x: 'x', y: 'y', fill: 'var(--series-2)', r: 5 }),
+          ],
+        }),
+      ));
+      later(gradBox, () => gradBox.replaceChildren(
+        plot({
+          width: half,
+          height: 220,
+          x: { label: 'D(G(z))', domain: [0, 1] },
+          y: { label: '∂loss/∂logit', grid: true, domain: [-1.05, 0.05] },
+          marks: [
+            Plot.line(rows, { x: 'd', y: 'gm', stroke: 'var(--series-1)', strokeWidth: 2 }),
+            Plot.line(rows, { x: 'd', y: 'gn', stroke: 'var(--series-2)', strokeWidth: 2 }),
+            Plot.dot([{ x: pm, y: -pm }], { x: 'x', y: 'y', fill: 'var(--series-1)', r: 5 }),
+            Plot.dot([{ x: pn, y: -(1 - pn) }], { x: 'x', y: 'y', fill: 'var(--series-2)', r: 5 }),
+          ],
+        }),
+      ));
+      const hist = view.history.flatMap((h) => [
+        { step: h.step, b: h.minimax, run: 'minimax' },
+        { step: h.step, b: h.ns, run: 'non-saturating' },
+      ]);
+      later(pathBox, () => pathBox.replaceChildren(
+        plot({
+          width,
+          height: 170,
+          x: { label: 'generator step' },
+          y: { label: 'b (mean of p_g)', grid: true },
+          color: { domain: ['minimax', 'non-saturating'], range: ['var(--series-1)', 'var(--series-2)'] },
+          marks: [
+            Plot.ruleY([view.mu], { stroke: 'currentColor', strokeDasharray: '6 4' }),
+            Plot.line(hist, { x: 'step', y: 'b', stroke: 'run', strokeWidth: 2 }),
+          ],
+        }),
+      ));
+    },
+  });
+}

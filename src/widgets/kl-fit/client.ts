@@ -1,0 +1,92 @@
+import * as Plot from '@observablehq/plot';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { klFitSpecs, KL_PRESETS, type KlFitView } from './model';
+import { id } from './settings';
+
+export function mountKlFit(root: HTMLElement) {
+  const later = frameQueue();
+  let densityBox: HTMLElement;
+  let profileBox: HTMLElement;
+  let historyBox: HTMLElement;
+  return mountWidget({
+    id,
+    root,
+    specs: klFitSpecs,
+    metrics: [
+      { name: 'mu_forward', label: 'forward mu', digits: 4 },
+      { name: 'sigma_forward', label: 'forward sigma', digits: 4 },
+      { name: 'kl_forward', label: 'KL(p || q_fwd)', digits: 4 },
+      { name: 'mu_reverse', label: 'reverse mu', digits: 4 },
+      { name: 'sigma_reverse', label: 'reverse sigma', digits: 4 },
+      { name: 'kl_reverse', label: 'KL(q_rev || p)', digits: 4 },
+    ],
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
+    setup(charts, h) {
+      const row = document.createElement('div');
+      row.className = 'controls';
+      const presets: [string, string, number, number][] = [
+        ['Two equal bumps', KL_PRESETS.separated, 0.5, 1],
+        ['Trapped in the middle', KL_PRESETS.separated, 0.2, 1],
+        ['Unequal bumps, light one', KL_PRESETS.unequal, 2, 1],
+        ['Overlapping bumps', KL_PRESETS.close, 0.5, 1],
+      ];
+      for (const [label, target, mu, sigma] of presets) {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = label;
+        b.addEventListener('click', () => {
+          const errs = h.setParams({ target, init_mu: mu, init_sigma: sigma });
+          if (errs.length) h.setStatus(errs.join(' '), 'error');
+        });
+        row.append(b);
+      }
+      densityBox = chartBox('Target density with the forward-KL and reverse-KL Gaussian fits');
+      profileBox = chartBox('Reverse KL against mu at the reverse fit’s current sigma');
+      historyBox = chartBox();
+      charts.append(row, densityBox, profileBox, historyBox);
+    },
+    draw(view: KlFitView) {
+      if (!view) return;
+      const width = chartWidth(densityBox);
+      const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
+      const data = [...rows(view.target, 'target p'), ...rows(view.forward, 'forward KL fit'), ...rows(view.reverse, 'reverse KL fit')];
+      later(densityBox, () => densityBox.replaceChildren(
+        plot({
+          width,
+          height: 240,
+          color: { legend: true, domain: ['target p', 'forward KL fit', 'reverse KL fit'], range: ['currentColor', 'var(--series-1)', 'var(--series-2)'] },
+          x: { label: 'x' },
+          y: { label: 'density', grid: true },
+          marks: [Plot.areaY(rows(view.target, 'target p'), { x: 'x', y: 'y', fill: 'currentColor', fillOpacity: 0.08 }), Plot.line(data, { x: 'x', y: 'y', stroke: 'name', strokeWidth: 2 }), Plot.ruleY([0])],
+        }),
+      ));
+      const prof = Array.from(view.profileMu, (mu, i) => ({ mu, kl: view.profileKl[i] })).filter((d) => Number.isFinite(d.kl));
+      later(profileBox, () => profileBox.replaceChildren(
+        plot({
+          width,
+          height: 170,
+          x: { label: 'mu (sigma held at the reverse fit’s current value)' },
+          y: { label: 'KL(q || p)', grid: true, type: 'log' },
+          marks: [Plot.line(prof, { x: 'mu', y: 'kl', stroke: 'var(--series-2)' }), Plot.ruleX([view.muReverse], { stroke: 'var(--series-2)', strokeDasharray: '4 3' })],
+        }),
+      ));
+      const hist = [
+        ...Array.from(view.historyForward, (y, i) => ({ step: i, y, name: 'forward KL' })),
+        ...Array.from(view.historyReverse, (y, i) => ({ step: i, y, name: 'reverse KL' })),
+      ].filter((d) => Number.isFinite(d.y));
+      later(historyBox, () => historyBox.replaceChildren(
+        plot({
+          width,
+          height: 150,
+          color: { domain: ['forward KL', 'reverse KL'], range: ['var(--series-1)', 'var(--series-2)'] },
+          x: { label: 'step (recent)' },
+          y: { label: 'nats', grid: true },
+          marks: [Plot.line(hist, { x: 'step', y: 'y', stroke: 'name' })],
+        }),
+      ));
+    },
+  });
+}

@@ -1,0 +1,64 @@
+import * as Plot from '@observablehq/plot';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { mmdSpecs, type MmdView } from './model';
+import { id } from './settings';
+
+export function mountMmd(root: HTMLElement) {
+  const later = frameQueue();
+  let sampleBox: HTMLElement;
+  let nullBox: HTMLElement;
+  return mountWidget({
+    id,
+    root,
+    specs: mmdSpecs,
+    metrics: [
+      { name: 'mmd2', label: 'MMD² (unbiased)', digits: 4 },
+      { name: 'p_value', label: 'permutation p-value', digits: 3 },
+      { name: 'permutations', label: 'shuffles' },
+    ],
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
+    setup(charts) {
+      sampleBox = chartBox('The two samples and the witness function');
+      nullBox = chartBox('Histogram of MMD² over shuffled labels, with the observed value');
+      charts.append(sampleBox, nullBox);
+    },
+    draw(view: MmdView) {
+      if (!view) return;
+      const width = chartWidth(sampleBox);
+      const wmax = Math.max(1e-9, ...Array.from(view.witness, Math.abs));
+      const witness = Array.from(view.grid, (t, i) => ({ t, w: view.witness[i] / wmax }));
+      later(sampleBox, () => sampleBox.replaceChildren(
+        plot({
+          width,
+          height: 200,
+          x: { label: 'x' },
+          y: { label: 'witness (scaled)', domain: [-1.6, 1.3], grid: true },
+          color: { legend: true, domain: ['sample from P', 'sample from Q', 'witness'], range: ['var(--series-1)', 'var(--series-2)', 'var(--series-3)'] },
+          marks: [
+            Plot.ruleY([0], { strokeOpacity: 0.3 }),
+            Plot.line(witness, { x: 't', y: 'w', stroke: 'var(--series-3)', strokeWidth: 2 }),
+            Plot.tickX(view.x, { x: (d: number) => d, y1: -1.55, y2: -1.35, stroke: 'var(--series-1)', strokeOpacity: 0.6 } as never),
+            Plot.tickX(view.y, { x: (d: number) => d, y1: -1.3, y2: -1.1, stroke: 'var(--series-2)', strokeOpacity: 0.6 } as never),
+          ],
+        }),
+      ));
+      const stats = Array.from(view.nullStats);
+      later(nullBox, () => nullBox.replaceChildren(
+        plot({
+          width,
+          height: 180,
+          x: { label: 'MMD² with shuffled labels (vertical line: the observed value)' },
+          y: { label: 'count', grid: true },
+          marks: [
+            stats.length ? Plot.rectY(stats, Plot.binX({ y: 'count' }, { x: (d: number) => d, thresholds: 40, fill: 'var(--series-1)', fillOpacity: 0.5 } as never)) : null,
+            Plot.ruleX([view.observed], { stroke: 'var(--series-2)', strokeWidth: 2 }),
+            Plot.ruleY([0]),
+          ],
+        }),
+      ));
+    },
+  });
+}

@@ -1,0 +1,108 @@
+import * as Plot from '@observablehq/plot';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { specs as mnistGanSpecs } from './settings';
+import type { MnistGanView } from './model';
+import { id } from './settings';
+
+
+export function mountMnistGan(root: HTMLElement) {
+  const later = frameQueue();
+  let canvas: HTMLCanvasElement;
+  let lossBox: HTMLElement;
+  let parzenBox: HTMLElement;
+
+  return mountWidget({
+    id,
+    root,
+    specs: mnistGanSpecs,
+    metrics: [
+      { name: 'd_loss', label: 'D loss (BCE)', digits: 4 },
+      { name: 'g_loss', label: 'G loss', digits: 4 },
+      { name: 'parzen_ll', label: 'Parzen log-lik. of test digits (nats)', digits: 4, title: 'Gaussian Parzen window on 1,000 generator samples, sigma chosen on validation digits' },
+      { name: 'parzen_sigma', label: 'σ chosen', digits: 3 },
+      { name: 'parzen_train', label: 'same estimate, training digits as "samples"', digits: 4 },
+    ],
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
+    setup(charts, h) {
+      const row = document.createElement('div');
+      row.className = 'controls';
+      const est = document.createElement('button');
+      est.type = 'button';
+      est.textContent = 'Estimate Parzen log-likelihood now';
+      est.setAttribute('data-action', 'parzen');
+      est.addEventListener('click', async () => {
+        try {
+          const r = (await h.command('parzen')) as { test: number; sigma: number };
+          h.setStatus(`Parzen estimate: ${r.test.toFixed(1)} nats per test digit with σ = ${r.sigma}.`);
+        } catch (err) {
+          h.setStatus((err as Error).message, 'error');
+        }
+      });
+      row.append(est);
+      canvas = document.createElement('canvas');
+      canvas.width = 6 * 28;
+      canvas.height = 6 * 28;
+      canvas.className = 'mnist-grid';
+      canvas.setAttribute('role', 'img');
+      canvas.setAttribute('aria-label', '36 digits from the generator, from fixed noise');
+      lossBox = chartBox();
+      parzenBox = chartBox();
+      const wrap = document.createElement('div');
+      wrap.className = 'mnist-gan-row';
+      wrap.append(canvas, lossBox);
+      charts.append(row, wrap, parzenBox);
+    },
+    draw(view: MnistGanView) {
+      if (!view) return;
+      const ctx = canvas.getContext('2d');
+      if (ctx) {
+        const img = ctx.createImageData(6 * 28, 6 * 28);
+        for (let k = 0; k < Math.min(36, view.n); k++) {
+          const ox = (k % 6) * 28;
+          const oy = Math.floor(k / 6) * 28;
+          for (let r = 0; r < 28; r++) {
+            for (let c = 0; c < 28; c++) {
+              const v = Math.round(255 * Math.min(1, Math.max(0, view.samples[k * 784 + r * 28 + c])));
+              const o = ((oy + r) * 6 * 28 + ox + c) * 4;
+              img.data[o] = v;
+              img.data[o + 1] = v;
+              img.data[o + 2] = v;
+              img.data[o + 3] = 255;
+            }
+          }
+        }
+        ctx.putImageData(img, 0, 0);
+      }
+      const width = chartWidth(parzenBox);
+      const hist = view.history.flatMap((h) => [
+        { step: h.step, loss: h.d_loss, who: 'D' },
+        { step: h.step, loss: h.g_loss, who: 'G' },
+      ]);
+      later(lossBox, () => lossBox.replaceChildren(
+        plot({
+          width: Math.max(260, width - 6 * 28 * 1.6 - 16),
+          height: 200,
+          x: { label: 'step' },
+          y: { label: 'loss', grid: true },
+          color: { legend: true, domain: ['D', 'G'], range: ['var(--series-1)', 'var(--series-2)'] },
+          marks: [Plot.line(hist, { x: 'step', y: 'loss', stroke: 'who' })],
+        }),
+      ));
+      later(parzenBox, () => parzenBox.replaceChildren(
+        plot({
+          width,
+          height: 160,
+          x: { label: 'step', domain: [0, Math.max(500, view.parzen[view.parzen.length - 1]?.step ?? 0)] },
+          y: { label: 'Parzen log-lik. (nats)', grid: true },
+          marks: [
+            Plot.ruleY([view.parzenTrain], { stroke: 'currentColor', strokeDasharray: '6 4' }),
+            Plot.line(view.parzen, { x: 'step', y: 'gan', stroke: 'var(--series-3)', marker: 'circle' }),
+          ],
+        }),
+      ));
+    },
+  });
+}

@@ -1,0 +1,6 @@
+import { serve } from '../../worker/host';
+import { initTf } from '../../worker/tf';
+import { getMnist } from '../../worker/mnist';
+import { createModel as createMnistGan } from './model';
+
+serve(async (p) => createMnistGan(p, await getMnist()), { backend: () => initTf(['wasm', 'webgl', 'cpu']), watch: ['d_loss', 'g_loss'] });

@@ -1,0 +1,129 @@
+import * as Plot from '@observablehq/plot';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { LiveChart } from '../../widget-host/live-chart';
+import { HistoryAxes } from '../../lib/chart-domain';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { OPTD_PRESETS, specs as optimalDiscriminatorSpecs } from './settings';
+import type { OptimalDView } from './model';
+import { id } from './settings';
+
+
+export function mountOptimalDiscriminator(root: HTMLElement) {
+  const later = frameQueue();
+  let chartEl: HTMLElement;
+  let historyBox: HTMLElement;
+  let presetSel: HTMLSelectElement;
+  let mainChart: LiveChart;
+  let historyChart: LiveChart;
+  // Axis domains of the history chart, kept between redraws (lib/chart-domain.ts).
+  const histAxes = new HistoryAxes();
+
+  return mountWidget({
+    id,
+    root,
+    specs: optimalDiscriminatorSpecs,
+    metrics: [
+      { name: 'value', label: 'V(D, G)', digits: 5, title: 'Value of the current discriminator, by numerical integration against both densities' },
+      { name: 'value_optimal', label: '−log 4 + 2 JSD', digits: 5, title: 'C(G): the value of the optimal discriminator D*' },
+      { name: 'jsd', label: 'JSD (nats)', digits: 4, title: 'Jensen-Shannon divergence between p_data and p_g' },
+      { name: 'max_gap', label: 'max |D − D*|', digits: 3, title: 'Largest gap where p_data + p_g is at least 1% of its peak' },
+    ],
+    createWorker: () =>
+      new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
+    setup(charts, h) {
+      const row = document.createElement('div');
+      row.className = 'controls';
+      const label = document.createElement('label');
+      label.textContent = 'Preset pair ';
+      presetSel = document.createElement('select');
+      presetSel.setAttribute('data-action', 'preset');
+      presetSel.append(new Option('(choose a pair)', ''));
+      for (const [key, p] of Object.entries(OPTD_PRESETS)) presetSel.append(new Option(p.label, key));
+      presetSel.addEventListener('change', () => {
+        const p = OPTD_PRESETS[presetSel.value];
+        if (!p) return;
+        const errs = h.setParams({ pdata: p.pdata, pg: p.pg });
+        if (errs.length) h.setStatus(errs.join(' '), 'error');
+        else h.setStatus(`${p.label}: p_data = ${p.pdata}, p_g = ${p.pg}. The discriminator was reset.`);
+      });
+      label.append(presetSel);
+      row.append(label);
+      chartEl = chartBox();
+      chartEl.setAttribute('role', 'img');
+      chartEl.setAttribute('aria-label', 'p_data and p_g (shaded, scaled to peak 1), the learned D(x) and the optimal D*(x) dashed');
+      const legend = document.createElement('p');
+      legend.className = 'hint optd-legend';
+      legend.innerHTML =
+        '<span class="sw" style="background:var(--series-1)"></span> p<sub>data</sub> ' +
+        '<span class="sw" style="background:var(--series-2)"></span> p<sub>g</sub> (both scaled to peak 1) ' +
+        '<span class="ln" style="border-color:var(--series-3)"></span> D(x), the network ' +
+        '<span class="ln dash"></span> D*(x) = p<sub>data</sub> / (p<sub>data</sub> + p<sub>g</sub>)';
+      historyBox = chartBox('V(D, G) over training steps against its maximum −log 4 + 2 JSD');
+      charts.append(row, chartEl, legend, historyBox);
+      mainChart = new LiveChart(chartEl);
+      historyChart = new LiveChart(historyBox);
+    },
+    draw(view: OptimalDView) {
+      if (!view) return;
+      const width = chartWidth(chartEl);
+      let peak = 0;
+      for (let i = 0; i < view.xs.length; i++) peak = Math.max(peak, view.pdata[i], view.pg[i]);
+      const rows = Array.from(view.xs, (x, i) => ({
+        x,
+        pd: view.pdata[i] / peak,
+        pg: view.pg[i] / peak,
+        d: view.d[i],
+        ds: view.dstar[i],
+        masked: view.mask[i] === 0,
+      }));
+      // Only D moves while training: Plot redraws when the pair or the size changes, otherwise
+      // D's path is moved in place (runtime/live-chart.ts).
+      let sum = 0;
+      for (let k = 0; k < view.xs.length; k++) sum += view.pdata[k] + 3 * view.pg[k];
+      const frameKey = [width, view.xs[0], view.xs[view.xs.length - 1], view.xs.length, peak, sum].join(' ');
+      later(chartEl, () =>
+        mainChart.draw(
+          frameKey,
+          () => ({
+            width,
+            height: 260,
+            x: { label: 'x', domain: [view.xs[0], view.xs[view.xs.length - 1]] },
+            y: { label: 'D(x)  ·  scaled density', domain: [0, 1.02], grid: true },
+            marks: [
+              Plot.areaY(rows, { x: 'x', y: 'pd', fill: 'var(--series-1)', fillOpacity: 0.22 }),
+              Plot.areaY(rows, { x: 'x', y: 'pg', fill: 'var(--series-2)', fillOpacity: 0.22 }),
+              Plot.line(rows, { x: 'x', y: 'pd', stroke: 'var(--series-1)', strokeOpacity: 0.7 }),
+              Plot.line(rows, { x: 'x', y: 'pg', stroke: 'var(--series-2)', strokeOpacity: 0.7 }),
+              Plot.line(rows, { x: 'x', y: 'ds', stroke: 'currentColor', strokeDasharray: '6 4', strokeWidth: 1.5 }),
+              Plot.line(rows, { x: 'x', y: 'd', stroke: 'var(--series-3)', strokeWidth: 2.5, className: 'od-d' }),
+              Plot.ruleY([0.5], { stroke: 'currentColor', strokeOpacity: 0.25 }),
+            ],
+          }),
+          { 'od-d': { x: view.xs, y: view.d } },
+        ),
+      );
+      const hist = view.history.filter((h) => Number.isFinite(h.value));
+      const steps = hist.map((h) => h.step);
+      const values = hist.map((h) => h.value);
+      const histKey = [width, histAxes.update(steps, values, [view.valueOptimal]), view.valueOptimal].join(' ');
+      later(historyBox, () =>
+        historyChart.draw(
+          histKey,
+          () => ({
+            width,
+            height: 150,
+            x: { label: 'step', domain: histAxes.x },
+            y: { label: 'V(D, G)', grid: true, domain: histAxes.y },
+            marks: [
+              Plot.ruleY([view.valueOptimal], { stroke: 'currentColor', strokeDasharray: '6 4' }),
+              Plot.line(hist, { x: 'step', y: 'value', stroke: 'var(--series-3)', className: 'od-v' }),
+            ],
+          }),
+          { 'od-v': { x: steps, y: values } },
+        ),
+      );
+    },
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * Settings of the optimal-discriminator widget, kept apart from the model so that the page can
+ * import them without pulling tfjs into its bundle (the model runs in the worker).
+ */
+import type { ParamSpec } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import { mixtureError } from '../../lib/density/mixture';
+import type { BenchInfo } from '../../lib/model';
+
+/** The widget's id: names its folder, its component (components/widgets/optimal-discriminator.astro), its tag and its worker. */
+export const id = 'optimal-discriminator';
+/** For the benchmark (src/bench/): tfjs or plain JavaScript, MNIST needed, steps timed. */
+export const bench: BenchInfo = { tf: true, steps: 300 };
+
+export const OPTD_PRESETS: Record<string, { label: string; pdata: string; pg: string }> = {
+  overlap: { label: 'Overlapping Gaussians', pdata: 'N(-1, 1)', pg: 'N(1, 1)' },
+  far: { label: 'Far apart', pdata: 'N(-3, 0.5)', pg: 'N(3, 0.5)' },
+  mixture_uniform: { label: 'Mixture vs uniform', pdata: '0.5 N(-1.5, 0.4) + 0.5 N(1.5, 0.4)', pg: 'U(-3.5, 3.5)' },
+  identical: { label: 'Identical (p_g = p_data)', pdata: '0.3 N(-2, 0.5) + 0.7 N(1, 1)', pg: '0.3 N(-2, 0.5) + 0.7 N(1, 1)' },
+  bimodal_vs_one: { label: 'Two modes vs one', pdata: '0.3 N(-2, 0.5) + 0.7 N(1, 1)', pg: 'N(0, 1.5)' },
+};
+
+export const DEFAULT_PDATA = OPTD_PRESETS.mixture_uniform.pdata;
+export const DEFAULT_PG = OPTD_PRESETS.mixture_uniform.pg;
+
+export const specs: ParamSpec[] = [
+  { name: 'pdata', label: 'p_data (e.g. 0.3 N(-2, 0.5) + 0.7 U(0, 3))', kind: 'text', default: DEFAULT_PDATA, maxLength: 400, validate: mixtureError, wide: true },
+  { name: 'pg', label: 'p_g, the frozen generator', kind: 'text', default: DEFAULT_PG, maxLength: 400, validate: mixtureError, wide: true },
+  {
+    name: 'lr',
+    label: 'Learning rate of D (Adam)',
+    kind: 'number',
+    default: 0.002,
+    min: 0,
+    minExclusive: true,
+    max: 1,
+    help: 'Adam step size for the discriminator; greater than 0 and at most 1.',
+  },
+  { name: 'hidden', label: 'Hidden units per layer of D', kind: 'number', default: 32, min: 2, max: 128, integer: true },
+  { name: 'batch', label: 'Minibatch (samples from each)', kind: 'number', default: 256, min: 1, max: 2048, integer: true },
+  SEED_SPEC,
+];

@@ -1,0 +1,112 @@
+import { chartBox } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { maskGridSvg, pixelcnnMaskSpecs, type PixelcnnMaskView } from './model';
+import { workerName } from '../../widget-host/worker-name';
+import { id } from './settings';
+
+const CELL = 14;
+
+export function mountPixelcnnMask(root: HTMLElement) {
+  let gridBox: HTMLElement;
+  let note: HTMLElement;
+  let view: PixelcnnMaskView | null = null;
+  let cursor: [number, number] = [14, 14];
+  let cursorShown = false;
+
+  function redraw() {
+    if (!view) return;
+    gridBox.innerHTML = maskGridSvg(view, { cell: CELL, cursor: cursorShown ? cursor : null, idPrefix: 'pcnn-live' });
+    const layoutText = view.layout === 'plain' ? 'one masked stack' : 'vertical and horizontal stacks';
+    note.textContent = `Pixel (${view.row}, ${view.col}), ${view.depth} of ${view.layers} layers, ${layoutText}.` + (cursorShown ? ` Cursor at (${cursor[0]}, ${cursor[1]}): Enter selects.` : '');
+  }
+
+  const handle = mountWidget({
+    id,
+    root,
+    specs: pixelcnnMaskSpecs,
+    visible: ['layout', 'layers', 'first_kernel', 'kernel'],
+    metrics: [
+      { name: 'depth', label: 'layers shown', title: 'Depth of the stack drawn now; Play and Step grow it one layer at a time' },
+      { name: 'influence_pixels', label: 'pixels seen', title: 'Input pixels that can influence the chosen pixel' },
+      { name: 'blind_spot', label: 'blind spot', title: 'Pixels before the chosen one, within reach of this many layers, that it cannot see' },
+      { name: 'future_pixels', label: 'future pixels seen', title: 'Pixels at or after the chosen one that can influence it (must be 0)' },
+    ],
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
+    setup(charts, h) {
+      // Layer-by-layer growth is only visible slowly: start at 4 steps per second.
+      const speed = root.querySelector<HTMLSelectElement>('[data-action="speed"]');
+      if (speed) {
+        speed.value = '4';
+        speed.dispatchEvent(new Event('change'));
+      }
+      gridBox = chartBox(undefined, 'pcnn-grid');
+      gridBox.tabIndex = 0;
+      gridBox.setAttribute('role', 'application');
+      gridBox.setAttribute('aria-label', 'A 28 by 28 pixel grid. Click a pixel, or move the cursor with the arrow keys and press Enter, to see which pixels can influence it.');
+      note = document.createElement('p');
+      note.className = 'hint';
+      note.setAttribute('aria-live', 'polite');
+      const legend = document.createElement('p');
+      legend.className = 'hint pcnn-legend';
+      legend.innerHTML =
+        '<span class="sw sel"></span> chosen pixel <span class="sw inf"></span> can influence it <span class="sw blind"></span> blind spot (before it, within reach, unseen) <span class="sw fut"></span> after it in raster order';
+      charts.append(gridBox, legend, note);
+
+      const select = async (r: number, c: number) => {
+        try {
+          await h.command('select', { row: r, col: c });
+        } catch (err) {
+          h.setStatus((err as Error).message, 'error');
+        }
+      };
+      // pointerdown, not click: focusing the grid redraws it, and a click whose pressed element
+      // was replaced in between is never delivered.
+      gridBox.addEventListener('pointerdown', (e) => {
+        if (e.button !== 0) return;
+        const svg = gridBox.querySelector('svg');
+        if (!svg) return;
+        const rect = svg.getBoundingClientRect();
+        const n = view?.size ?? 28;
+        const c = Math.floor(((e.clientX - rect.left) / rect.width) * n);
+        const r = Math.floor(((e.clientY - rect.top) / rect.height) * n);
+        if (r < 0 || c < 0 || r >= n || c >= n) return;
+        cursor = [r, c];
+        cursorShown = true;
+        select(r, c);
+      });
+      gridBox.addEventListener('keydown', (e: KeyboardEvent) => {
+        const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+        const n = view?.size ?? 28;
+        if (moves[e.key]) {
+          e.preventDefault();
+          e.stopPropagation();
+          cursorShown = true;
+          cursor = [Math.min(n - 1, Math.max(0, cursor[0] + moves[e.key][0])), Math.min(n - 1, Math.max(0, cursor[1] + moves[e.key][1]))];
+          redraw();
+        } else if (e.key === 'Enter') {
+          e.preventDefault();
+          e.stopPropagation();
+          cursorShown = true;
+          select(cursor[0], cursor[1]);
+        }
+      });
+      gridBox.addEventListener('focus', () => {
+        if (view && !cursorShown) {
+          cursor = [view.row, view.col];
+          cursorShown = true;
+          redraw();
+        }
+      });
+      gridBox.addEventListener('blur', () => {
+        cursorShown = false;
+        redraw();
+      });
+    },
+    draw(v: PixelcnnMaskView) {
+      if (!v) return;
+      view = v;
+      redraw();
+    },
+  });
+  return handle;
+}

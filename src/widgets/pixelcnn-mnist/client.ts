@@ -1,0 +1,226 @@
+import * as Plot from '@observablehq/plot';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { specs as pixelcnnMnistSpecs } from './settings';
+import type { PixelcnnMnistView } from './model';
+import { id } from './settings';
+
+const PIX = 28;
+const D = PIX * PIX;
+const SCALE = 4;
+
+function drawImages(canvas: HTMLCanvasElement, v: PixelcnnMnistView) {
+  const n = v.n;
+  const perRow = Math.min(n, 8);
+  const rows = Math.ceil(n / perRow);
+  const gap = 2;
+  const W = perRow * (PIX * SCALE + gap);
+  const H = rows * (PIX * SCALE + gap);
+  if (canvas.width !== W || canvas.height !== H) {
+    canvas.width = W;
+    canvas.height = H;
+  }
+  const ctx = canvas.getContext('2d');
+  if (!ctx || !v.canvas) return;
+  ctx.fillStyle = '#888';
+  ctx.fillRect(0, 0, W, H);
+  const img = ctx.createImageData(PIX, PIX);
+  const tmp = document.createElement('canvas');
+  tmp.width = PIX;
+  tmp.height = PIX;
+  const tctx = tmp.getContext('2d')!;
+  ctx.imageSmoothingEnabled = false;
+  for (let k = 0; k < n; k++) {
+    for (let i = 0; i < D; i++) {
+      const drawn = i < v.cursor;
+      const known = v.mode === 'complete' && i < v.start;
+      const val = v.canvas[k * D + i];
+      // Known (given) pixels white on black; drawn pixels white on dark blue; not yet drawn: grey.
+      let r: number, g: number, b: number;
+      if (!drawn && !known) [r, g, b] = [60, 60, 60];
+      else if (val > 0.5) [r, g, b] = known ? [255, 255, 255] : [255, 220, 120];
+      else [r, g, b] = known ? [0, 0, 0] : [10, 20, 60];
+      img.data[4 * i] = r;
+      img.data[4 * i + 1] = g;
+      img.data[4 * i + 2] = b;
+      img.data[4 * i + 3] = 255;
+    }
+    tctx.putImageData(img, 0, 0);
+    const ox = (k % perRow) * (PIX * SCALE + gap);
+    const oy = Math.floor(k / perRow) * (PIX * SCALE + gap);
+    ctx.drawImage(tmp, ox, oy, PIX * SCALE, PIX * SCALE);
+    if (v.cursor < D) {
+      ctx.strokeStyle = '#ff3b30';
+      ctx.lineWidth = 1.5;
+      ctx.strokeRect(ox + (v.cursor % PIX) * SCALE, oy + Math.floor(v.cursor / PIX) * SCALE, SCALE, SCALE);
+    }
+  }
+}
+
+export function mountPixelcnnMnist(root: HTMLElement) {
+  const later = frameQueue();
+  let nllBox: HTMLElement;
+  let costBox: HTMLElement;
+  let imgCanvas: HTMLCanvasElement;
+  let imgNote: HTMLElement;
+  let buttons: HTMLButtonElement[] = [];
+  let busy = false;
+  let last: PixelcnnMnistView | null = null;
+  let offset = 0;
+
+  const handle = mountWidget({
+    id,
+    root,
+    specs: pixelcnnMnistSpecs,
+    metrics: [
+      { name: 'nll_nats', label: 'test NLL (nats/image)', digits: 4, title: 'Negative log-likelihood of 100 held-out binarised digits, averaged' },
+      { name: 'bits_per_dim', label: 'bits/dim', digits: 3 },
+      { name: 'train_nll', label: 'train NLL', digits: 4, title: 'Mean NLL of the last 10 training batches' },
+      { name: 'steps_per_s', label: 'steps/s', digits: 3 },
+      { name: 'step_ms', label: 'ms per step', digits: 3 },
+      { name: 'sample_ms', label: 'ms per full sample', digits: 4, title: 'Measured time of the 784 forward passes of the last complete sampling run' },
+    ],
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
+    setup(charts, h) {
+      nllBox = chartBox();
+      const row = document.createElement('div');
+      row.className = 'controls';
+      const sampleBtn = document.createElement('button');
+      sampleBtn.type = 'button';
+      sampleBtn.dataset.action = 'sample';
+      sampleBtn.textContent = 'Sample digits pixel by pixel';
+      const hideLabel = document.createElement('label');
+      hideLabel.textContent = 'Hide from row ';
+      const hide = document.createElement('input');
+      hide.type = 'range';
+      hide.min = '4';
+      hide.max = '24';
+      hide.value = '14';
+      hide.setAttribute('aria-label', 'First hidden row of the digits to complete');
+      const hideVal = document.createElement('output');
+      hideVal.textContent = '14';
+      hide.addEventListener('input', () => (hideVal.textContent = hide.value));
+      hideLabel.append(hide, hideVal);
+      const completeBtn = document.createElement('button');
+      completeBtn.type = 'button';
+      completeBtn.dataset.action = 'complete';
+      completeBtn.textContent = 'Hide the lower part and complete';
+      const stopBtn = document.createElement('button');
+      stopBtn.type = 'button';
+      stopBtn.textContent = 'Stop drawing';
+      stopBtn.disabled = true;
+      row.append(sampleBtn, completeBtn, hideLabel, stopBtn);
+      buttons = [sampleBtn, completeBtn];
+      imgCanvas = document.createElement('canvas');
+      imgCanvas.className = 'pcnn-images';
+      imgCanvas.setAttribute('role', 'img');
+      imgCanvas.setAttribute('aria-label', 'Digits being drawn one pixel at a time');
+      imgNote = document.createElement('p');
+      imgNote.className = 'hint';
+      imgNote.setAttribute('aria-live', 'polite');
+      costBox = chartBox();
+      charts.append(nllBox, row, imgCanvas, imgNote, costBox);
+
+      let stop = false;
+      stopBtn.addEventListener('click', () => (stop = true));
+      async function run(start: () => Promise<unknown>, what: string) {
+        if (busy) return;
+        busy = true;
+        stop = false;
+        buttons.forEach((b) => (b.disabled = true));
+        stopBtn.disabled = false;
+        const playBtn = root.querySelector<HTMLButtonElement>('[data-action="play"]');
+        const pauseBtn = root.querySelector<HTMLButtonElement>('[data-action="pause"]');
+        const wasRunning = root.dataset.running === 'true';
+        if (wasRunning) pauseBtn?.click();
+        try {
+          await start();
+          h.setStatus(`${what}: one forward pass per pixel; training is paused meanwhile.`);
+          for (;;) {
+            const r = (await h.command('sample_step', { pixels: 14 })) as { done: boolean };
+            if (r.done || stop) break;
+          }
+          h.setStatus(stop ? `${what} stopped.` : `${what} done.`);
+        } catch (err) {
+          h.setStatus((err as Error).message, 'error');
+        } finally {
+          busy = false;
+          buttons.forEach((b) => (b.disabled = false));
+          stopBtn.disabled = true;
+          if (wasRunning && !stop) playBtn?.click();
+        }
+      }
+      sampleBtn.addEventListener('click', () => run(() => h.command('sample_start', { n: Number(h.values().samples) }), 'Sampling'));
+      completeBtn.addEventListener('click', () => {
+        const n = Number(h.values().samples);
+        const o = offset;
+        offset += n;
+        run(() => h.command('complete_start', { n, hideFrom: Number(hide.value), offset: o }), 'Completion');
+      });
+    },
+    draw(view: PixelcnnMnistView) {
+      if (!view) return;
+      last = view;
+      const width = chartWidth(nllBox);
+      const pts = [
+        ...view.steps.map((s, i) => ({ step: s, nll: view.trainNll[i], set: 'train (last 10 batches)' })),
+        ...view.testSteps.map((s, i) => ({ step: s, nll: view.testNll[i], set: 'test (100 digits)' })),
+      ];
+      later(nllBox, () => nllBox.replaceChildren(
+        plot({
+          width,
+          height: 220,
+          x: { label: 'training step', domain: [0, Math.max(10, ...pts.map((p) => p.step))] },
+          y: { label: 'NLL (nats per image)', grid: true, domain: [Math.max(0, Math.min(...pts.map((p) => p.nll)) - 10), Math.min(600, Math.max(...pts.map((p) => p.nll)) + 5)] },
+          color: { legend: true, domain: ['train (last 10 batches)', 'test (100 digits)'], range: ['var(--series-1)', 'var(--series-2)'] },
+          marks: [Plot.line(pts, { x: 'step', y: 'nll', stroke: 'set', z: 'set' }), Plot.dot(pts.filter((p) => p.set.startsWith('test')), { x: 'step', y: 'nll', fill: 'var(--series-2)', r: 2 })],
+        }),
+      ));
+      if (view.canvas) {
+        imgCanvas.hidden = false;
+        drawImages(imgCanvas, view);
+        const left = D - view.cursor;
+        imgNote.textContent =
+          view.mode === 'complete'
+            ? `Completing ${view.n} test digits from row ${view.start / PIX}: white = given, yellow = drawn by the model, grey = still to draw (${left} pixels left).`
+            : `Sampling ${view.n} digits: yellow = drawn by the model, grey = still to draw (${left} pixels left).`;
+      } else {
+        imgCanvas.hidden = true;
+        imgNote.textContent = 'Press "Sample digits" to draw digits from the model one pixel at a time.';
+      }
+      // Cost: one training step against one full sampling run, both measured in this worker.
+      const bars = [{ what: 'one training step', ms: view.stepMs }];
+      if (view.passMs > 0) bars.push({ what: 'one sampling pass', ms: view.passMs });
+      if (view.sampleMs > 0) bars.push({ what: 'one full sample (784 passes)', ms: view.sampleMs });
+      else if (view.passMs > 0) bars.push({ what: '784 passes (estimated)', ms: view.passMs * D });
+      const shown = bars.filter((b) => b.ms > 0);
+      if (shown.length) {
+        const full = view.sampleMs > 0 ? view.sampleMs : view.passMs * D;
+        later(costBox, () => costBox.replaceChildren(
+          plot({
+            width,
+            height: 40 + 28 * shown.length,
+            marginLeft: 190,
+            marginRight: 80,
+            x: { label: 'milliseconds', grid: true },
+            y: { label: null },
+            marks: [Plot.barX(shown, { y: 'what', x: 'ms', fill: 'var(--series-3)' }), Plot.text(shown, { y: 'what', x: 'ms', text: (d: { ms: number }) => `${d.ms.toFixed(d.ms < 10 ? 1 : 0)} ms`, dx: 4, textAnchor: 'start' })],
+          }),
+          Object.assign(document.createElement('p'), {
+            className: 'hint',
+            textContent:
+              full > 0 && view.stepMs > 0
+                ? `Sampling one batch costs as much time as about ${Math.round(full / view.stepMs)} training steps.`
+                : full > 0
+                  ? 'Train a few steps to compare sampling with a training step.'
+                  : 'Sample once to measure the cost of sampling.',
+          }),
+        ));
+      }
+    },
+  });
+  void last;
+  return handle;
+}

@@ -1,0 +1,222 @@
+import * as Plot from '@observablehq/plot';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
+import { specs as vaeMnistSpecs, VAE_GRID, VAE_INTERP, type VaeView } from './settings';
+import { workerName } from '../../widget-host/worker-name';
+import { id } from './settings';
+
+const SIDE = 28;
+const DIGIT_COLORS = ['#4e79a7', '#f28e2c', '#e15759', '#76b7b2', '#59a14f', '#edc949', '#af7aa1', '#ff9da7', '#9c755f', '#6b6b6b'];
+
+/** Paints n 28x28 grey images (0-255) into a canvas, perRow per row, with a 1 px gap. */
+function paintDigits(canvas: HTMLCanvasElement, bytes: Uint8Array, n: number, perRow: number, marks: Map<number, string> = new Map()) {
+  const rows = Math.ceil(n / perRow);
+  const W = perRow * (SIDE + 2);
+  const H = rows * (SIDE + 2);
+  if (canvas.width !== W) canvas.width = W;
+  if (canvas.height !== H) canvas.height = H;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const img = ctx.createImageData(W, H);
+  for (let k = 0; k < n; k++) {
+    const ox = (k % perRow) * (SIDE + 2) + 1;
+    const oy = Math.floor(k / perRow) * (SIDE + 2) + 1;
+    for (let r = 0; r < SIDE; r++) {
+      for (let c = 0; c < SIDE; c++) {
+        const v = bytes[k * SIDE * SIDE + r * SIDE + c];
+        const p = ((oy + r) * W + ox + c) * 4;
+        img.data[p] = img.data[p + 1] = img.data[p + 2] = v;
+        img.data[p + 3] = 255;
+      }
+    }
+  }
+  ctx.putImageData(img, 0, 0);
+  for (const [k, color] of marks) {
+    const ox = (k % perRow) * (SIDE + 2);
+    const oy = Math.floor(k / perRow) * (SIDE + 2);
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 2;
+    ctx.strokeRect(ox + 1, oy + 1, SIDE, SIDE);
+  }
+}
+
+function canvasBox(label: string, cls = 'digits'): { wrap: HTMLElement; canvas: HTMLCanvasElement; caption: HTMLElement } {
+  const wrap = document.createElement('figure');
+  wrap.className = `vae-fig ${cls}`;
+  const canvas = document.createElement('canvas');
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', label);
+  const caption = document.createElement('figcaption');
+  caption.className = 'hint';
+  caption.textContent = label;
+  wrap.append(canvas, caption);
+  return { wrap, canvas, caption };
+}
+
+export function mountVaeMnist(root: HTMLElement) {
+  const later = frameQueue();
+  let scatterBox: HTMLElement;
+  let grid: ReturnType<typeof canvasBox>;
+  let picks: ReturnType<typeof canvasBox>;
+  let recons: ReturnType<typeof canvasBox>;
+  let interp: ReturnType<typeof canvasBox>;
+  let curveBox: HTMLElement;
+  let betaRange: HTMLInputElement;
+  let betaOut: HTMLOutputElement;
+  let h: WidgetHandle;
+  let choosing: 'a' | 'b' = 'a';
+  let refreshing = false;
+  let lastView: VaeView | null = null;
+
+  const handle = mountWidget({
+    id,
+    root,
+    specs: vaeMnistSpecs,
+    metrics: [
+      { name: 'epoch', label: 'epoch', digits: 3 },
+      { name: 'elbo', label: 'test ELBO (nats/image)', digits: 4, title: 'Evidence lower bound on 500 test digits, β left out; refreshed every 50 steps and on pause' },
+      { name: 'recon', label: 'reconstruction −log p(x|z)', digits: 4 },
+      { name: 'kl', label: 'KL(q ‖ prior)', digits: 3 },
+      { name: 'steps_per_s', label: 'steps/s', digits: 3 },
+    ],
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
+    setup(charts, hh) {
+      h = hh;
+      const betaRow = document.createElement('div');
+      betaRow.className = 'controls vae-beta';
+      const label = document.createElement('label');
+      label.textContent = 'β slider ';
+      betaRange = document.createElement('input');
+      betaRange.type = 'range';
+      betaRange.min = '0';
+      betaRange.max = '8';
+      betaRange.step = '0.25';
+      betaRange.value = String(h.values().beta);
+      betaRange.setAttribute('aria-label', 'β, the weight of the KL term (restarts training)');
+      betaOut = document.createElement('output');
+      betaOut.textContent = String(h.values().beta);
+      label.append(betaRange, betaOut);
+      betaRange.addEventListener('input', () => (betaOut.textContent = betaRange.value));
+      betaRange.addEventListener('change', () => {
+        const errs = h.setParams({ beta: Number(betaRange.value) });
+        if (errs.length) h.setStatus(errs.join(' '), 'error');
+        else h.setStatus(`β set to ${betaRange.value}; training restarted from step 0.`);
+      });
+      betaRow.append(label);
+
+      const top = document.createElement('div');
+      top.className = 'vae-row';
+      scatterBox = chartBox('Latent means of 500 test digits, coloured by digit', 'vae-scatter');
+      grid = canvasBox(`Decoded manifold: a ${VAE_GRID} × ${VAE_GRID} grid of prior quantiles in the latent plane`, 'manifold');
+      top.append(scatterBox, grid.wrap);
+
+      picks = canvasBox('Test digits: click one to set the start (A) or end (B) of the interpolation', 'picks');
+      recons = canvasBox('Their reconstructions (decoded posterior means)', 'picks');
+      interp = canvasBox(`Interpolation: ${VAE_INTERP} decoded points on the straight line from A's code to B's`, 'interp');
+      picks.canvas.style.cursor = 'pointer';
+      picks.canvas.tabIndex = 0;
+      const choose = async (idx: number) => {
+        const payload = choosing === 'a' ? { a: idx } : { b: idx };
+        const which = choosing.toUpperCase();
+        choosing = choosing === 'a' ? 'b' : 'a';
+        try {
+          await h.command('interp', payload);
+          h.setStatus(`Interpolation end ${which} set to test digit ${idx + 1}. Next click sets ${choosing.toUpperCase()}.`);
+        } catch (err) {
+          h.setStatus((err as Error).message, 'error');
+        }
+      };
+      picks.canvas.addEventListener('click', (e) => {
+        const rect = picks.canvas.getBoundingClientRect();
+        const x = ((e.clientX - rect.left) / rect.width) * picks.canvas.width;
+        const idx = Math.floor(x / (SIDE + 2));
+        if (lastView && idx >= 0 && idx < lastView.pickLabels.length) choose(idx);
+      });
+      picks.canvas.addEventListener('keydown', (e) => {
+        const k = Number(e.key);
+        if (Number.isInteger(k) && e.key.length === 1) {
+          e.preventDefault();
+          e.stopPropagation();
+          choose(2 * k);
+        }
+      });
+      picks.canvas.setAttribute('aria-label', 'Test digits: click one, or focus and press a digit key, to set an interpolation end');
+      curveBox = chartBox('Training curves: reconstruction term and KL term per step');
+      charts.append(betaRow, top, picks.wrap, recons.wrap, interp.wrap, curveBox);
+    },
+    draw(view: VaeView, ctx) {
+      if (!view) return;
+      lastView = view;
+      if (betaRange && Number(betaRange.value) !== Number(ctx.values.beta) && document.activeElement !== betaRange) {
+        betaRange.value = String(ctx.values.beta);
+        betaOut.textContent = String(ctx.values.beta);
+      }
+      // When paused, bring the scatter and grid up to the current step.
+      if (!ctx.running && view.refreshedAt !== view.step && !refreshing) {
+        refreshing = true;
+        h.command('refresh').finally(() => (refreshing = false));
+      }
+      const pts = Array.from(view.labels, (label, i) => ({ x: view.latent[2 * i], y: view.latent[2 * i + 1], digit: String(label) }));
+      const R = Math.max(3, view.gridRange * 1.15);
+      const size = 300;
+      later(scatterBox, () => scatterBox.replaceChildren(
+        plot({
+          width: size,
+          height: size,
+          x: { label: 'z₁', domain: [-R, R] },
+          y: { label: 'z₂', domain: [-R, R] },
+          color: { type: 'ordinal', domain: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], range: DIGIT_COLORS, legend: true },
+          marks: [
+            Plot.rect([0], { x1: -view.gridRange, x2: view.gridRange, y1: -view.gridRange, y2: view.gridRange, stroke: 'currentColor', strokeOpacity: 0.3, strokeDasharray: '3 3', fill: 'none' }),
+            Plot.dot(pts, { x: (d) => Math.max(-R, Math.min(R, d.x)), y: (d) => Math.max(-R, Math.min(R, d.y)), fill: 'digit', r: 2.2, fillOpacity: 0.8 }),
+          ],
+        }),
+      ));
+      paintDigits(grid.canvas, view.grid, VAE_GRID * VAE_GRID, VAE_GRID);
+      const marks = new Map<number, string>([
+        [view.interpA, '#f28e2c'],
+        [view.interpB, '#4e79a7'],
+      ]);
+      paintDigits(picks.canvas, view.picks, view.pickLabels.length, view.pickLabels.length, marks);
+      paintDigits(recons.canvas, view.recons, view.pickLabels.length, view.pickLabels.length);
+      paintDigits(interp.canvas, view.interp, VAE_INTERP, VAE_INTERP);
+      const width = chartWidth(curveBox);
+      const train: { step: number; term: string; v: number }[] = [];
+      for (let i = 0; i < view.histStep.length; i++) {
+        train.push({ step: view.histStep[i], term: 'reconstruction (minibatch)', v: view.histRecon[i] });
+        train.push({ step: view.histStep[i], term: 'KL (minibatch)', v: view.histKl[i] });
+      }
+      const test: { step: number; term: string; v: number }[] = [];
+      for (let i = 0; i < view.testStep.length; i++) test.push({ step: view.testStep[i], term: '−ELBO (test subset)', v: -view.testElbo[i] });
+      const recon = train.filter((d) => d.term.startsWith('rec'));
+      const kl = train.filter((d) => d.term.startsWith('KL'));
+      const recent = recon.slice(Math.floor(recon.length / 5));
+      const yMax = recent.length ? Math.min(560, Math.max(...recent.map((d) => d.v), ...test.slice(1).map((d) => d.v)) * 1.05) : 560;
+      const yMin = recent.length ? Math.min(...recent.map((d) => d.v), ...test.map((d) => d.v)) * 0.97 : 0;
+      const color = { domain: ['reconstruction (minibatch)', '−ELBO (test subset)', 'KL (minibatch)'], range: ['var(--series-1)', 'var(--series-2)', 'var(--series-3)'], legend: true };
+      const left = plot({
+        width,
+        height: 200,
+        x: { label: 'step' },
+        y: { label: 'nats per image', domain: [yMin, yMax], grid: true },
+        color,
+        marks: [
+          Plot.line(recon, { x: 'step', y: 'v', stroke: 'term', strokeOpacity: 0.7, clip: true }),
+          Plot.line(test, { x: 'step', y: 'v', stroke: 'term', strokeWidth: 2, clip: true }),
+          Plot.dot(test, { x: 'step', y: 'v', fill: 'term', r: 2, clip: true }),
+        ],
+      });
+      const right = plot({
+        width,
+        height: 150,
+        x: { label: 'step' },
+        y: { label: `KL, nats per image (β = ${view.beta})`, grid: true },
+        color,
+        marks: [Plot.line(kl, { x: 'step', y: 'v', stroke: 'term' }), Plot.ruleY([0])],
+      });
+      later(curveBox, () => curveBox.replaceChildren(left, right));
+    },
+  });
+  return handle;
+}

@@ -1,0 +1,115 @@
+/**
+ * The parts of the vae-mnist widget that need no tfjs: settings, sizes, the view's shape and
+ * small helpers. The page imports this file; the worker and tests import ./vaeMnist.
+ */
+import type { ParamSpec } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import type { BenchInfo } from '../../lib/model';
+
+/** The widget's id: names its folder, its component (components/widgets/vae-mnist.astro), its tag and its worker. */
+export const id = 'vae-mnist';
+/** For the benchmark (src/bench/): tfjs or plain JavaScript, MNIST needed, steps timed. */
+export const bench: BenchInfo = { tf: true, needsMnist: true, steps: 50 };
+
+export const VAE_PIXELS = 784;
+export const VAE_LATENT = 2;
+/** Test digits used for the ELBO readout and the latent scatter (the first ones of the test split). */
+export const VAE_EVAL_COUNT = 500;
+/** Side of the decoded manifold grid. */
+export const VAE_GRID = 15;
+/** The test ELBO, scatter and grid are refreshed at least every this many steps. */
+export const VAE_REFRESH_STEPS = 50;
+/** Digits offered for reconstructions and interpolation: two of each class from the eval subset. */
+export const VAE_PICKS = 20;
+
+export const specs: ParamSpec[] = [
+  { name: 'hidden', label: 'Hidden units (encoder and decoder)', kind: 'number', default: 256, min: 16, max: 512, integer: true },
+  { name: 'lr', label: 'Learning rate (Adam)', kind: 'number', default: 0.002, min: 0, max: 0.05, minExclusive: true },
+  { name: 'batch', label: 'Batch size', kind: 'number', default: 100, min: 8, max: 500, integer: true },
+  {
+    name: 'beta',
+    label: 'β (weight of the KL term)',
+    kind: 'number',
+    default: 1,
+    min: 0,
+    max: 10,
+    help: 'β = 1 is the ELBO; β > 1 pushes q(z|x) toward the prior, β = 0 leaves a plain autoencoder with noise.',
+  },
+  { name: 'train_size', label: 'Training digits used', kind: 'number', default: 8000, min: 100, max: 8000, integer: true },
+  SEED_SPEC,
+];
+
+export interface VaeView {
+  step: number;
+  /** Step at which the scatter, grid and test numbers were computed. */
+  refreshedAt: number;
+  /** Latent means of the eval subset: [x0, y0, x1, y1, ...] and their labels. */
+  latent: Float32Array;
+  labels: Uint8Array;
+  /** VAE_GRID x VAE_GRID decoded images (Bernoulli means, 0-255), row-major, top row = largest z2. */
+  grid: Uint8Array;
+  gridRange: number;
+  /** Originals and reconstructions (means) of the pick digits, 0-255. */
+  picks: Uint8Array;
+  recons: Uint8Array;
+  pickLabels: Uint8Array;
+  /** Interpolation between picks a and b: VAE_INTERP decoded images, 0-255. */
+  interp: Uint8Array;
+  interpA: number;
+  interpB: number;
+  /** Training curves (per recorded step): negative recon and KL of the minibatch. */
+  histStep: Float32Array;
+  histRecon: Float32Array;
+  histKl: Float32Array;
+  /** Test ELBO at the refreshes. */
+  testStep: Float32Array;
+  testElbo: Float32Array;
+  beta: number;
+}
+
+export const VAE_INTERP = 10;
+
+export interface VaeEval {
+  elbo: number;
+  recon: number;
+  kl: number;
+}
+
+/** Normal quantile (Acklam's approximation, |error| < 1.2e-9), for the manifold grid. */
+export function normalQuantile(p: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const pl = 0.02425;
+  if (p < pl) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  }
+  if (p > 1 - pl) return -normalQuantile(1 - p);
+  const q = p - 0.5;
+  const r = q * q;
+  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
+/**
+ * How well the latent means separate the digits: leave-one-out k-nearest-neighbour accuracy of
+ * the labels in the 2-D latent plane (a number for "the scatter shows clusters").
+ */
+export function latentKnnAccuracy(latent: Float32Array, labels: Uint8Array, k = 5): number {
+  const n = labels.length;
+  let ok = 0;
+  const d = new Float64Array(n);
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      d[j] = j === i ? Infinity : (latent[2 * i] - latent[2 * j]) ** 2 + (latent[2 * i + 1] - latent[2 * j + 1]) ** 2;
+      idx[j] = j;
+    }
+    const nearest = Array.from(idx).sort((a, b) => d[a] - d[b]).slice(0, k);
+    const votes = new Array(10).fill(0);
+    for (const j of nearest) votes[labels[j]]++;
+    if (votes.indexOf(Math.max(...votes)) === labels[i]) ok++;
+  }
+  return ok / n;
+}

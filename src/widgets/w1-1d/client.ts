@@ -1,0 +1,88 @@
+import * as Plot from '@observablehq/plot';
+import { plot } from '../../widget-host/plot';
+import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { mountWidget } from '../../widget-host/controller';
+import { workerName } from '../../widget-host/worker-name';
+import { specs as w1Specs, W1_PRESETS } from './settings';
+import type { W1View } from './model';
+import { id } from './settings';
+
+export function mountW1d(root: HTMLElement) {
+  const later = frameQueue();
+  let densityBox: HTMLElement;
+  let criticBox: HTMLElement;
+  let historyBox: HTMLElement;
+  return mountWidget({
+    id,
+    root,
+    specs: w1Specs,
+    metrics: [
+      { name: 'w1_exact', label: 'W1 exact (CDFs)', digits: 4 },
+      { name: 'w1_critic', label: 'critic estimate gap / K', digits: 4 },
+      { name: 'critic_gap', label: 'critic value E_r f − E_g f', digits: 4 },
+      { name: 'lipschitz', label: 'critic Lipschitz K', digits: 3 },
+    ],
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
+    setup(charts, h) {
+      const row = document.createElement('div');
+      row.className = 'controls';
+      for (const p of Object.values(W1_PRESETS)) {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = p.label;
+        b.addEventListener('click', () => {
+          const errs = h.setParams({ real: p.real, fake: p.fake });
+          if (errs.length) h.setStatus(errs.join(' '), 'error');
+        });
+        row.append(b);
+      }
+      densityBox = chartBox('The two densities and the gap between their CDFs, whose area is W1');
+      criticBox = chartBox('The trained critic against the optimal 1-Lipschitz critic');
+      historyBox = chartBox();
+      charts.append(row, densityBox, criticBox, historyBox);
+    },
+    draw(view: W1View) {
+      if (!view) return;
+      const width = chartWidth(densityBox);
+      const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
+      later(densityBox, () => densityBox.replaceChildren(
+        plot({
+          width,
+          height: 220,
+          color: { legend: true, domain: ['p_r', 'p_g', 'F_g − F_r'], range: ['var(--series-1)', 'var(--series-2)', 'var(--series-3)'] },
+          x: { label: 'x' },
+          y: { label: 'density / CDF gap', grid: true },
+          marks: [
+            Plot.areaY(rows(view.cdfGap, 'F_g − F_r'), { x: 'x', y: 'y', fill: 'var(--series-3)', fillOpacity: 0.2 }),
+            Plot.line([...rows(view.real, 'p_r'), ...rows(view.fake, 'p_g'), ...rows(view.cdfGap, 'F_g − F_r')], { x: 'x', y: 'y', stroke: 'name', strokeWidth: 2 }),
+            Plot.ruleY([0]),
+          ],
+        }),
+      ));
+      later(criticBox, () => criticBox.replaceChildren(
+        plot({
+          width,
+          height: 200,
+          color: { legend: true, domain: ['critic f', 'optimal (slope ±1)'], range: ['var(--series-4)', 'currentColor'] },
+          x: { label: 'x' },
+          y: { label: 'critic value', grid: true },
+          marks: [Plot.line([...rows(view.critic, 'critic f'), ...rows(view.optimal, 'optimal (slope ±1)')], { x: 'x', y: 'y', stroke: 'name', strokeDasharray: (d: { name: string }) => (d.name === 'critic f' ? null : '4 3') } as never)],
+        }),
+      ));
+      const hist = [
+        ...Array.from(view.history, (y, i) => ({ step: i, y, name: 'estimate gap / K' })),
+        ...Array.from(view.gapHistory, (y, i) => ({ step: i, y, name: 'raw critic value' })),
+      ].filter((d) => Number.isFinite(d.y));
+      later(historyBox, () => historyBox.replaceChildren(
+        plot({
+          width,
+          height: 160,
+          color: { legend: true, domain: ['estimate gap / K', 'raw critic value'], range: ['var(--series-4)', 'var(--series-2)'] },
+          x: { label: 'step (recent)' },
+          y: { label: 'W1', grid: true },
+          marks: [Plot.ruleY([view.w1Exact], { stroke: 'currentColor', strokeDasharray: '4 3' }), Plot.line(hist, { x: 'step', y: 'y', stroke: 'name' })],
+        }),
+      ));
+    },
+  });
+}

@@ -1,0 +1,37 @@
+/** Settings of the widget (no tfjs here, so that the page script can import them). */
+import type { ParamSpec } from '../../lib/params';
+import { SEED_SPEC } from '../../lib/params';
+import { mixtureError } from '../../lib/density/mixture';
+import type { BenchInfo } from '../../lib/model';
+
+/** The widget's id: names its folder, its component (components/widgets/w1-1d.astro), its tag and its worker. */
+export const id = 'w1-1d';
+/** For the benchmark (src/bench/): tfjs or plain JavaScript, MNIST needed, steps timed. */
+export const bench: BenchInfo = { tf: true, steps: 100 };
+export const W1_PRESETS: Record<string, { label: string; real: string; fake: string }> = {
+  shifted: { label: 'Shifted normal', real: 'N(0, 1)', fake: 'N(3, 1)' },
+  bimodal: { label: 'Two bumps vs one', real: '0.5 N(-2, 0.5) + 0.5 N(2, 0.5)', fake: 'N(0, 1)' },
+  disjoint: { label: 'Disjoint blocks', real: 'U(-3, -2)', fake: 'U(2, 4)' },
+};
+
+export const specs: ParamSpec[] = [
+  { name: 'real', label: 'p_r (real)', kind: 'text', default: W1_PRESETS.bimodal.real, maxLength: 400, validate: mixtureError, wide: true },
+  { name: 'fake', label: 'p_g (generated)', kind: 'text', default: W1_PRESETS.bimodal.fake, maxLength: 400, validate: mixtureError, wide: true },
+  {
+    name: 'constraint',
+    label: 'Lipschitz constraint',
+    kind: 'enum',
+    default: 'gp1',
+    options: [
+      { value: 'gp1', label: 'One-sided gradient penalty (Adam)' },
+      { value: 'gp', label: 'Two-sided gradient penalty (WGAN-GP, Adam)' },
+      { value: 'clip', label: 'Weight clipping (WGAN, RMSProp)' },
+    ],
+  },
+  { name: 'lambda', label: 'Penalty weight lambda', kind: 'number', default: 10, min: 0, max: 1000 },
+  { name: 'clip', label: 'Clip c', kind: 'number', default: 0.05, min: 0, minExclusive: true, max: 10 },
+  { name: 'lr', label: 'Learning rate', kind: 'number', default: 0.005, min: 0, minExclusive: true, max: 0.1 },
+  { name: 'batch', label: 'Batch size', kind: 'number', default: 128, min: 4, max: 2048, integer: true },
+  { name: 'hidden', label: 'Hidden units (2 layers)', kind: 'number', default: 32, min: 2, max: 128, integer: true },
+  SEED_SPEC,
+];

@@ -1,0 +1,232 @@
+/**
+ * The generic training loop that runs inside a widget's Web Worker. A worker file is two lines:
+ *   import { serve } from './host';
+ *   serve(createMyModel, { backend: () => initTf() });
+ * Training happens here in time-boxed slices; state goes back to the page at a bounded rate.
+ */
+import type { Model, ModelFactory } from '../lib/model';
+import { firstNonFinite } from '../lib/model';
+import { StageError, type FailureStage, type FromWorker, type ToWorker } from '../lib/protocol';
+
+/** What the worker's set-up reports: the backend's name, a longer label, and why a preferred one was skipped. */
+export interface BackendInfo {
+  name: string;
+  label?: string;
+  note?: string;
+}
+
+interface ServeOptions {
+  /** Picks and initialises the compute backend; returns its name ("wasm", "webgl", "cpu", "js") or more. */
+  backend?: () => Promise<string | BackendInfo>;
+  /** Metrics whose non-finite value pauses training as diverged (default: all numeric metrics). */
+  watch?: string[];
+  /** Longest slice of training between message checks, in ms. */
+  sliceMs?: number;
+  /** Minimum interval between state messages, in ms. */
+  reportMs?: number;
+}
+
+export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
+  const ctx = self as unknown as {
+    postMessage(m: FromWorker, transfer?: Transferable[]): void;
+    onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+  };
+  const sliceMs = opts.sliceMs ?? 24;
+  const reportMs = opts.reportMs ?? 80;
+  let model: Model | null = null;
+  let step = 0;
+  let running = false;
+  let targetRate = Infinity;
+  let lastReport = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let rateWindow: { t: number; step: number }[] = [];
+  let ready: Promise<BackendInfo> | null = null;
+  let generation = 0;
+  let diverged = false;
+  let seq = 0;
+
+  const post = (m: FromWorker) => ctx.postMessage(m);
+  const fail = (stage: FailureStage, err: unknown, prefix: string) => {
+    const msg = (err as Error)?.message ?? String(err);
+    post({ type: 'error', stage: err instanceof StageError ? err.stage : stage, message: err instanceof StageError ? msg : `${prefix}: ${msg}` });
+  };
+
+  function stepsPerSecond(): number {
+    if (rateWindow.length < 2) return 0;
+    const a = rateWindow[0];
+    const b = rateWindow[rateWindow.length - 1];
+    const dt = (b.t - a.t) / 1000;
+    return dt > 0 ? (b.step - a.step) / dt : 0;
+  }
+
+  function report() {
+    if (!model) return;
+    lastReport = performance.now();
+    let metrics;
+    let view;
+    try {
+      metrics = model.metrics();
+      view = model.view();
+    } catch (err) {
+      running = false;
+      fail('view', err, "Could not read the model's state");
+      return;
+    }
+    const bad = firstNonFinite(metrics, opts.watch);
+    if (bad && !diverged) {
+      diverged = true;
+      running = false;
+      post({
+        type: 'diverged',
+        step,
+        message: `Training diverged at step ${step}: ${bad} became ${metrics[bad]}. Lower the learning rate or change the settings, then press Reset.`,
+      });
+    }
+    post({ type: 'state', seq, step, running, stepsPerSecond: running ? stepsPerSecond() : 0, metrics, view });
+  }
+
+  function doSteps(n: number): boolean {
+    if (!model || diverged) return false;
+    try {
+      for (let i = 0; i < n; i++) {
+        model.step();
+        step++;
+      }
+      return true;
+    } catch (err) {
+      running = false;
+      diverged = true;
+      post({ type: 'diverged', step, message: `Training stopped at step ${step}: ${(err as Error).message}. Press Reset.` });
+      report();
+      return false;
+    }
+  }
+
+  function tick() {
+    timer = null;
+    if (!running || !model) return;
+    const t0 = performance.now();
+    let budget = Infinity;
+    if (Number.isFinite(targetRate)) {
+      const last = rateWindow[rateWindow.length - 1];
+      const elapsed = last ? (t0 - last.t) / 1000 : 0;
+      budget = Math.max(0, Math.floor(elapsed * targetRate));
+    }
+    let done = 0;
+    if (budget > 0 || !Number.isFinite(targetRate)) {
+      while (performance.now() - t0 < sliceMs && done < budget) {
+        if (!doSteps(1)) return;
+        done++;
+      }
+    }
+    const now = performance.now();
+    if (done > 0 || rateWindow.length === 0) {
+      rateWindow.push({ t: now, step });
+      while (rateWindow.length > 2 && now - rateWindow[0].t > 2000) rateWindow.shift();
+    }
+    if (now - lastReport >= reportMs) report();
+    if (running) {
+      const wait = Number.isFinite(targetRate) ? Math.max(1, Math.min(250, 1000 / targetRate)) : 0;
+      timer = setTimeout(tick, wait);
+    }
+  }
+
+  async function init(params: ToWorker & { type: 'init' }) {
+    const gen = ++generation;
+    running = false;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!ready) {
+      ready = (opts.backend ? opts.backend() : Promise.resolve('js')).then((b) => {
+        const info: BackendInfo = typeof b === 'string' ? { name: b } : b;
+        post({ type: 'ready', backend: info.name, label: info.label ?? info.name, note: info.note });
+        return info;
+      });
+    }
+    try {
+      await ready;
+    } catch (err) {
+      ready = null; // the next init (Reset) tries again
+      if (gen === generation) fail('backend', err, 'Could not start the compute backend (tfjs)');
+      return;
+    }
+    if (gen !== generation) return;
+    model?.dispose();
+    model = null;
+    step = 0;
+    diverged = false;
+    rateWindow = [];
+    try {
+      const m = await factory(params.params);
+      if (gen !== generation) {
+        m.dispose();
+        return;
+      }
+      model = m;
+    } catch (err) {
+      if (gen === generation) fail('model', err, 'Could not build the model');
+      return;
+    }
+    report();
+  }
+
+  let queue: Promise<void> = Promise.resolve();
+  ctx.onmessage = (e: MessageEvent<ToWorker>) => {
+    const msg = e.data;
+    // Messages are handled in order; init is async (backend, data loading).
+    queue = queue
+      .then(() => {
+        // Reports from here on answer this control message.
+        if ('seq' in msg && typeof msg.seq === 'number') seq = msg.seq;
+        return handle(msg);
+      }).catch((err) => fail('command', err, 'The training worker failed'));
+  };
+
+  async function handle(msg: ToWorker) {
+    switch (msg.type) {
+      case 'init':
+        await init(msg);
+        break;
+      case 'run':
+        if (!model || diverged) return;
+        if (!running) {
+          running = true;
+          rateWindow = [{ t: performance.now(), step }];
+          if (!timer) timer = setTimeout(tick, 0);
+        }
+        report();
+        break;
+      case 'pause':
+        running = false;
+        if (timer) clearTimeout(timer);
+        timer = null;
+        report();
+        break;
+      case 'step':
+        if (!model) return;
+        running = false;
+        if (timer) clearTimeout(timer);
+        timer = null;
+        doSteps(Math.max(1, Math.floor(msg.n)));
+        report();
+        break;
+      case 'speed':
+        targetRate = msg.stepsPerSecond > 0 ? msg.stepsPerSecond : Infinity;
+        break;
+      case 'command': {
+        if (!model?.command) {
+          post({ type: 'result', id: msg.id, ok: false, error: `This widget has no command "${msg.name}".` });
+          return;
+        }
+        try {
+          const value = await model.command(msg.name, msg.payload);
+          post({ type: 'result', id: msg.id, ok: true, value });
+        } catch (err) {
+          post({ type: 'result', id: msg.id, ok: false, error: (err as Error).message });
+        }
+        report();
+        break;
+      }
+    }
+  }
+}

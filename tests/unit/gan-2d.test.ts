@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { startTf, tf } from './helpers/tf-node';
+import { createModel as createGan2d, specs as gan2dSpecs, gan2dSpecsFor, GAN2D_PRESETS, type Gan2dView } from '../../src/widgets/gan-2d/model';
+import { makeTarget, meanKernel, medianDistance, mmdRbf, modeStats, sampleTarget, drawnError } from '../../src/widgets/gan-2d/data';
+import { defaults, parseValue, type NumberSpec } from '../../src/lib/params';
+import { Rng } from '../../src/lib/rng';
+
+const base = () => defaults(gan2dSpecs);
+/** A small configuration for the long hygiene runs (the loss code paths are the same). */
+const tiny = { g_units: 4, d_units: 4, g_layers: 1, d_layers: 1, batch: 8, n_critic: 1 };
+
+describe('gan-2d metrics on known point sets', () => {
+  it('modes_covered and high_quality', () => {
+    const modes = [0, 0, 2, 0, 0, 2];
+    // one point on each of the first two modes, one far away
+    const pts = [0.01, 0, 2, 0.1, 5, 5];
+    const s = modeStats(pts, modes, 0.05);
+    expect(s.modesCovered).toBe(2);
+    expect(s.highQuality).toBeCloseTo(200 / 3, 10);
+    // 0.16 from a centre is beyond 3 sigma = 0.15
+    expect(modeStats([0.16, 0], modes, 0.05)).toEqual({ modesCovered: 0, highQuality: 0 });
+    expect(modeStats([0.149, 0], modes, 0.05)).toEqual({ modesCovered: 1, highQuality: 100 });
+    // samples of the ring itself: all 8 modes, and about 98.9% within 3 sigma (chi-square, 2 dof: 1 - e^{-4.5})
+    const ring = makeTarget('ring8');
+    const real = sampleTarget(ring, new Rng(2), 4000);
+    const r = modeStats(real, ring.modes, ring.sigma);
+    expect(r.modesCovered).toBe(8);
+    expect(r.highQuality).toBeGreaterThan(98.3);
+    expect(r.highQuality).toBeLessThan(99.5);
+  });
+
+  it('mmd: zero for identical sets, closed form for one point each, grows with a shift', () => {
+    const x = sampleTarget(makeTarget('grid25'), new Rng(4), 300);
+    expect(mmdRbf(x, x)).toBeCloseTo(0, 12);
+    // one point each at distance d with bandwidth h: 2 - 2 exp(-d^2 / 2h^2)
+    expect(mmdRbf([0, 0], [3, 4], 2)).toBeCloseTo(2 - 2 * Math.exp(-25 / 8), 12);
+    const shifted = (d: number) => x.map((v, i) => (i % 2 === 0 ? v + d : v));
+    const h = medianDistance(x);
+    const m1 = mmdRbf(x, shifted(0.2), h);
+    const m2 = mmdRbf(x, shifted(1), h);
+    expect(m1).toBeGreaterThan(0);
+    expect(m2).toBeGreaterThan(m1);
+    // mean kernel of a set with itself: diagonal included
+    expect(meanKernel([0, 0, 0, 0], [0, 0, 0, 0], 1, true)).toBeCloseTo(1, 12);
+    // median of the three pairwise distances of a 3-4-5 triangle is 4
+    expect(medianDistance([0, 0, 3, 0, 0, 4])).toBe(4);
+  });
+
+  it('drawn points are validated', () => {
+    expect(drawnError('0 0; 1 1.5')).toBeNull();
+    expect(drawnError('0 0; 1')).toMatch(/not a point/);
+    expect(drawnError('9 0')).toMatch(/within/);
+    const t = makeTarget('custom', '0 0; 1 1');
+    expect(t.modes.length).toBe(4);
+    expect(() => makeTarget('custom', '')).toThrow(/Draw some points/);
+  });
+});
+
+describe('gan-2d settings', () => {
+  it('learning rates reject 0, -1, 1e9 and abc', () => {
+    for (const name of ['g_lr', 'd_lr']) {
+      const spec = gan2dSpecs.find((s) => s.name === name) as NumberSpec;
+      for (const bad of ['0', '-1', '1e9', 'abc']) expect(parseValue(spec, bad).ok).toBe(false);
+      expect(parseValue(spec, '0.0005').ok).toBe(true);
+    }
+  });
+  it('presets are valid settings', () => {
+    for (const p of Object.keys(GAN2D_PRESETS)) {
+      const specs = gan2dSpecsFor(p);
+      for (const s of specs) expect(parseValue(s, String(s.default)).ok).toBe(true);
+    }
+    expect(() => gan2dSpecsFor('nope')).toThrow(/unknown/);
+  });
+});
+
+describe('gan-2d training', () => {
+  it('ring of 8 Gaussians, default settings, seed 1: all 8 modes covered and over half the samples high quality after 1,500 steps', async () => {
+    await startTf();
+    const m = createGan2d(base());
+    const start = m.evaluate();
+    const covered: number[] = [];
+    for (let i = 1; i <= 1500; i++) {
+      m.step();
+      if (i % 250 === 0) covered.push(m.evaluate().modes_covered);
+    }
+    const e = m.evaluate();
+    console.log('gan-2d default ring8: start', start, 'after 1500', e, 'modes every 250 steps', covered);
+    expect(start.high_quality).toBeLessThan(5);
+    // every check from step 250 on has all eight modes
+    expect(covered).toEqual([8, 8, 8, 8, 8, 8]);
+    expect(e.modes_covered).toBe(8);
+    expect(e.high_quality).toBeGreaterThan(50);
+    expect(e.mmd).toBeLessThan(start.mmd / 10);
+    m.dispose();
+  }, 400_000);
+
+  it('mode-collapse preset, seed 1: at most 2 of the 8 modes covered at every check through step 1,000', async () => {
+    await startTf();
+    const m = createGan2d(defaults(gan2dSpecsFor('mode-collapse')));
+    const checks: { modes_covered: number; high_quality: number; mmd: number }[] = [];
+    for (let i = 1; i <= 1000; i++) {
+      m.step();
+      if (i % 250 === 0) checks.push(m.evaluate());
+    }
+    console.log('mode-collapse checks every 250 steps', checks);
+    expect(Math.max(...checks.map((c) => c.modes_covered))).toBeLessThanOrEqual(2);
+    expect(Math.max(...checks.map((c) => c.high_quality))).toBeLessThan(6);
+    m.dispose();
+  });
+
+  it('wgan-vs-gan preset, seed 1: the critic loss climbs toward 0 as the samples improve; the GAN D loss stays near 2 log 2', async () => {
+    await startTf();
+    const m = createGan2d(defaults(gan2dSpecsFor('wgan-vs-gan')));
+    expect(m.cores.map((c) => c.loss)).toEqual(['nonsat', 'wgan-clip']);
+    // same seed, same initial generator
+    expect(Array.from(m.cores[0].G.getWeights()[0])).toEqual(Array.from(m.cores[1].G.getWeights()[0]));
+    const at: Record<number, { gan: ReturnType<typeof m.evaluate>; wgan: ReturnType<typeof m.evaluate> }> = {};
+    for (let i = 1; i <= 600; i++) {
+      m.step();
+      if (i === 50 || i === 300 || i === 600) at[i] = { gan: m.evaluate(0), wgan: m.evaluate(1) };
+    }
+    console.log('wgan-vs-gan', JSON.stringify(at));
+    const w = [50, 300, 600].map((i) => at[i].wgan);
+    const g = [50, 300, 600].map((i) => at[i].gan);
+    // the numbers the chapter quotes: critic loss on the evaluation sets (minus the W estimate)
+    // about -0.11, -0.049, -0.012 at steps 50, 300, 600 ...
+    expect(Math.abs(w[0].d_loss_eval - -0.11)).toBeLessThan(0.005);
+    expect(Math.abs(w[1].d_loss_eval - -0.049)).toBeLessThan(0.002);
+    expect(Math.abs(w[2].d_loss_eval - -0.012)).toBeLessThan(0.001);
+    // ... while its MMD^2 falls from 0.021 to 0.0014, all eight modes covered
+    expect(Math.abs(w[0].mmd - 0.021)).toBeLessThan(0.0005);
+    expect(Math.abs(w[2].mmd - 0.0014)).toBeLessThan(0.00005);
+    expect(w[2].modes_covered).toBe(8);
+    // the GAN: MMD^2 from 0.027 to 0.0017, D loss between 1.25 and 1.33 (near 2 log 2 = 1.386)
+    for (const e of g) {
+      expect(e.d_loss_eval).toBeGreaterThanOrEqual(1.25);
+      expect(e.d_loss_eval).toBeLessThanOrEqual(1.335);
+    }
+    expect(Math.abs(g[0].mmd - 0.027)).toBeLessThan(0.0005);
+    expect(Math.abs(g[2].mmd - 0.0017)).toBeLessThan(0.00005);
+    m.dispose();
+  }, 400_000);
+
+  for (const loss of ['wgan-gp', 'wgan-clip'] as const) {
+    it(`${loss} trains without NaN and lowers the MMD`, async () => {
+      await startTf();
+      const preset = GAN2D_PRESETS[loss];
+      const m = createGan2d({ ...base(), ...preset });
+      const start = m.evaluate();
+      for (let i = 0; i < 150; i++) {
+        m.step();
+        expect(Number.isFinite(m.cores[0].dLoss) && Number.isFinite(m.cores[0].gLoss)).toBe(true);
+      }
+      const e = m.evaluate();
+      console.log(`${loss}: start`, start, 'after 150', e, 'critic loss', m.cores[0].dLoss);
+      expect(Number.isFinite(e.mmd)).toBe(true);
+      expect(e.mmd).toBeLessThan(start.mmd / 2);
+      m.dispose();
+    });
+  }
+
+  for (const loss of ['minimax', 'nonsat', 'wgan-clip', 'wgan-gp']) {
+    it(`tensor count stays flat over 1,000 steps (${loss}), views and commands included`, async () => {
+      await startTf();
+      const m = createGan2d({ ...base(), ...tiny, loss });
+      m.step();
+      m.view();
+      const afterFirst = tf.memory().numTensors;
+      for (let i = 0; i < 1000; i++) m.step();
+      await m.command!('step-d', null);
+      await m.command!('step-g', null);
+      for (let i = 0; i < 6; i++) await m.command!('stage', null);
+      const v = m.view() as Gan2dView;
+      expect(v.cores.length).toBe(1);
+      expect(tf.memory().numTensors).toBe(afterFirst);
+      m.dispose();
+    });
+  }
+
+  it('side-by-side: tensor count flat over 100 steps with both models', async () => {
+    await startTf();
+    const m = createGan2d({ ...base(), ...tiny, compare: true });
+    m.step();
+    m.view();
+    const afterFirst = tf.memory().numTensors;
+    for (let i = 0; i < 100; i++) m.step();
+    await m.command!('stage', null);
+    const v = m.view() as Gan2dView;
+    expect(v.cores.map((c) => c.loss)).toEqual(['nonsat', 'wgan-gp']);
+    expect(tf.memory().numTensors).toBe(afterFirst);
+    m.dispose();
+  });
+
+  it('the view has the heat map, the manifold, arrows and a history', async () => {
+    await startTf();
+    const m = createGan2d({ ...base(), ...tiny, noise_dim: '1' });
+    for (let i = 0; i < 5; i++) m.step();
+    const v = m.view() as Gan2dView;
+    const c = v.cores[0];
+    expect(c.heat.length).toBe(v.heatN * v.heatN);
+    expect(c.heatMin).toBe(0);
+    expect(c.heatMax).toBe(1);
+    expect(c.manifoldLines).toEqual([161]);
+    expect(c.manifold.length).toBe(2 * 161);
+    expect(c.arrows.length).toBe(4 * 120);
+    expect(c.history.step.length).toBe(1);
+    expect(v.real.length).toBe(1200);
+    m.dispose();
+  });
+});
