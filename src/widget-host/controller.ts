@@ -13,6 +13,7 @@ import {
   type ParamSpec,
   type Values,
 } from '../lib/params';
+import { widgetWorker } from './worker-name';
 import { MetricHistory, chartSvgs, download, serializeSvg, svgToPng, type MetricRow } from './export';
 
 export interface MetricSpec {
@@ -37,7 +38,10 @@ export interface WidgetConfig {
   root: HTMLElement;
   specs: ParamSpec[];
   metrics: MetricSpec[];
-  createWorker: () => Worker;
+  /** Which widget's worker module to run (src/widgets/<worker>/worker.ts); default: `id`. */
+  worker?: string;
+  /** Starts the worker; by default the shared entry (src/worker/entry.ts) running `worker`'s module. */
+  createWorker?: () => Worker;
   /** Draws the latest view into the chart area (called at most once per animation frame). */
   draw: (view: any, ctx: DrawContext) => void;
   /** Called once after the UI is built, with the chart container, to create chart elements. */
@@ -412,7 +416,7 @@ export function mountWidget(cfg: WidgetConfig): WidgetHandle {
     if (worker) return;
     failed = false;
     try {
-      worker = cfg.createWorker();
+      worker = cfg.createWorker ? cfg.createWorker() : widgetWorker(cfg.worker ?? id);
     } catch (err) {
       setStatus(`This browser could not start the training worker: ${(err as Error).message}`, 'error');
       throw err;

@@ -40,4 +40,3 @@ export async function initTf(order: BackendName[] = ['wasm', 'webgl', 'cpu']): P
   };
 }
 
-export { workerName } from '../widget-host/worker-name';

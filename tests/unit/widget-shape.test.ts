@@ -1,8 +1,8 @@
 /**
  * Every widget has one shape and one spelling (docs/ARCHITECTURE.md): the id names the folder
  * src/widgets/<id>/ with settings.ts, model.ts, worker.ts and client.ts, the component
- * components/widgets/<id>.astro, the MDX tag <PascalCaseId>, the `data-widget` root, the worker's
- * name, and a unit test file tests/unit/<id>[.claims].test.ts. Page code never reaches tfjs.
+ * components/widgets/<id>.astro, the MDX tag <PascalCaseId>, the `data-widget` root, the worker
+ * module the shared entry loads by id, and a unit test file tests/unit/<id>[.claims].test.ts. Page code never reaches tfjs.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -59,9 +59,11 @@ describe('widget ids', () => {
         }
         expect(component).toContain(`src/widgets/${id}/client`);
         const client = read(`src/widgets/${id}/client.ts`);
-        // The client takes the id from settings.ts, and names its worker after it.
+        // The client takes the id from settings.ts; the host starts the shared worker entry
+        // (src/worker/entry.ts), which loads src/widgets/<id>/worker.ts by that id.
         expect(client).toMatch(/import \{[^}]*\bid\b[^}]*\} from '\.\/settings'/);
-        expect(client).toContain("new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) })");
+        expect(client).not.toContain('new Worker(');
+        expect(read(`src/widgets/${id}/worker.ts`)).toMatch(/\bserve\(/);
         expect(client).not.toMatch(new RegExp(`['"\`]${id}['"\`]`));
         expect(chapters + read('src/pages/playground.astro')).toMatch(new RegExp(`<${tagName(id)}\\b`));
       });

@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { workerName } from '../../widget-host/worker-name';
 import { specs as aaeSpecs } from './settings';
 import type { AaeView } from './model';
 import { drawImageGrid, densityCells, gaussianGrid, captioned, DIGIT_COLORS } from '../../widget-host/draw';
@@ -28,7 +27,6 @@ export function mountAae(root: HTMLElement) {
       { name: 'code_mmd', label: 'code_mmd', digits: 3, title: 'Squared MMD between the codes of 500 test digits and 500 prior samples' },
       { name: 'vae_recon', label: 'VAE recon', digits: 4, title: 'Reconstruction loss of the VAE trained alongside' },
     ],
-    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts) {
       const row = document.createElement('div');
       row.className = 'aae-row';

@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { workerName } from '../../widget-host/worker-name';
 import { specs as ali2dSpecs, modeCentre } from './settings';
 import type { Ali2dView } from './model';
 import { captioned, DIGIT_COLORS } from '../../widget-host/draw';
@@ -26,7 +25,6 @@ export function mountAli2d(root: HTMLElement) {
       { name: 'recon_error', label: 'recon_error', digits: 3, title: 'Mean distance |x - G(E(x))| over 400 test points (never trained for)' },
       { name: 'modes_covered', label: 'modes_covered', title: 'Modes that receive at least a fifth of their share of 1,000 generator samples within 3 sd' },
     ],
-    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts) {
       const mk = (label: string) => {
         const b = chartBox();

@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { workerName } from '../../widget-host/worker-name';
 import { specs as biganSpecs } from './settings';
 import type { BiganView } from './model';
 import { drawImageGrid } from '../../widget-host/draw';
@@ -24,7 +23,6 @@ export function mountBigan(root: HTMLElement) {
       { name: 'probe_acc_random', label: 'probe_acc_random', digits: 3, title: 'The same probe on the encoder before training (random weights)' },
       { name: 'probe_step', label: 'probe fitted at step' },
     ],
-    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       const fig = document.createElement('figure');
       fig.className = 'bigan-fig';

@@ -4,7 +4,6 @@ import { LiveChart, type LiveLine } from '../../widget-host/live-chart';
 import { HistoryAxes, stickyMax } from '../../lib/chart-domain';
 import { mountWidget } from '../../widget-host/controller';
 import { density1dSpecs, parsePoints, type Density1dView } from './model';
-import { workerName } from '../../widget-host/worker-name';
 import { id } from './settings';
 
 export function mountDensity1d(root: HTMLElement) {
@@ -30,7 +29,6 @@ export function mountDensity1d(root: HTMLElement) {
       { name: 'n_points', label: 'points' },
     ],
     defaultSpeed: '4',
-    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       densityBox = chartBox('Fitted density over the data; click to add a point', 'plot-canvas');
       historyBox = chartBox();

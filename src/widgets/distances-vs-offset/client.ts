@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { workerName } from '../../widget-host/worker-name';
 import { distancesSpecs, type DistancesView } from './model';
 import { id } from './settings';
 
@@ -21,7 +20,6 @@ export function mountDistances(root: HTMLElement) {
       { name: 'jsd', label: 'JS at the JS theta', digits: 4 },
       { name: 'kl', label: 'KL at the JS theta' },
     ],
-    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts) {
       linesBox = chartBox('The real segment at x = 0 and the two model segments');
       curveBox = chartBox('W1, JS and KL against theta');

@@ -6,7 +6,6 @@
 import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
 import { gan2dSpecsFor, id as widgetId, isWgan, type CoreView, type Gan2dView } from './settings';
 import { DRAWN_SIGMA, EXTENT, MAX_DRAWN, parseDrawn } from './data';
-import { workerName } from '../../widget-host/worker-name';
 
 const LOSS_NAMES: Record<string, string> = {
   minimax: 'GAN (minimax)',
@@ -368,6 +367,7 @@ export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default')
 
   const handle = mountWidget({
     id,
+    worker: widgetId,
     root,
     specs,
     metrics: [
@@ -383,7 +383,6 @@ export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default')
       { name: 'w_mmd', label: 'WGAN MMD²', digits: 3 },
       { name: 'steps_per_s', label: 'steps/s', digits: 3 },
     ],
-    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       const row = document.createElement('div');
       row.className = 'controls';

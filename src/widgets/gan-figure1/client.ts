@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
-import { workerName } from '../../widget-host/worker-name';
 import { specs as ganFigure1Specs } from './settings';
 import type { GanFigure1View } from './model';
 import { id } from './settings';
@@ -39,7 +38,6 @@ export function mountGanFigure1(root: HTMLElement) {
       { name: 'd_steps', label: 'D steps' },
       { name: 'g_steps', label: 'G steps' },
     ],
-    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       const row = document.createElement('div');
       row.className = 'controls';

@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { workerName } from '../../widget-host/worker-name';
 import { specs as generatorLossesSpecs } from './settings';
 import type { GeneratorLossesView } from './model';
 import { id } from './settings';
@@ -26,7 +25,6 @@ export function mountGeneratorLosses(root: HTMLElement) {
       { name: 'b_minimax', label: 'b, minimax', digits: 3 },
       { name: 'b_ns', label: 'b, non-saturating', digits: 3 },
     ],
-    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts) {
       lossBox = document.createElement('div');
       gradBox = document.createElement('div');

@@ -4,7 +4,6 @@ import { chartBox, chartWidth, frameQueue, keyChanged } from '../../widget-host/
 import { LiveChart } from '../../widget-host/live-chart';
 import { stickyMax } from '../../lib/chart-domain';
 import { mountWidget } from '../../widget-host/controller';
-import { workerName } from '../../widget-host/worker-name';
 import { specs as jsSatSpecs } from './settings';
 import type { JsSatView } from './model';
 import { id } from './settings';
@@ -28,7 +27,6 @@ export function mountJsSat(root: HTMLElement) {
       { name: 'grad_norm', label: '|generator gradient|, minimax', digits: 3 },
       { name: 'grad_ns', label: '|gradient|, non-saturating', digits: 3 },
     ],
-    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts) {
       densBox = chartBox('Data and generated densities with the discriminator output');
       distBox = chartBox('JS, KL and W1 against the offset');

@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { workerName } from '../../widget-host/worker-name';
 import { klFitSpecs, KL_PRESETS, type KlFitView } from './model';
 import { id } from './settings';
 
@@ -23,7 +22,6 @@ export function mountKlFit(root: HTMLElement) {
       { name: 'sigma_reverse', label: 'reverse sigma', digits: 4 },
       { name: 'kl_reverse', label: 'KL(q_rev || p)', digits: 4 },
     ],
-    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       const row = document.createElement('div');
       row.className = 'controls';

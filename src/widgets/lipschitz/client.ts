@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { workerName } from '../../widget-host/worker-name';
 import { lipschitzSpecs, type LipschitzView } from './model';
 import { id } from './settings';
 
@@ -20,7 +19,6 @@ export function mountLipschitz(root: HTMLElement) {
       { name: 'x1', label: 'at x1', digits: 4 },
       { name: 'x2', label: 'and x2', digits: 4 },
     ],
-    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts) {
       fnBox = chartBox('The function and its steepest chord found so far');
       historyBox = chartBox();

@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { workerName } from '../../widget-host/worker-name';
 import { mmdSpecs, type MmdView } from './model';
 import { id } from './settings';
 
@@ -19,7 +18,6 @@ export function mountMmd(root: HTMLElement) {
       { name: 'p_value', label: 'permutation p-value', digits: 3 },
       { name: 'permutations', label: 'shuffles' },
     ],
-    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts) {
       sampleBox = chartBox('The two samples and the witness function');
       nullBox = chartBox('Histogram of MMD² over shuffled labels, with the observed value');

@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { workerName } from '../../widget-host/worker-name';
 import { specs as mnistGanSpecs } from './settings';
 import type { MnistGanView } from './model';
 import { id } from './settings';
@@ -25,7 +24,6 @@ export function mountMnistGan(root: HTMLElement) {
       { name: 'parzen_sigma', label: 'σ chosen', digits: 3 },
       { name: 'parzen_train', label: 'same estimate, training digits as "samples"', digits: 4 },
     ],
-    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       const row = document.createElement('div');
       row.className = 'controls';

@@ -4,7 +4,6 @@ import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { LiveChart } from '../../widget-host/live-chart';
 import { HistoryAxes } from '../../lib/chart-domain';
 import { mountWidget } from '../../widget-host/controller';
-import { workerName } from '../../widget-host/worker-name';
 import { OPTD_PRESETS, specs as optimalDiscriminatorSpecs } from './settings';
 import type { OptimalDView } from './model';
 import { id } from './settings';
@@ -30,8 +29,6 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
       { name: 'jsd', label: 'JSD (nats)', digits: 4, title: 'Jensen-Shannon divergence between p_data and p_g' },
       { name: 'max_gap', label: 'max |D − D*|', digits: 3, title: 'Largest gap where p_data + p_g is at least 1% of its peak' },
     ],
-    createWorker: () =>
-      new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       const row = document.createElement('div');
       row.className = 'controls';

@@ -1,7 +1,6 @@
 import { chartBox } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
 import { maskGridSvg, pixelcnnMaskSpecs, type PixelcnnMaskView } from './model';
-import { workerName } from '../../widget-host/worker-name';
 import { id } from './settings';
 
 const CELL = 14;
@@ -31,7 +30,6 @@ export function mountPixelcnnMask(root: HTMLElement) {
       { name: 'blind_spot', label: 'blind spot', title: 'Pixels before the chosen one, within reach of this many layers, that it cannot see' },
       { name: 'future_pixels', label: 'future pixels seen', title: 'Pixels at or after the chosen one that can influence it (must be 0)' },
     ],
-    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       // Layer-by-layer growth is only visible slowly: start at 4 steps per second.
       const speed = root.querySelector<HTMLSelectElement>('[data-action="speed"]');

@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { workerName } from '../../widget-host/worker-name';
 import { specs as pixelcnnMnistSpecs } from './settings';
 import type { PixelcnnMnistView } from './model';
 import { id } from './settings';
@@ -82,7 +81,6 @@ export function mountPixelcnnMnist(root: HTMLElement) {
       { name: 'step_ms', label: 'ms per step', digits: 3 },
       { name: 'sample_ms', label: 'ms per full sample', digits: 4, title: 'Measured time of the 784 forward passes of the last complete sampling run' },
     ],
-    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       nllBox = chartBox();
       const row = document.createElement('div');

@@ -3,7 +3,6 @@ import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
 import { reparamSpecs, type ReparamView } from './model';
-import { workerName } from '../../widget-host/worker-name';
 import { id } from './settings';
 
 export function mountReparamGradients(root: HTMLElement) {
@@ -25,8 +24,6 @@ export function mountReparamGradients(root: HTMLElement) {
     ],
     // 30 steps/s (300 samples/s by default): slow enough to watch the running means settle.
     defaultSpeed: '30',
-    createWorker: () =>
-      new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts) {
       meanBox = chartBox('Running means of the two estimators with two-standard-error bands, and the exact gradient');
       histBox = chartBox('Histograms of the latest single-sample estimates');

@@ -3,7 +3,6 @@ import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
 import { specs as vaeMnistSpecs, VAE_GRID, VAE_INTERP, type VaeView } from './settings';
-import { workerName } from '../../widget-host/worker-name';
 import { id } from './settings';
 
 const SIDE = 28;
@@ -80,7 +79,6 @@ export function mountVaeMnist(root: HTMLElement) {
       { name: 'kl', label: 'KL(q ‖ prior)', digits: 3 },
       { name: 'steps_per_s', label: 'steps/s', digits: 3 },
     ],
-    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, hh) {
       h = hh;
       const betaRow = document.createElement('div');

@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { workerName } from '../../widget-host/worker-name';
 import { specs as w1Specs, W1_PRESETS } from './settings';
 import type { W1View } from './model';
 import { id } from './settings';
@@ -22,7 +21,6 @@ export function mountW1d(root: HTMLElement) {
       { name: 'critic_gap', label: 'critic value E_r f − E_g f', digits: 4 },
       { name: 'lipschitz', label: 'critic Lipschitz K', digits: 3 },
     ],
-    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
     setup(charts, h) {
       const row = document.createElement('div');
       row.className = 'controls';
