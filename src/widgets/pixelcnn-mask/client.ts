@@ -32,13 +32,9 @@ export function mountPixelcnnMask(root: HTMLElement) {
       { name: 'future_pixels', label: 'future pixels seen', title: 'Pixels at or after the chosen one that can influence it (must be 0)' },
     ],
     createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: workerName(id) }),
+    // Layer-by-layer growth is only visible slowly: start at 4 steps per second.
+    defaultSpeed: '4',
     setup(charts, h) {
-      // Layer-by-layer growth is only visible slowly: start at 4 steps per second.
-      const speed = root.querySelector<HTMLSelectElement>('[data-action="speed"]');
-      if (speed) {
-        speed.value = '4';
-        speed.dispatchEvent(new Event('change'));
-      }
       gridBox = chartBox(undefined, 'pcnn-grid');
       gridBox.tabIndex = 0;
       gridBox.setAttribute('role', 'application');
