@@ -33,7 +33,8 @@ export function loadPagefind(): Promise<PagefindApi> {
   if (!loading) {
     const url = `${base()}/pagefind/pagefind.js`;
     loading = (import(/* @vite-ignore */ url) as Promise<PagefindApi>).then(async (pf) => {
-      await pf.options({ excerptLength: 24 });
+      // Result URLs carry the site's base path (a build for /dgm/ links to /dgm/chapters/...).
+      await pf.options({ excerptLength: 24, baseUrl: `${base()}/` });
       await pf.init();
       return pf;
     });

@@ -30,13 +30,9 @@ export function mountPixelcnnMask(root: HTMLElement) {
       { name: 'blind_spot', label: 'blind spot', title: 'Pixels before the chosen one, within reach of this many layers, that it cannot see' },
       { name: 'future_pixels', label: 'future pixels seen', title: 'Pixels at or after the chosen one that can influence it (must be 0)' },
     ],
+    // Layer-by-layer growth is only visible slowly: start at 4 steps per second.
+    defaultSpeed: '4',
     setup(charts, h) {
-      // Layer-by-layer growth is only visible slowly: start at 4 steps per second.
-      const speed = root.querySelector<HTMLSelectElement>('[data-action="speed"]');
-      if (speed) {
-        speed.value = '4';
-        speed.dispatchEvent(new Event('change'));
-      }
       gridBox = chartBox(undefined, 'pcnn-grid');
       gridBox.tabIndex = 0;
       gridBox.setAttribute('role', 'application');

@@ -129,10 +129,8 @@ export function mountPixelcnnMnist(root: HTMLElement) {
         stop = false;
         buttons.forEach((b) => (b.disabled = true));
         stopBtn.disabled = false;
-        const playBtn = root.querySelector<HTMLButtonElement>('[data-action="play"]');
-        const pauseBtn = root.querySelector<HTMLButtonElement>('[data-action="pause"]');
-        const wasRunning = root.dataset.running === 'true';
-        if (wasRunning) pauseBtn?.click();
+        const wasRunning = h.running();
+        if (wasRunning) h.pause();
         try {
           await start();
           h.setStatus(`${what}: one forward pass per pixel; training is paused meanwhile.`);
@@ -147,7 +145,7 @@ export function mountPixelcnnMnist(root: HTMLElement) {
           busy = false;
           buttons.forEach((b) => (b.disabled = false));
           stopBtn.disabled = true;
-          if (wasRunning && !stop) playBtn?.click();
+          if (wasRunning && !stop) h.play();
         }
       }
       sampleBtn.addEventListener('click', () => run(() => h.command('sample_start', { n: Number(h.values().samples) }), 'Sampling'));

@@ -1,0 +1,150 @@
+/**
+ * Settings inputs and URL state. Each setting is an input validated on change (an inline message
+ * says what is wrong, and the model keeps its value); accepted values go to the URL as
+ * `?<id>.<param>=value`. View settings are read from the URL too and kept there:
+ *   <id>.controls=off   hide the buttons and inputs (lecture mode; keys still work)
+ *   <id>.lecture=on     large type for projection, without going full screen
+ */
+import { formatValue, parseValue, writeParams, type ParamSpec, type ParamValue, type Values } from '../lib/params';
+import { el } from './dom';
+
+export const VIEW_KEYS = ['controls', 'lecture'] as const;
+
+export function readView(id: string, search: string) {
+  const q = new URLSearchParams(search);
+  const get = (k: string) => q.get(`${id}.${k}`)?.toLowerCase();
+  const off = (v: string | undefined) => v === 'off' || v === 'hide' || v === 'hidden' || v === 'false' || v === '0' || v === 'no';
+  const on = (v: string | undefined) => v === 'on' || v === 'true' || v === '1' || v === 'yes';
+  const rest = new URLSearchParams();
+  for (const [k, v] of q) if (!VIEW_KEYS.some((vk) => k === `${id}.${vk}`)) rest.append(k, v);
+  return { controlsOff: off(get('controls')), lecture: on(get('lecture')), rest };
+}
+
+/** writeParams drops every key of this widget; put the view settings back. */
+function keepView(id: string, q: URLSearchParams, from: URLSearchParams) {
+  for (const k of VIEW_KEYS) {
+    const v = from.get(`${id}.${k}`);
+    if (v !== null) q.set(`${id}.${k}`, v);
+  }
+  return q;
+}
+
+/** Writes the widget's settings into the page URL (replacing its history entry). */
+export function updateUrl(id: string, values: Values, specs: ParamSpec[]) {
+  const url = new URL(window.location.href);
+  const before = new URLSearchParams(url.searchParams);
+  const q = keepView(id, writeParams(id, values, specs, url.searchParams), before);
+  url.search = q.toString();
+  history.replaceState(history.state, '', url);
+}
+
+/** A link to this widget with these settings (and the view settings of the page URL). */
+export function linkTo(id: string, values: Values, specs: ParamSpec[]): string {
+  const url = new URL(window.location.href);
+  url.search = keepView(id, writeParams(id, values, specs, new URLSearchParams()), new URLSearchParams(window.location.search)).toString();
+  url.hash = id;
+  return url.toString();
+}
+
+/** Parses a partial setting of values (strings, numbers or booleans) against the specs. */
+export function parsePartial(specs: ParamSpec[], values: Values, partial: Values): { next: Values; errors: string[] } {
+  const errors: string[] = [];
+  const next = { ...values };
+  for (const [k, v] of Object.entries(partial)) {
+    const spec = specs.find((s) => s.name === k);
+    if (!spec) {
+      errors.push(`unknown setting ${k}`);
+      continue;
+    }
+    const p = parseValue(spec, typeof v === 'boolean' ? (v ? 'on' : 'off') : String(v));
+    if (p.ok) next[k] = p.value;
+    else errors.push(p.error);
+  }
+  return { next, errors };
+}
+
+export interface Inputs {
+  box: HTMLElement;
+  /** Shows the current values and clears the messages. */
+  sync(): void;
+}
+
+/**
+ * One input per visible setting. `onChange(name, value)` is called with a valid value that
+ * differs from the current one.
+ */
+export function createInputs(opts: {
+  id: string;
+  specs: ParamSpec[];
+  visible?: string[];
+  values: () => Values;
+  onChange: (spec: ParamSpec, value: ParamValue) => void;
+}): Inputs {
+  const { id, specs } = opts;
+  const box = el('div', { class: 'params' });
+  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
+  const errorEls = new Map<string, HTMLElement>();
+  const visible = opts.visible ? new Set([...opts.visible, 'seed']) : null;
+  for (const spec of specs) {
+    if (visible && !visible.has(spec.name)) continue;
+    const fid = `${id}-${spec.name}`;
+    const wrap = el('div', { class: spec.kind === 'text' && spec.wide ? 'param wide' : 'param' });
+    const label = el('label', { for: fid }, spec.label);
+    let input: HTMLInputElement | HTMLSelectElement;
+    if (spec.kind === 'enum') {
+      input = el('select', { id: fid, name: spec.name });
+      for (const o of spec.options) input.append(el('option', { value: o.value }, o.label));
+    } else if (spec.kind === 'bool') {
+      input = el('input', { id: fid, name: spec.name, type: 'checkbox' });
+    } else {
+      input = el('input', {
+        id: fid,
+        name: spec.name,
+        type: 'text',
+        inputmode: spec.kind === 'number' ? 'decimal' : 'text',
+        autocomplete: 'off',
+        spellcheck: 'false',
+      });
+    }
+    const err = el('div', { class: 'param-error', id: `${fid}-error`, 'aria-live': 'polite' });
+    input.setAttribute('aria-describedby', `${fid}-error`);
+    if (spec.help) input.setAttribute('title', spec.help);
+    wrap.append(label, input, err);
+    box.append(wrap);
+    inputs.set(spec.name, input);
+    errorEls.set(spec.name, err);
+
+    const commit = () => {
+      const raw = input instanceof HTMLInputElement && input.type === 'checkbox' ? (input.checked ? 'on' : 'off') : input.value;
+      const p = parseValue(spec, raw);
+      if (!p.ok) {
+        input.setAttribute('aria-invalid', 'true');
+        err.textContent = `${p.error} The model keeps ${formatValue(spec, opts.values()[spec.name])}.`;
+        return;
+      }
+      input.removeAttribute('aria-invalid');
+      err.textContent = '';
+      if (p.value === opts.values()[spec.name]) return;
+      opts.onChange(spec, p.value);
+    };
+    input.addEventListener('change', commit);
+    if (input instanceof HTMLInputElement && input.type === 'text') {
+      input.addEventListener('keydown', (e) => {
+        if ((e as KeyboardEvent).key === 'Enter') commit();
+      });
+    }
+  }
+
+  function sync() {
+    const values = opts.values();
+    for (const [name, input] of inputs) {
+      const spec = specs.find((s) => s.name === name)!;
+      const v = values[name];
+      if (input instanceof HTMLInputElement && input.type === 'checkbox') input.checked = Boolean(v);
+      else input.value = formatValue(spec, v);
+      input.removeAttribute('aria-invalid');
+      errorEls.get(name)!.textContent = '';
+    }
+  }
+  return { box, sync };
+}

@@ -1,0 +1,62 @@
+/** The live numbers under a widget: one `[data-metric]` per metric, with the full value in data-value. */
+import { el } from './dom';
+
+export interface MetricSpec {
+  name: string;
+  label: string;
+  /** Significant digits shown (the full value is in data-value). */
+  digits?: number;
+  format?: (v: number) => string;
+  title?: string;
+}
+
+export function formatMetric(v: number | string, spec: MetricSpec): string {
+  if (typeof v === 'string') return v;
+  if (spec.format) return spec.format(v);
+  if (!Number.isFinite(v)) return String(v);
+  if (Number.isInteger(v) && Math.abs(v) < 1e9) return String(v);
+  const d = spec.digits ?? 4;
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(Math.max(1, d - 1));
+  return v.toFixed(Math.max(0, d - Math.max(1, Math.floor(Math.log10(a || 1)) + 1)));
+}
+
+export interface Readouts {
+  el: HTMLElement;
+  has(name: string): boolean;
+  set(name: string, v: number | string): void;
+}
+
+/** `step` first and `backend` last around the widget's own metrics. */
+export function createReadouts(metrics: MetricSpec[]): Readouts {
+  const readouts = el('dl', { class: 'readouts', 'aria-label': 'Live numbers' });
+  const metricEls = new Map<string, HTMLElement>();
+  const allMetrics: MetricSpec[] = [
+    { name: 'step', label: 'step' },
+    ...metrics.filter((m) => m.name !== 'step' && m.name !== 'backend'),
+    { name: 'backend', label: 'backend' },
+  ];
+  for (const m of allMetrics) {
+    const wrap = el('div');
+    // Shown once the model reports a value (some metrics apply only to some settings).
+    wrap.hidden = m.name !== 'step';
+    const dt = el('dt', m.title ? { title: m.title } : {}, m.label);
+    const dd = el('dd', { 'data-metric': m.name, 'data-value': '' }, '–');
+    wrap.append(dt, dd);
+    readouts.append(wrap);
+    metricEls.set(m.name, dd);
+  }
+  return {
+    el: readouts,
+    has: (name) => metricEls.has(name),
+    set(name, v) {
+      const dd = metricEls.get(name);
+      if (!dd) return;
+      const spec = allMetrics.find((m) => m.name === name)!;
+      const text = formatMetric(v, spec);
+      if (dd.parentElement) dd.parentElement.hidden = false;
+      dd.dataset.value = String(v);
+      if (dd.textContent !== text) dd.textContent = text;
+    },
+  };
+}
