@@ -86,3 +86,31 @@ describe('density-1d model', () => {
     expect(mu).toBeCloseTo(dataMean, 1);
   });
 });
+
+describe('held-out log-likelihood (chapter 1)', () => {
+  // 20,000 fresh points from the preset's density; chapter 1 quotes these numbers (seed 1, 200 steps).
+  it('k = 10 scores higher than k = 2 on its training points and lower on fresh points', () => {
+    const two = createDensity1d(base);
+    const ten = createDensity1d({ ...base, k: 10 });
+    train(two, 200);
+    train(ten, 200);
+    expect(two.logLik()).toBeCloseTo(-1.883, 3);
+    expect(two.heldoutLogLik()).toBeCloseTo(-1.857, 3);
+    expect(ten.logLik()).toBeCloseTo(-1.860, 3);
+    expect(ten.heldoutLogLik()).toBeCloseTo(-1.880, 3);
+    expect(ten.logLik()).toBeGreaterThan(two.logLik());
+    expect(ten.heldoutLogLik()).toBeLessThan(two.heldoutLogLik());
+    expect(two.metrics().heldout_loglik).toBe(two.heldoutLogLik());
+  });
+
+  it('is reported for presets only, and stays finite for a spiky kernel density', () => {
+    const mine = createDensity1d({ ...base, preset: 'custom', points: '0, 1, 2, 3' });
+    mine.step();
+    expect(mine.metrics().heldout_loglik).toBeUndefined();
+    const spiky = createDensity1d({ ...base, method: 'kde', bandwidth: 0.01, learn_bw: false });
+    expect(spiky.heldoutLogLik()).toBeCloseTo(-10.69, 2);
+    const kde = createDensity1d({ ...base, method: 'kde', bandwidth: 0.5 });
+    train(kde, 200);
+    expect(kde.heldoutLogLik()).toBeCloseTo(-1.876, 3);
+  });
+});

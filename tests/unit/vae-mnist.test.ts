@@ -78,6 +78,9 @@ describe('vae-mnist', () => {
     expect(ev.kl).toBeGreaterThan(4.5);
     expect(ev.kl).toBeLessThan(5.5);
     expect(knn).toBeGreaterThan(0.5);
+    // Chapter 3 quotes the 5-NN vote as 56% with seed 1.
+    expect(knn).toBeGreaterThan(0.555);
+    expect(knn).toBeLessThan(0.575);
     m.dispose();
     expect(tf.memory().numTensors).toBe(before);
   }, 400_000);

@@ -25,6 +25,7 @@ export function mountDensity1d(root: HTMLElement) {
     specs: density1dSpecs,
     metrics: [
       { name: 'loglik', label: 'mean log-likelihood (nats)', digits: 4, title: 'Average log p(x) per point; leave-one-out for the kernel density' },
+      { name: 'heldout_loglik', label: 'held-out log-likelihood (nats)', digits: 4, title: 'Average log p(x) over 20,000 fresh points from the preset density, never used for fitting (presets only)' },
       { name: 'bandwidth', label: 'h', digits: 3 },
       { name: 'n_points', label: 'points' },
     ],

@@ -86,6 +86,34 @@ export interface Density1dView {
   message: string | null;
 }
 
+/** Size of the held-out sample drawn from a preset's own density (fresh points, never fitted). */
+export const HELDOUT_N = 20000;
+
+/** Fresh points from the preset's density, from their own stream; null for the reader's points. */
+export function heldoutFor(values: Values): Float64Array | null {
+  if (values.preset === 'custom') return null;
+  const preset = DENSITY_PRESETS[String(values.preset)];
+  if (!preset) throw new Error(`unknown preset ${values.preset}`);
+  return Float64Array.from(sampleMany(parseMixture(preset.mixture), new Rng(Number(values.seed) * 7919 + 29), HELDOUT_N));
+}
+
+/** Mean log of the KDE at the points x, with a log-sum-exp so that tiny bandwidths stay finite. */
+function kdeMeanLogPdf(x: ArrayLike<number>, data: ArrayLike<number>, h: number): number {
+  const c = -Math.log(data.length * h * Math.sqrt(2 * Math.PI));
+  let total = 0;
+  for (let i = 0; i < x.length; i++) {
+    let best = -Infinity;
+    for (let j = 0; j < data.length; j++) {
+      const e = -((x[i] - data[j]) ** 2) / (2 * h * h);
+      if (e > best) best = e;
+    }
+    let s = 0;
+    for (let j = 0; j < data.length; j++) s += Math.exp(-((x[i] - data[j]) ** 2) / (2 * h * h) - best);
+    total += c + best + Math.log(s);
+  }
+  return total / x.length;
+}
+
 /** The data a setting describes: preset samples drawn with the seed, or the reader's points. */
 export function datasetFor(values: Values): Float64Array {
   if (values.preset === 'custom') return Float64Array.from(parsePoints(String(values.points)));
@@ -108,8 +136,11 @@ function thinHistory(history: number[], stepCount: number): { history: Float32Ar
   };
 }
 
-export function createModel(values: Values): Model & { logLik(): number; gmm(): Gmm | null; bandwidth(): number } {
+export function createModel(
+  values: Values,
+): Model & { logLik(): number; heldoutLogLik(): number; gmm(): Gmm | null; bandwidth(): number } {
   const data = datasetFor(values);
+  const heldout = heldoutFor(values);
   const method = values.method === 'kde' ? 'kde' : 'em';
   const k = Number(values.k);
   const rng = new Rng(Number(values.seed));
@@ -144,6 +175,16 @@ export function createModel(values: Values): Model & { logLik(): number; gmm(): 
   }
   history.push(logLik());
 
+  // Mean log-density of the fresh points; cached per step (the KDE version costs N x n kernels).
+  let heldoutCache: { step: number; value: number } | null = null;
+  function heldoutLogLik(): number {
+    if (!enough || !heldout) return NaN;
+    if (heldoutCache?.step === stepCount) return heldoutCache.value;
+    const value = gmm ? gmmLogLik(gmm, heldout) : kdeMeanLogPdf(heldout, data, h);
+    heldoutCache = { step: stepCount, value };
+    return value;
+  }
+
   return {
     step() {
       if (!enough) return;
@@ -161,6 +202,7 @@ export function createModel(values: Values): Model & { logLik(): number; gmm(): 
     metrics() {
       const m: Record<string, number> = { loglik: enough ? history[history.length - 1] : 0, n_points: data.length };
       if (!gmm) m.bandwidth = h;
+      if (enough && heldout) m.heldout_loglik = heldoutLogLik();
       return m;
     },
     view(): Density1dView {
@@ -196,6 +238,7 @@ export function createModel(values: Values): Model & { logLik(): number; gmm(): 
     },
     dispose() {},
     logLik,
+    heldoutLogLik,
     gmm: () => gmm,
     bandwidth: () => h,
   };
