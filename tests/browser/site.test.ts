@@ -6,9 +6,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { openBrowser, openPage } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { openPage, sharedBrowser } from './helpers';
 
 const dist = join(import.meta.dirname, '../../dist');
 const require = createRequire(import.meta.url);
@@ -27,13 +26,7 @@ function htmlPages(dir: string): string[] {
 }
 
 const pages = htmlPages(dist);
-let browser: Browser;
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = await sharedBrowser();
 
 describe('the built site', () => {
   it('has the contents page and every chapter', () => {
