@@ -3,7 +3,8 @@ import { startTf, tf } from './helpers/tf-node';
 import { mnistNode } from './helpers/mnist-node';
 import { createModel as createAae } from '../../src/widgets/aae-mnist/model';
 import { specs as aaeSpecs } from '../../src/widgets/aae-mnist/settings';
-import { mmd2, samplePriorMany } from '../../src/lib/gan/priors';
+import { samplePriorMany } from '../../src/lib/gan/priors';
+import { mmd2 } from '../../src/lib/mmd';
 import { defaults } from '../../src/lib/params';
 import { Rng } from '../../src/lib/rng';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { startTf, tf } from './helpers/tf-node';
 import { createModel as createGan2d, specs as gan2dSpecs, gan2dSpecsFor, GAN2D_PRESETS, type Gan2dView } from '../../src/widgets/gan-2d/model';
-import { makeTarget, meanKernel, medianDistance, mmdRbf, modeStats, sampleTarget, drawnError } from '../../src/widgets/gan-2d/data';
+import { makeTarget, modeStats, sampleTarget, drawnError } from '../../src/widgets/gan-2d/data';
+import { meanKernel, medianDistance, mmdRbf } from '../../src/lib/mmd';
 import { defaults, parseValue, type NumberSpec } from '../../src/lib/params';
 import { Rng } from '../../src/lib/rng';
 

@@ -10,6 +10,7 @@ import { Rng } from '../../lib/rng';
 import { mixtureError, parseMixture, sampleMany } from '../../lib/density/mixture';
 import { linspace } from '../../lib/density/quadrature';
 import type { Model } from '../../lib/model';
+import { mmd2FromGram, rbfGram } from '../../lib/mmd';
 
 const MAX_POINTS = 500;
 
@@ -38,44 +39,6 @@ export const mmdSpecs: ParamSpec[] = [
   { name: 'perms', label: 'Permutations per step', kind: 'number', default: 20, min: 1, max: 500, integer: true },
   SEED_SPEC,
 ];
-
-/** Unbiased MMD^2 from a pooled Gram matrix K (size N x N) and a 0/1 group label per point. */
-export function mmd2FromGram(K: Float64Array, N: number, inX: Uint8Array): number {
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  let m = 0;
-  for (let i = 0; i < N; i++) m += inX[i];
-  const n = N - m;
-  for (let i = 0; i < N; i++) {
-    const row = i * N;
-    const xi = inX[i];
-    for (let j = i + 1; j < N; j++) {
-      const k = K[row + j];
-      if (xi && inX[j]) sxx += k;
-      else if (!xi && !inX[j]) syy += k;
-      else sxy += k;
-    }
-  }
-  // Sums over i < j; each unordered pair counts twice in the ordered sums of the formula.
-  return (2 * sxx) / (m * (m - 1)) + (2 * syy) / (n * (n - 1)) - (2 * sxy) / (m * n);
-}
-
-export function rbfGram(points: ArrayLike<number>, h: number): Float64Array {
-  const N = points.length;
-  const K = new Float64Array(N * N);
-  const c = 1 / (2 * h * h);
-  for (let i = 0; i < N; i++) {
-    K[i * N + i] = 1;
-    for (let j = i + 1; j < N; j++) {
-      const d = points[i] - points[j];
-      const v = Math.exp(-c * d * d);
-      K[i * N + j] = v;
-      K[j * N + i] = v;
-    }
-  }
-  return K;
-}
 
 export interface MmdView {
   x: Float32Array;
