@@ -161,13 +161,13 @@ describe('gan-2d training', () => {
   }
 
   for (const loss of ['minimax', 'nonsat', 'wgan-clip', 'wgan-gp']) {
-    it(`tensor count stays flat over 1,000 steps (${loss}), views and commands included`, async () => {
+    it(`tensor count stays flat over a few steps (${loss}), views and commands included`, async () => {
       await startTf();
       const m = createGan2d({ ...base(), ...tiny, loss });
       m.step();
       m.view();
       const afterFirst = tf.memory().numTensors;
-      for (let i = 0; i < 1000; i++) m.step();
+      for (let i = 0; i < 5; i++) m.step();
       await m.command!('step-d', null);
       await m.command!('step-g', null);
       for (let i = 0; i < 6; i++) await m.command!('stage', null);
