@@ -22,7 +22,7 @@ const bundle = join(root, '.tmp', 'train-vae.bundle.mjs');
 await build({
   stdin: {
     contents: [
-      "export { createVaeMnist, vaeMnistSpecs } from './src/widgets/vae-mnist/model';",
+      "export { createModel as createVaeMnist, specs as vaeMnistSpecs } from './src/widgets/vae-mnist/model';",
       "export { decodeMnist, gunzip } from './src/lib/data/mnist';",
       "export { configureWasm, pickBackend, tf } from './src/lib/tf-backend';",
       "export { defaults, parseValue } from './src/lib/params';",

@@ -38,10 +38,28 @@ export function gaussianGrid(bins: number, E: number): Float32Array {
   return g;
 }
 
-/** Draws rows x cols 28x28 images (values in [0, 1]) into a canvas, white on black. */
-export function drawImageGrid(canvas: HTMLCanvasElement, images: Float32Array, rows: number, cols: number, size = 28, gap = 1) {
-  const W = cols * (size + gap) + gap;
-  const H = rows * (size + gap) + gap;
+export interface ImageGridOptions {
+  /** Side of one image in pixels (28 for MNIST). */
+  size?: number;
+  /** Pixels between neighbouring images. */
+  gap?: number;
+  /** Pixels around the whole grid (default: the gap). */
+  margin?: number;
+  /** The value drawn white: 1 for intensities in [0, 1], 255 for bytes. */
+  white?: number;
+  /** Grey level (0-255) of the gaps, or null to leave them transparent. */
+  gapGrey?: number | null;
+}
+
+/**
+ * The one digit-grid painter: rows x cols square grey images (row-major, one after another in
+ * `images`), white on black, drawn into a canvas sized to fit. Images beyond `images` are left out.
+ */
+export function drawImageGrid(canvas: HTMLCanvasElement, images: ArrayLike<number>, rows: number, cols: number, opts: ImageGridOptions = {}) {
+  const { size = 28, gap = 1, white = 1, gapGrey = 90 } = opts;
+  const margin = opts.margin ?? gap;
+  const W = cols * (size + gap) - gap + 2 * margin;
+  const H = rows * (size + gap) - gap + 2 * margin;
   if (canvas.width !== W || canvas.height !== H) {
     canvas.width = W;
     canvas.height = H;
@@ -50,11 +68,11 @@ export function drawImageGrid(canvas: HTMLCanvasElement, images: Float32Array, r
   if (!ctx) return;
   const img = ctx.createImageData(W, H);
   for (let k = 0; k < rows * cols && (k + 1) * size * size <= images.length; k++) {
-    const ox = gap + (k % cols) * (size + gap);
-    const oy = gap + Math.floor(k / cols) * (size + gap);
+    const ox = margin + (k % cols) * (size + gap);
+    const oy = margin + Math.floor(k / cols) * (size + gap);
     for (let r = 0; r < size; r++)
       for (let c = 0; c < size; c++) {
-        const v = Math.round(Math.max(0, Math.min(1, images[k * size * size + r * size + c])) * 255);
+        const v = Math.round(Math.max(0, Math.min(1, images[k * size * size + r * size + c] / white)) * 255);
         const p = ((oy + r) * W + ox + c) * 4;
         img.data[p] = v;
         img.data[p + 1] = v;
@@ -63,11 +81,13 @@ export function drawImageGrid(canvas: HTMLCanvasElement, images: Float32Array, r
       }
   }
   // Gaps in a mid grey so that the grid reads as separate images.
-  for (let p = 0; p < W * H; p++) if (img.data[p * 4 + 3] === 0) {
-    img.data[p * 4] = 90;
-    img.data[p * 4 + 1] = 90;
-    img.data[p * 4 + 2] = 90;
-    img.data[p * 4 + 3] = 255;
+  if (gapGrey !== null) {
+    for (let p = 0; p < W * H; p++) if (img.data[p * 4 + 3] === 0) {
+      img.data[p * 4] = gapGrey;
+      img.data[p * 4 + 1] = gapGrey;
+      img.data[p * 4 + 2] = gapGrey;
+      img.data[p * 4 + 3] = 255;
+    }
   }
   ctx.putImageData(img, 0, 0);
 }

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { metric, metricText, openBrowser, openPage, setParam, stepN, waitReady, widget } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { metric, metricText, openPage, setParam, stepN, waitReady, widget, sharedBrowser } from './helpers';
 
 const PATH = '/chapters/02-autoregressive-models/';
-let browser: Browser;
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = await sharedBrowser();
 
 describe('chapter 2: pixelcnn-mask', () => {
   it('steps grow the stack, clicks and keys select pixels, gated removes the blind spot', async () => {

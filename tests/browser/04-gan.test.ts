@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { metric, openBrowser, openPage, setParam, waitReady, widget } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { metric, openPage, setParam, waitReady, widget, sharedBrowser } from './helpers';
 
 const PAGE = '/chapters/04-generative-adversarial-networks/';
 const ID = 'optimal-discriminator';
 
-describe('chapter 4: optimal-discriminator widget', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+const browser = await sharedBrowser();
 
+describe('chapter 4: optimal-discriminator widget', () => {
   it('Play advances the step, Reset returns to 0, bad input shows messages', async () => {
     const { page, errors, outside } = await openPage(browser, PAGE);
     await waitReady(page, ID);

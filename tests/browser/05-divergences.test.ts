@@ -1,15 +1,8 @@
 /** Chapter 5 and 6 widgets in the built site: each starts, steps, resets, rejects bad input. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { metric, metricText, openBrowser, openPage, setParam, stepN, waitReady, widget } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { metric, metricText, openPage, setParam, stepN, waitReady, widget, sharedBrowser } from './helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = await sharedBrowser();
 
 const CH5 = '/chapters/05-divergences/';
 const CH6 = '/chapters/06-wasserstein-gan/';

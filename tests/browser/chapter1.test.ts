@@ -1,17 +1,10 @@
 /** The chapter-1 widget exercises the whole runtime: worker, seed, URL state, readouts, input checks. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { metric, metricText, openBrowser, openPage, setParam, stepN, waitReady, widget } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { metric, metricText, openPage, setParam, stepN, waitReady, widget, sharedBrowser } from './helpers';
 
 const PATH = '/chapters/01-generative-models/';
 const ID = 'density-1d';
-let browser: Browser;
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = await sharedBrowser();
 
 describe('density-1d widget', () => {
   it('plays, keeps the page responsive, pauses and resets', async () => {

@@ -1,16 +1,9 @@
 /** Chapter 3: both widgets train in their workers, reset, reject bad input; the VAE draws its views. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { metric, openBrowser, openPage, setParam, stepN, waitReady, widget } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { metric, openPage, setParam, stepN, waitReady, widget, sharedBrowser } from './helpers';
 
 const PATH = '/chapters/03-variational-autoencoders/';
-let browser: Browser;
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = await sharedBrowser();
 
 describe('reparam-gradients widget', () => {
   const ID = 'reparam-gradients';

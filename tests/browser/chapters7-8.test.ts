@@ -1,15 +1,8 @@
 /** The chapter 7 and 8 widgets: each plays, pauses, resets, rejects bad input, draws, and keeps errors off the console. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { metric, metricText, openBrowser, openPage, setParam, stepN, waitReady, widget } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { metric, metricText, openPage, setParam, stepN, waitReady, widget, sharedBrowser } from './helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = await sharedBrowser();
 
 const CASES = [
   { path: '/chapters/07-adversarial-autoencoders/', id: 'aae-mnist', metrics: ['recon', 'd_loss', 'g_loss', 'code_mmd'] },

@@ -1,5 +1,5 @@
 /** Shared helpers for browser tests: Chromium, a page that records errors and outside requests. */
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../../scripts/browser.mjs';
 
@@ -13,6 +13,23 @@ export interface WatchedPage {
 
 export async function openBrowser(): Promise<Browser> {
   return launch();
+}
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * The test file's Chromium (the one browser fixture): launched on first use, closed after the
+ * file's tests. Call it at the top of a test file: `const browser = await sharedBrowser();`.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  if (!shared) {
+    const started = launch();
+    shared = started;
+    afterAll(async () => {
+      await (await started).close();
+    });
+  }
+  return shared;
 }
 
 /** Opens a page that records console errors, page errors and any request to another host. */

@@ -1,17 +1,10 @@
 /** The GAN playground page: live training, steps/s, Reset, input checks, drawing a custom target. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { metric, openBrowser, openPage, setParam, stepN, waitReady, widget } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { metric, openPage, setParam, stepN, waitReady, widget, sharedBrowser } from './helpers';
 
 const PATH = '/playground/';
 const ID = 'gan-2d';
-let browser: Browser;
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = await sharedBrowser();
 
 const stepOf = (id: string) => `Number(document.querySelector('[data-widget="${id}"]')?.dataset.step)`;
 

@@ -6,9 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { openBrowser, openPage } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { openPage, sharedBrowser } from './helpers';
 import { brokenLinks, htmlPages } from './links';
 
 const dist = join(import.meta.dirname, '../../dist');
@@ -16,13 +15,7 @@ const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const pages = htmlPages(dist);
-let browser: Browser;
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = await sharedBrowser();
 
 describe('the built site', () => {
   it('has the contents page and every chapter', () => {

@@ -2,20 +2,12 @@
  * The reader's toolkit on the built site: search, exercises, glossary tooltips, progress,
  * lecture mode and export. Run after `npm run build` (which also builds the Pagefind index).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { baseUrl, openBrowser, openPage, waitReady, stepN, widget } from './helpers';
+import { baseUrl, openPage, waitReady, stepN, widget, sharedBrowser } from './helpers';
 
 const CH1 = '/chapters/01-generative-models/';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = await sharedBrowser();
 
 describe('search (Pagefind)', () => {
   it('the search page finds "optimal discriminator" in the book, from the site itself', async () => {

@@ -8,7 +8,8 @@ import { exactVariances, TEST_FUNCTIONS } from '../../src/widgets/reparam-gradie
 import { jsd } from '../../src/lib/density/divergences';
 import { normalCdf, normalPdf, parseMixture, pdf } from '../../src/lib/density/mixture';
 import { integrate } from '../../src/lib/density/quadrature';
-import { MMD_BANDWIDTHS, mmd2, samplePriorMany } from '../../src/lib/gan/priors';
+import { samplePriorMany } from '../../src/lib/gan/priors';
+import { MMD_BANDWIDTHS, mmd2 } from '../../src/lib/mmd';
 import { Rng } from '../../src/lib/rng';
 
 describe('chapter 3: score-function against pathwise variance for f = z^2, mu = 0.5', () => {

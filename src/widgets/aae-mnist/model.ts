@@ -22,7 +22,8 @@ import { tf } from '../../lib/tf-backend';
 import { MLP, makeOptimizer } from '../../lib/nn/mlp';
 import { batchPixels, SPLITS, type Mnist } from '../../lib/data/mnist';
 import type { Model } from '../../lib/model';
-import { bceSum, lossFake, lossReal, mmd2, PRIOR_OPTIONS, priorDensityGrid, samplePrior, samplePriorMany, type PriorKind } from '../../lib/gan/losses';
+import { mmd2 } from '../../lib/mmd';
+import { bceSum, lossFake, lossReal, PRIOR_OPTIONS, priorDensityGrid, samplePrior, samplePriorMany, type PriorKind } from '../../lib/gan/losses';
 
 export * from './settings';
 import type { AaeVariant, Regulariser } from './settings';

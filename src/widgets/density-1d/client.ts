@@ -3,7 +3,8 @@ import * as Plot from '@observablehq/plot';
 import { LiveChart, type LiveLine } from '../../widget-host/live-chart';
 import { HistoryAxes, stickyMax } from '../../lib/chart-domain';
 import { mountWidget } from '../../widget-host/controller';
-import { density1dSpecs, parsePoints, type Density1dView } from './model';
+import { density1dSpecs, type Density1dView } from './model';
+import { parseNumberList } from '../../lib/number-list';
 import { id } from './settings';
 
 export function mountDensity1d(root: HTMLElement) {
@@ -59,7 +60,7 @@ export function mountDensity1d(root: HTMLElement) {
         const px = ((e.clientX - rect.left) * svgWidth) / rect.width;
         const value = Math.round(x.invert(px) * 100) / 100;
         if (!Number.isFinite(value)) return;
-        const current = h.values().preset === 'custom' ? parsePoints(String(h.values().points)) : Array.from(lastView.points, (p) => Math.round(p * 100) / 100);
+        const current = h.values().preset === 'custom' ? parseNumberList(String(h.values().points)) : Array.from(lastView.points, (p) => Math.round(p * 100) / 100);
         const errs = h.setParams({ preset: 'custom', points: [...current, value].join(', ') });
         if (errs.length) h.setStatus(errs.join(' '), 'error');
         else h.setStatus(`Added a point at x = ${value}; the fit restarted.`);

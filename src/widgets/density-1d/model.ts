@@ -12,6 +12,7 @@ import { kdePdf, looLogLik, sampleKde } from '../../lib/density/kde';
 import { normalPdf } from '../../lib/density/mixture';
 import { linspace } from '../../lib/density/quadrature';
 import type { Model } from '../../lib/model';
+import { numberListError, parseNumberList } from '../../lib/number-list';
 
 export const DENSITY_PRESETS: Record<string, { label: string; mixture: string }> = {
   bimodal: { label: 'Two bumps', mixture: '0.45 N(-2, 0.6) + 0.55 N(1.5, 1)' },
@@ -22,19 +23,7 @@ export const DENSITY_PRESETS: Record<string, { label: string; mixture: string }>
 
 export const MAX_POINTS = 2000;
 
-export function parsePoints(s: string): number[] {
-  if (s.trim() === '') return [];
-  return s.split(/[\s,;]+/).filter(Boolean).map(Number);
-}
-
-function pointsError(s: string): string | null {
-  const pts = parsePoints(s);
-  const bad = s.split(/[\s,;]+/).filter(Boolean).find((t) => !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t));
-  if (bad !== undefined) return `"${bad}" is not a number`;
-  if (pts.some((p) => Math.abs(p) > 100)) return 'points must lie within ±100';
-  if (pts.length > MAX_POINTS) return `at most ${MAX_POINTS} points`;
-  return null;
-}
+const pointsError = (s: string) => numberListError(s, { max: MAX_POINTS, bound: 100 });
 
 export const density1dSpecs: ParamSpec[] = [
   {
@@ -116,7 +105,7 @@ function kdeMeanLogPdf(x: ArrayLike<number>, data: ArrayLike<number>, h: number)
 
 /** The data a setting describes: preset samples drawn with the seed, or the reader's points. */
 export function datasetFor(values: Values): Float64Array {
-  if (values.preset === 'custom') return Float64Array.from(parsePoints(String(values.points)));
+  if (values.preset === 'custom') return Float64Array.from(parseNumberList(String(values.points)));
   const preset = DENSITY_PRESETS[String(values.preset)];
   if (!preset) throw new Error(`unknown preset ${values.preset}`);
   const m: Mixture = parseMixture(preset.mixture);

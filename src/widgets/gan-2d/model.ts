@@ -14,14 +14,12 @@ import type { Model } from '../../lib/model';
 import {
   EXTENT,
   makeTarget,
-  meanKernel,
-  medianDistance,
-  mmdRbf,
   modeStats,
   sampleTarget,
   type Target,
   type TargetName,
 } from './data';
+import { meanKernel, medianDistance, mmdRbf } from '../../lib/mmd';
 
 export * from './settings';
 import {

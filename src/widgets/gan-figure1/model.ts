@@ -14,6 +14,7 @@ import { kdePdf, silverman } from '../../lib/density/kde';
 import { optimalD } from '../../lib/density/divergences';
 import { linspace, simpson } from '../../lib/density/quadrature';
 import type { Model } from '../../lib/model';
+import { discriminatorLoss, generatorLoss } from '../../lib/gan/losses';
 
 export { specs } from './settings';
 
@@ -110,7 +111,7 @@ export function createModel(values: Values): GanFigure1Model {
       const xf = G.apply(tf.tensor2d(z, [M, 1]));
       // Ascend log D(x) + log(1 - D(G(z))) = descend the binary cross-entropy.
       return optD.minimize(
-        () => tf.add(tf.mean(tf.softplus(tf.neg(dLogit(xr)))), tf.mean(tf.softplus(dLogit(xf)))) as tf.Scalar,
+        () => discriminatorLoss(dLogit(xr), dLogit(xf)),
         true,
         D.variables(),
       )!;
@@ -127,9 +128,8 @@ export function createModel(values: Values): GanFigure1Model {
       const zt = tf.tensor2d(z, [M, 1]);
       return optG.minimize(
         () => {
-          const l = dLogit(G.apply(zt));
           // Non-saturating: -log D = softplus(-l). Minimax: log(1 - D) = -softplus(l).
-          return (minimax ? tf.neg(tf.mean(tf.softplus(l))) : tf.mean(tf.softplus(tf.neg(l)))) as tf.Scalar;
+          return generatorLoss(dLogit(G.apply(zt)), minimax);
         },
         true,
         G.variables(),
@@ -148,8 +148,8 @@ export function createModel(values: Values): GanFigure1Model {
     const [dl, gl] = tf.tidy(() => {
       const lr = dLogit(tf.tensor2d(real, [M, 1]));
       const lf = dLogit(G.apply(tf.tensor2d(z, [M, 1])));
-      const dl2 = tf.add(tf.mean(tf.softplus(tf.neg(lr))), tf.mean(tf.softplus(lf)));
-      const gl2 = minimax ? tf.neg(tf.mean(tf.softplus(lf))) : tf.mean(tf.softplus(tf.neg(lf)));
+      const dl2 = discriminatorLoss(lr, lf);
+      const gl2 = generatorLoss(lf, minimax);
       return [dl2.dataSync()[0], gl2.dataSync()[0]];
     });
     dLoss = dl;

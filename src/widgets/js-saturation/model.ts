@@ -15,6 +15,7 @@ import { jsd } from '../../lib/density/divergences';
 import { normalPdf, parseMixture } from '../../lib/density/mixture';
 import { integrate, linspace } from '../../lib/density/quadrature';
 import type { Model } from '../../lib/model';
+import { discriminatorLoss } from '../../lib/gan/losses';
 
 import { specs } from './settings';
 export { specs };
@@ -111,7 +112,7 @@ export function createModel(values: Values): JsSatModel {
         const r = tf.tensor2d(xr, [batch, 1]);
         const g = tf.tensor2d(xg, [batch, 1]);
         // Cross-entropy from logits: -log D(x_r) - log(1 - D(x_g)) = softplus(-a_r) + softplus(a_g).
-        opt.minimize(() => tf.add(tf.mean(tf.softplus(tf.neg(logit(r)))), tf.mean(tf.softplus(logit(g)))) as tf.Scalar, false, net.variables());
+        opt.minimize(() => discriminatorLoss(logit(r), logit(g)), false, net.variables());
       });
       inner++;
       if (inner >= dSteps) {

@@ -4,6 +4,7 @@ import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
 import { klFitSpecs, KL_PRESETS, type KlFitView } from './model';
 import { id } from './settings';
+import { presetButtons } from '../../widget-host/presets';
 
 export function mountKlFit(root: HTMLElement) {
   const later = frameQueue();
@@ -23,24 +24,13 @@ export function mountKlFit(root: HTMLElement) {
       { name: 'kl_reverse', label: 'KL(q_rev || p)', digits: 4 },
     ],
     setup(charts, h) {
-      const row = document.createElement('div');
-      row.className = 'controls';
       const presets: [string, string, number, number][] = [
         ['Two equal bumps', KL_PRESETS.separated, 0.5, 1],
         ['Trapped in the middle', KL_PRESETS.separated, 0.2, 1],
         ['Unequal bumps, light one', KL_PRESETS.unequal, 2, 1],
         ['Overlapping bumps', KL_PRESETS.close, 0.5, 1],
       ];
-      for (const [label, target, mu, sigma] of presets) {
-        const b = document.createElement('button');
-        b.type = 'button';
-        b.textContent = label;
-        b.addEventListener('click', () => {
-          const errs = h.setParams({ target, init_mu: mu, init_sigma: sigma });
-          if (errs.length) h.setStatus(errs.join(' '), 'error');
-        });
-        row.append(b);
-      }
+      const row = presetButtons(h, presets.map(([label, target, mu, sigma]) => ({ label, values: { target, init_mu: mu, init_sigma: sigma } })));
       densityBox = chartBox('Target density with the forward-KL and reverse-KL Gaussian fits');
       profileBox = chartBox('Reverse KL against mu at the reverse fit’s current sigma');
       historyBox = chartBox();

@@ -10,23 +10,12 @@ import { Rng } from '../../lib/rng';
 import { mixtureError, parseMixture, sampleMany } from '../../lib/density/mixture';
 import { linspace } from '../../lib/density/quadrature';
 import type { Model } from '../../lib/model';
+import { numberListError, parseNumberList } from '../../lib/number-list';
+import { mmd2FromGram, rbfGram } from '../../lib/mmd';
 
 const MAX_POINTS = 500;
 
-function pointsError(s: string): string | null {
-  if (s.trim() === '') return null;
-  const toks = s.split(/[\s,;]+/).filter(Boolean);
-  const bad = toks.find((t) => !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t));
-  if (bad !== undefined) return `"${bad}" is not a number`;
-  if (toks.length < 2) return 'type at least 2 points (or leave empty to sample from the distribution)';
-  if (toks.length > MAX_POINTS) return `at most ${MAX_POINTS} points`;
-  if (toks.some((t) => Math.abs(Number(t)) > 1000)) return 'points must lie within ±1000';
-  return null;
-}
-
-export function parsePointList(s: string): number[] {
-  return s.split(/[\s,;]+/).filter(Boolean).map(Number);
-}
+const pointsError = (s: string) => numberListError(s, { min: 2, max: MAX_POINTS, bound: 1000, fewHint: 'or leave empty to sample from the distribution' });
 
 export const mmdSpecs: ParamSpec[] = [
   { name: 'p', label: 'Distribution P', kind: 'text', default: 'N(0, 1)', maxLength: 400, validate: mixtureError, wide: true },
@@ -38,44 +27,6 @@ export const mmdSpecs: ParamSpec[] = [
   { name: 'perms', label: 'Permutations per step', kind: 'number', default: 20, min: 1, max: 500, integer: true },
   SEED_SPEC,
 ];
-
-/** Unbiased MMD^2 from a pooled Gram matrix K (size N x N) and a 0/1 group label per point. */
-export function mmd2FromGram(K: Float64Array, N: number, inX: Uint8Array): number {
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  let m = 0;
-  for (let i = 0; i < N; i++) m += inX[i];
-  const n = N - m;
-  for (let i = 0; i < N; i++) {
-    const row = i * N;
-    const xi = inX[i];
-    for (let j = i + 1; j < N; j++) {
-      const k = K[row + j];
-      if (xi && inX[j]) sxx += k;
-      else if (!xi && !inX[j]) syy += k;
-      else sxy += k;
-    }
-  }
-  // Sums over i < j; each unordered pair counts twice in the ordered sums of the formula.
-  return (2 * sxx) / (m * (m - 1)) + (2 * syy) / (n * (n - 1)) - (2 * sxy) / (m * n);
-}
-
-export function rbfGram(points: ArrayLike<number>, h: number): Float64Array {
-  const N = points.length;
-  const K = new Float64Array(N * N);
-  const c = 1 / (2 * h * h);
-  for (let i = 0; i < N; i++) {
-    K[i * N + i] = 1;
-    for (let j = i + 1; j < N; j++) {
-      const d = points[i] - points[j];
-      const v = Math.exp(-c * d * d);
-      K[i * N + j] = v;
-      K[j * N + i] = v;
-    }
-  }
-  return K;
-}
 
 export interface MmdView {
   x: Float32Array;
@@ -95,8 +46,8 @@ export function createModel(values: Values): MmdModel {
   const perms = Number(values.perms);
   // Each sample gets its own stream, so changing the bandwidth does not change the data.
   const dataRng = new Rng(Number(values.seed) * 7919 + 11);
-  const x = String(values.points_p).trim() ? Float64Array.from(parsePointList(String(values.points_p))) : Float64Array.from(sampleMany(parseMixture(String(values.p)), dataRng, n));
-  const y = String(values.points_q).trim() ? Float64Array.from(parsePointList(String(values.points_q))) : Float64Array.from(sampleMany(parseMixture(String(values.q)), dataRng, n));
+  const x = String(values.points_p).trim() ? Float64Array.from(parseNumberList(String(values.points_p))) : Float64Array.from(sampleMany(parseMixture(String(values.p)), dataRng, n));
+  const y = String(values.points_q).trim() ? Float64Array.from(parseNumberList(String(values.points_q))) : Float64Array.from(sampleMany(parseMixture(String(values.q)), dataRng, n));
   const m = x.length;
   const N = m + y.length;
   const pooled = new Float64Array(N);

@@ -5,6 +5,7 @@ import { mountWidget } from '../../widget-host/controller';
 import { specs as mnistGanSpecs } from './settings';
 import type { MnistGanView } from './model';
 import { id } from './settings';
+import { drawImageGrid } from '../../widget-host/draw';
 
 
 export function mountMnistGan(root: HTMLElement) {
@@ -55,25 +56,7 @@ export function mountMnistGan(root: HTMLElement) {
     },
     draw(view: MnistGanView) {
       if (!view) return;
-      const ctx = canvas.getContext('2d');
-      if (ctx) {
-        const img = ctx.createImageData(6 * 28, 6 * 28);
-        for (let k = 0; k < Math.min(36, view.n); k++) {
-          const ox = (k % 6) * 28;
-          const oy = Math.floor(k / 6) * 28;
-          for (let r = 0; r < 28; r++) {
-            for (let c = 0; c < 28; c++) {
-              const v = Math.round(255 * Math.min(1, Math.max(0, view.samples[k * 784 + r * 28 + c])));
-              const o = ((oy + r) * 6 * 28 + ox + c) * 4;
-              img.data[o] = v;
-              img.data[o + 1] = v;
-              img.data[o + 2] = v;
-              img.data[o + 3] = 255;
-            }
-          }
-        }
-        ctx.putImageData(img, 0, 0);
-      }
+      drawImageGrid(canvas, view.samples.subarray(0, Math.min(36, view.n) * 784), 6, 6, { gap: 0 });
       const width = chartWidth(parzenBox);
       const hist = view.history.flatMap((h) => [
         { step: h.step, loss: h.d_loss, who: 'D' },

@@ -14,6 +14,7 @@ import { Rng } from '../../lib/rng';
 import { MLP, disposeOptimizer, makeOptimizer } from '../../lib/nn/mlp';
 import { batchPixels, TRAIN_COUNT, type Mnist } from '../../lib/data/mnist';
 import type { Model } from '../../lib/model';
+import { discriminatorLoss, generatorLoss } from '../../lib/gan/losses';
 
 export { specs } from './settings';
 
@@ -148,7 +149,7 @@ export function createModel(values: Values, data: Mnist): MnistGanModel {
       const xr = tf.tensor2d(real, [M, d]);
       const xf = G.apply(tf.tensor2d(z, [M, NOISE_DIM]));
       return optD.minimize(
-        () => tf.add(tf.mean(tf.softplus(tf.neg(D.apply(xr)))), tf.mean(tf.softplus(D.apply(xf)))) as tf.Scalar,
+        () => discriminatorLoss(D.apply(xr), D.apply(xf)),
         true,
         D.variables(),
       )!;
@@ -164,8 +165,7 @@ export function createModel(values: Values, data: Mnist): MnistGanModel {
       const zt = tf.tensor2d(z, [M, NOISE_DIM]);
       return optG.minimize(
         () => {
-          const l = D.apply(G.apply(zt));
-          return (minimax ? tf.neg(tf.mean(tf.softplus(l))) : tf.mean(tf.softplus(tf.neg(l)))) as tf.Scalar;
+          return generatorLoss(D.apply(G.apply(zt)), minimax);
         },
         true,
         G.variables(),
@@ -183,8 +183,8 @@ export function createModel(values: Values, data: Mnist): MnistGanModel {
     const [dl, gl] = tf.tidy(() => {
       const lr = D.apply(tf.tensor2d(real, [M, d]));
       const lf = D.apply(G.apply(tf.tensor2d(z, [M, NOISE_DIM])));
-      const dl2 = tf.add(tf.mean(tf.softplus(tf.neg(lr))), tf.mean(tf.softplus(lf)));
-      const gl2 = minimax ? tf.neg(tf.mean(tf.softplus(lf))) : tf.mean(tf.softplus(tf.neg(lf)));
+      const dl2 = discriminatorLoss(lr, lf);
+      const gl2 = generatorLoss(lf, minimax);
       return [dl2.dataSync()[0], gl2.dataSync()[0]];
     });
     dLoss = dl;

@@ -3,34 +3,17 @@ import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
 import { specs as vaeMnistSpecs, VAE_GRID, VAE_INTERP, type VaeView } from './settings';
+import { drawImageGrid } from '../../widget-host/draw';
 import { id } from './settings';
 
 const SIDE = 28;
 const DIGIT_COLORS = ['#4e79a7', '#f28e2c', '#e15759', '#76b7b2', '#59a14f', '#edc949', '#af7aa1', '#ff9da7', '#9c755f', '#6b6b6b'];
 
-/** Paints n 28x28 grey images (0-255) into a canvas, perRow per row, with a 1 px gap. */
+/** Paints n 28x28 grey images (0-255) into a canvas, perRow per row, with a 1 px border around each. */
 function paintDigits(canvas: HTMLCanvasElement, bytes: Uint8Array, n: number, perRow: number, marks: Map<number, string> = new Map()) {
-  const rows = Math.ceil(n / perRow);
-  const W = perRow * (SIDE + 2);
-  const H = rows * (SIDE + 2);
-  if (canvas.width !== W) canvas.width = W;
-  if (canvas.height !== H) canvas.height = H;
+  drawImageGrid(canvas, bytes.subarray(0, n * SIDE * SIDE), Math.ceil(n / perRow), perRow, { gap: 2, margin: 1, white: 255, gapGrey: null });
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  const img = ctx.createImageData(W, H);
-  for (let k = 0; k < n; k++) {
-    const ox = (k % perRow) * (SIDE + 2) + 1;
-    const oy = Math.floor(k / perRow) * (SIDE + 2) + 1;
-    for (let r = 0; r < SIDE; r++) {
-      for (let c = 0; c < SIDE; c++) {
-        const v = bytes[k * SIDE * SIDE + r * SIDE + c];
-        const p = ((oy + r) * W + ox + c) * 4;
-        img.data[p] = img.data[p + 1] = img.data[p + 2] = v;
-        img.data[p + 3] = 255;
-      }
-    }
-  }
-  ctx.putImageData(img, 0, 0);
   for (const [k, color] of marks) {
     const ox = (k % perRow) * (SIDE + 2);
     const oy = Math.floor(k / perRow) * (SIDE + 2);

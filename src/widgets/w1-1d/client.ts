@@ -5,6 +5,7 @@ import { mountWidget } from '../../widget-host/controller';
 import { specs as w1Specs, W1_PRESETS } from './settings';
 import type { W1View } from './model';
 import { id } from './settings';
+import { presetButtons } from '../../widget-host/presets';
 
 export function mountW1d(root: HTMLElement) {
   const later = frameQueue();
@@ -22,18 +23,7 @@ export function mountW1d(root: HTMLElement) {
       { name: 'lipschitz', label: 'critic Lipschitz K', digits: 3 },
     ],
     setup(charts, h) {
-      const row = document.createElement('div');
-      row.className = 'controls';
-      for (const p of Object.values(W1_PRESETS)) {
-        const b = document.createElement('button');
-        b.type = 'button';
-        b.textContent = p.label;
-        b.addEventListener('click', () => {
-          const errs = h.setParams({ real: p.real, fake: p.fake });
-          if (errs.length) h.setStatus(errs.join(' '), 'error');
-        });
-        row.append(b);
-      }
+      const row = presetButtons(h, Object.values(W1_PRESETS).map((p) => ({ label: p.label, values: { real: p.real, fake: p.fake } })));
       densityBox = chartBox('The two densities and the gap between their CDFs, whose area is W1');
       criticBox = chartBox('The trained critic against the optimal 1-Lipschitz critic');
       historyBox = chartBox();

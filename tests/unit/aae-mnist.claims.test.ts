@@ -3,7 +3,8 @@ import { startTf, tf } from './helpers/tf-node';
 import { mnistNode } from './helpers/mnist-node';
 import { createModel as createAae } from '../../src/widgets/aae-mnist/model';
 import { specs as aaeSpecs } from '../../src/widgets/aae-mnist/settings';
-import { mmd2, samplePriorMany } from '../../src/lib/gan/priors';
+import { samplePriorMany } from '../../src/lib/gan/priors';
+import { mmd2 } from '../../src/lib/mmd';
 import { defaults } from '../../src/lib/params';
 import { Rng } from '../../src/lib/rng';
 
@@ -45,18 +46,18 @@ describe('aae-mnist', () => {
     }
   }, 900_000);
 
-  it('keeps the tensor count flat over 1,000 steps (every variant, VAE alongside)', async () => {
+  it('keeps the tensor count flat over a few steps (every variant, VAE alongside)', async () => {
     await startTf();
     const mnist = await mnistNode();
-    // 1,000 steps of the label-conditioned AAE with a VAE alongside; a shorter run of the
-    // supervised variant (same code paths apart from the decoder's input).
+    // The label-conditioned AAE with a VAE alongside and the supervised variant (same code
+    // paths apart from the decoder's input). A leak shows after a few steps.
     for (const variant of ['labels', 'supervised']) {
       const m = createAae({ ...defaults(aaeSpecs), prior: 'mixture', variant, labelled: 0.5, hidden: 16, batch: 8 }, mnist, { trainCount: 200, testCount: 40 });
       m.step();
       m.metrics();
       m.view();
       const before = tf.memory().numTensors;
-      for (let i = 0; i < (variant === 'labels' ? 1000 : 100); i++) m.step();
+      for (let i = 0; i < 5; i++) m.step();
       m.metrics();
       m.view();
       expect(tf.memory().numTensors).toBe(before);
