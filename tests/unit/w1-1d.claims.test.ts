@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTf, tf } from './helpers/tf-node';
-import { createModel as createW1d, criticAndSlope, w1Exact, specs as w1Specs, W1_PRESETS } from '../../src/widgets/w1-1d/model';
+import { createModel as createW1d, w1Exact, specs as w1Specs, W1_PRESETS } from '../../src/widgets/w1-1d/model';
+import { mlpInputGradient } from '../../src/lib/nn/input-gradient';
 import { parseMixture } from '../../src/lib/density/mixture';
 import { defaults, parseValue } from '../../src/lib/params';
 import { MLP } from '../../src/lib/nn/mlp';
@@ -25,21 +26,21 @@ describe('w1-1d: exact W1 from CDFs', () => {
 });
 
 describe('w1-1d: the critic', () => {
-  it('the forward-mode slope equals tf.grad; its penalty gradient matches finite differences, the nested tf.grad does not', async () => {
+  it('the backprop slope equals tf.grad; its penalty gradient matches finite differences, the nested tf.grad does not', async () => {
     expect(await startTf()).toBe('wasm');
     const m = createW1d({ ...defaults(w1Specs), seed: 3 });
     for (let i = 0; i < 20; i++) m.step();
     const s = m.slopes([-3, -1, 0, 0.4, 2.5]);
     for (let i = 0; i < 5; i++) {
-      expect(s.forward[i]).toBeCloseTo(s.nested[i], 5);
+      expect(s.backprop[i]).toBeCloseTo(s.nested[i], 5);
       expect(s.f[i]).toBeCloseTo(s.fRef[i], 5);
     }
     m.dispose();
-    // The penalty's gradient with respect to every weight: forward-mode slope against finite
-    // differences; and the nested tf.grad, which tfjs 4.22 gets wrong (see criticAndSlope).
+    // The penalty's gradient with respect to every weight: the backprop slope against finite
+    // differences; and the nested tf.grad, which tfjs 4.22 gets wrong (see lib/nn/input-gradient.ts).
     const net = new MLP(1, [{ units: 8, activation: 'tanh' }, { units: 1, activation: 'linear' }], new Rng(5));
     const x = tf.tensor2d([[-0.7], [0.2], [1.1]]);
-    const penaltyFwd = () => tf.tidy(() => tf.mean(tf.square(tf.sub(tf.abs(criticAndSlope(net, x)[1]), 1))) as tf.Scalar);
+    const penaltyFwd = () => tf.tidy(() => tf.mean(tf.square(tf.sub(tf.abs(mlpInputGradient(net, x).grad), 1))) as tf.Scalar);
     const penaltyNested = () =>
       tf.tidy(() => {
         const g = tf.grad((u: tf.Tensor) => tf.sum(net.apply(u as tf.Tensor2D)))(x);

@@ -110,7 +110,7 @@ export class MLP {
     if (ws.length !== vs.length) throw new Error(`expected ${vs.length} weight arrays, got ${ws.length}`);
     vs.forEach((v, i) => {
       if (ws[i].length !== v.size) throw new Error(`weight ${i}: expected ${v.size} values, got ${ws[i].length}`);
-      v.assign(tf.tensor(ws[i], v.shape));
+      tf.tidy(() => v.assign(tf.tensor(ws[i], v.shape)));
     });
   }
 

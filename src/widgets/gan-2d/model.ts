@@ -10,6 +10,7 @@ import type { Values } from '../../lib/params';
 import { Rng } from '../../lib/rng';
 import { tf } from '../../lib/tf-backend';
 import { MLP, disposeOptimizer, makeOptimizer, type Activation, type OptimizerKind } from '../../lib/nn/mlp';
+import { gradientPenalty, mlpInputGradient } from '../../lib/nn/input-gradient';
 import type { Model } from '../../lib/model';
 import {
   EXTENT,
@@ -122,24 +123,7 @@ class Core {
       const zt = tf.tensor2d(z, [m, this.zDim]);
       const fake = this.G.apply(zt);
       const c = this.dOpt.minimize(
-        () => {
-          const lr = this.D.apply(xr);
-          const lf = this.D.apply(fake);
-          if (this.loss === 'minimax' || this.loss === 'nonsat') {
-            // -[log D(x) + log(1 - D(G(z)))] with D = sigmoid(logit)
-            return tf.add(tf.mean(tf.softplus(tf.neg(lr))), tf.mean(tf.softplus(lf))) as tf.Scalar;
-          }
-          // critic: minimise E f(G(z)) - E f(x) (no sigmoid, no log)
-          let l = tf.sub(tf.mean(lf), tf.mean(lr)) as tf.Scalar;
-          if (this.loss === 'wgan-gp' && this.lambda > 0) {
-            const e = tf.tensor2d(eps!, [m, 1]);
-            const xhat = tf.add(tf.mul(e, xr), tf.mul(tf.sub(1, e), fake)) as tf.Tensor2D;
-            const g = tf.grad((x: tf.Tensor) => tf.sum(this.D.apply(x as tf.Tensor2D)))(xhat);
-            const norm = tf.sqrt(tf.add(tf.sum(tf.square(g), 1), 1e-12));
-            l = tf.add(l, tf.mul(this.lambda, tf.mean(tf.square(tf.sub(norm, 1))))) as tf.Scalar;
-          }
-          return l;
-        },
+        () => this.dLossOf(xr, fake, eps),
         true,
         this.D.variables(),
       );
@@ -150,6 +134,38 @@ class Core {
     this.dVersion++;
     cost.dispose();
     if (this.loss === 'wgan-clip') this.D.clip(this.clipC);
+  }
+
+  /**
+   * D's loss on a batch (chapter 4, eq. d-ce; chapter 6, eqs. wgan-critic and wgan-gp):
+   * GAN: -[mean log D(x) + mean log(1 - D(G(z)))] with D = sigmoid(logit);
+   * WGAN: mean f(G(z)) - mean f(x), plus lambda mean (|grad f(x_hat)| - 1)^2 for WGAN-GP, with
+   * x_hat = eps x + (1 - eps) G(z).
+   */
+  dLossOf(xr: tf.Tensor2D, fake: tf.Tensor2D, eps: Float32Array | null): tf.Scalar {
+    const m = xr.shape[0];
+    const lr = this.D.apply(xr);
+    const lf = this.D.apply(fake);
+    if (this.loss === 'minimax' || this.loss === 'nonsat') {
+      // -[log D(x) + log(1 - D(G(z)))] with D = sigmoid(logit)
+      return tf.add(tf.mean(tf.softplus(tf.neg(lr))), tf.mean(tf.softplus(lf))) as tf.Scalar;
+    }
+    // critic: minimise E f(G(z)) - E f(x) (no sigmoid, no log)
+    let l = tf.sub(tf.mean(lf), tf.mean(lr)) as tf.Scalar;
+    if (this.loss === 'wgan-gp' && this.lambda > 0) {
+      const e = tf.tensor2d(eps!, [m, 1]);
+      const xhat = tf.add(tf.mul(e, xr), tf.mul(tf.sub(1, e), fake)) as tf.Tensor2D;
+      // grad_x D by explicit backprop (lib/nn/input-gradient.ts): a tf.grad nested in the
+      // loss gives wrong weight gradients in tfjs 4.22 for tanh and ELU critics.
+      const g = mlpInputGradient(this.D, xhat).grad;
+      l = tf.add(l, tf.mul(this.lambda, gradientPenalty(g, 'two-sided'))) as tf.Scalar;
+    }
+    return l;
+  }
+
+  /** G's loss on a batch of noise vectors (chapter 4, eqs. g-minimax and g-ns; chapter 6, eq. wgan-generator). */
+  gLossOfNoise(zt: tf.Tensor2D): tf.Scalar {
+    return this.gLossOf(this.D.apply(this.G.apply(zt)));
   }
 
   /** G's loss on a batch of D outputs (logits or critic scores). */
@@ -171,7 +187,7 @@ class Core {
     const m = z.length / this.zDim;
     const cost = tf.tidy(() => {
       const zt = tf.tensor2d(z, [m, this.zDim]);
-      return this.gOpt.minimize(() => this.gLossOf(this.D.apply(this.G.apply(zt))), true, this.G.variables())!;
+      return this.gOpt.minimize(() => this.gLossOfNoise(zt), true, this.G.variables())!;
     });
     this.gLoss = cost.dataSync()[0];
     this.gUpdated = true;

@@ -125,7 +125,10 @@ export const specs: ParamSpec[] = [
 /** Named starting settings for the component's `preset` prop (values differing from defaults). */
 export const GAN2D_PRESETS: Record<string, Values> = {
   default: {},
-  'mode-collapse': { loss: 'nonsat', noise_dim: '1', g_lr: 0.002, d_lr: 0.002, k: 1 },
+  // Chapter 5's mode-collapse demo: each changes one setting from the default (tests/unit/gan2d.test.ts).
+  'mode-collapse': { noise_dim: '1' },
+  'collapse-minimax': { loss: 'minimax' },
+  'collapse-g-lr': { g_lr: 0.005 },
   'wgan-vs-gan': { compare: true, wgan: 'wgan-clip' },
   'wgan-clip': { loss: 'wgan-clip', g_opt: 'rmsprop', d_opt: 'rmsprop', g_lr: 0.001, d_lr: 0.001 },
   'wgan-gp': { loss: 'wgan-gp' },

@@ -16,8 +16,11 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
   let presetSel: HTMLSelectElement;
   let mainChart: LiveChart;
   let historyChart: LiveChart;
-  // Axis domains of the history chart, kept between redraws (lib/chart-domain.ts).
+  let gapBox: HTMLElement;
+  let gapChart: LiveChart;
+  // Axis domains of the history charts, kept between redraws (lib/chart-domain.ts).
   const histAxes = new HistoryAxes();
+  const gapAxes = new HistoryAxes();
 
   return mountWidget({
     id,
@@ -27,7 +30,7 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
       { name: 'value', label: 'V(D, G)', digits: 5, title: 'Value of the current discriminator, by numerical integration against both densities' },
       { name: 'value_optimal', label: '−log 4 + 2 JSD', digits: 5, title: 'C(G): the value of the optimal discriminator D*' },
       { name: 'jsd', label: 'JSD (nats)', digits: 4, title: 'Jensen-Shannon divergence between p_data and p_g' },
-      { name: 'max_gap', label: 'max |D − D*|', digits: 3, title: 'Largest gap where p_data + p_g is at least 1% of its peak' },
+      { name: 'max_gap', label: 'max |D − D*|', digits: 3, title: 'Largest gap over the smallest region holding 99% of the mass of (p_data + p_g) / 2, leaving out a band of 0.5% of the range at each density jump' },
     ],
     setup(charts, h) {
       const row = document.createElement('div');
@@ -58,9 +61,11 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
         '<span class="ln" style="border-color:var(--series-3)"></span> D(x), the network ' +
         '<span class="ln dash"></span> D*(x) = p<sub>data</sub> / (p<sub>data</sub> + p<sub>g</sub>)';
       historyBox = chartBox('V(D, G) over training steps against its maximum −log 4 + 2 JSD');
-      charts.append(row, chartEl, legend, historyBox);
+      gapBox = chartBox('max |D − D*| over training steps, against the 0.05 the tests ask for');
+      charts.append(row, chartEl, legend, historyBox, gapBox);
       mainChart = new LiveChart(chartEl);
       historyChart = new LiveChart(historyBox);
+      gapChart = new LiveChart(gapBox);
     },
     draw(view: OptimalDView) {
       if (!view) return;
@@ -119,6 +124,26 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
             ],
           }),
           { 'od-v': { x: steps, y: values } },
+        ),
+      );
+      const gh = view.history.filter((h) => Number.isFinite(h.maxGap));
+      const gSteps = gh.map((h) => h.step);
+      const gaps = gh.map((h) => h.maxGap);
+      const gapKey = [width, gapAxes.update(gSteps, gaps, [0, 0.05])].join(' ');
+      later(gapBox, () =>
+        gapChart.draw(
+          gapKey,
+          () => ({
+            width,
+            height: 150,
+            x: { label: 'step', domain: gapAxes.x },
+            y: { label: 'max |D − D*|', grid: true, domain: gapAxes.y },
+            marks: [
+              Plot.ruleY([0.05], { stroke: 'currentColor', strokeDasharray: '6 4' }),
+              Plot.line(gh, { x: 'step', y: 'maxGap', stroke: 'var(--series-3)', className: 'od-g' }),
+            ],
+          }),
+          { 'od-g': { x: gSteps, y: gaps } },
         ),
       );
     },

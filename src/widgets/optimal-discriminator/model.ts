@@ -5,6 +5,20 @@
  * Proposition 1 says D should approach D*(x) = p_data(x) / (p_data(x) + p_g(x)), and the value
  * V(D, G) should rise to C(G) = -log 4 + 2 JSD(p_data || p_g). Both are checked by quadrature
  * against the true densities, so the readouts carry no minibatch noise.
+ *
+ * What makes D converge on any pair the reader types (up to five normals and uniforms each):
+ * - D's input is x mapped linearly from the pair's range onto [-1, 1];
+ * - the first hidden layer starts multi-scale: each unit is a tanh step placed at a point drawn
+ *   from (p_data + p_g) / 2, with a width drawn log-uniformly between a quarter of the pair's
+ *   smallest component scale and its whole range, or sharply at a uniform's edge (one unit per
+ *   edge). D* has features on every scale from the
+ *   narrowest component to the range; a Glorot start has only range-wide steps, and Adam, which
+ *   moves each weight by about lr per step, needs tens of thousands of steps to make them a
+ *   hundred times steeper;
+ * - the learning rate decays (lr / (1 + t / 300), floored at lr / 20), so the minibatch noise
+ *   that keeps D jittering around D* shrinks as training goes on;
+ * - optionally D is trained on the exact expected loss by quadrature instead of minibatches (no
+ *   sampling noise; not the paper's game, which samples).
  */
 import { tf } from '../../lib/tf-backend';
 import type { Values } from '../../lib/params';
@@ -38,15 +52,51 @@ export function simpsonRule(a: number, b: number, breaks: number[], n: number): 
   return { x: Float64Array.from(xs), w: Float64Array.from(ws) };
 }
 
+/** The learning rate after t steps: lr / (1 + t / 300), never below lr / 20 ('decay'), or lr. */
+export function scheduledLr(lr: number, t: number, schedule: string): number {
+  return schedule === 'constant' ? lr : Math.max(lr / 20, lr / (1 + t / 300));
+}
+
+/**
+ * The grid points max_gap counts: the smallest set holding 99% of the mass of
+ * (p_data + p_g) / 2 (its highest-density region, estimated on the grid), less the points within
+ * `band` of a density jump (a uniform's edge), where D* itself jumps and no continuous D can
+ * follow it exactly. Elsewhere neither density produces samples and D is unconstrained.
+ */
+export function gapMask(xs: ArrayLike<number>, pd: ArrayLike<number>, pg: ArrayLike<number>, jumps: number[], band: number, mass = 0.99): Uint8Array {
+  const n = xs.length;
+  const m = Float64Array.from({ length: n }, (_, i) => 0.5 * (pd[i] + pg[i]));
+  // cell widths (the grid may be uneven)
+  const dx = Float64Array.from({ length: n }, (_, i) => 0.5 * ((xs[Math.min(n - 1, i + 1)] as number) - (xs[Math.max(0, i - 1)] as number)));
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => m[b] - m[a]);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += m[i] * dx[i];
+  let acc = 0;
+  let level = 0;
+  for (const i of order) {
+    acc += m[i] * dx[i];
+    level = m[i];
+    if (acc >= mass * total) break;
+  }
+  return Uint8Array.from({ length: n }, (_, i) => (m[i] >= level && m[i] > 0 && !jumps.some((t) => Math.abs((xs[i] as number) - t) < band) ? 1 : 0));
+}
+
+/** The smallest scale among the components (sigma of a normal, width of a uniform). */
+export function smallestScale(ms: Mixture[]): number {
+  let s = Infinity;
+  for (const m of ms) for (const c of m.components) s = Math.min(s, c.kind === 'normal' ? c.sigma : c.b - c.a);
+  return s;
+}
+
 export interface OptimalDView {
   xs: Float32Array;
   pdata: Float32Array;
   pg: Float32Array;
   d: Float32Array;
   dstar: Float32Array;
-  /** The grid points counted by max_gap (p_data + p_g at least 1% of its maximum). */
+  /** The display grid points counted by max_gap (see gapMask). */
   mask: Uint8Array;
-  history: { step: number; value: number }[];
+  history: { step: number; value: number; maxGap: number }[];
   valueOptimal: number;
 }
 
@@ -70,13 +120,15 @@ export function createModel(values: Values): OptimalDModel {
   const dataRng = rng.fork();
   const genRng = rng.fork();
 
-  // D sees a standardised input so that one learning rate suits every range the reader types.
-  // (centre and spread of the equal mixture of the two).
+  const schedule = String(values.schedule ?? 'decay');
+  const training = String(values.training ?? 'minibatch');
+  const widthScale = String(values.init ?? 'multiscale');
+
+  // D sees x mapped from the pair's range [lo, hi] onto [-1, 1].
   const [lo, hi] = support([pData, pG], 0.05);
-  const md = mean(pData);
-  const mg = mean(pG);
-  const centre = 0.5 * (md + mg);
-  const scale = Math.sqrt(0.5 * (variance(pData) + variance(pG)) + 0.25 * (md - mg) ** 2);
+  const centre = 0.5 * (lo + hi);
+  const scale = 0.5 * (hi - lo);
+  const jumps = breakpoints([pData, pG]);
 
   const net = new MLP(
     1,
@@ -88,21 +140,62 @@ export function createModel(values: Values): OptimalDModel {
     rng,
     'optd',
   );
+  const sMin = Math.min(hi - lo, smallestScale([pData, pG]));
+  const band = 0.005 * (hi - lo);
+  if (widthScale === 'multiscale') {
+    // First layer: unit j is tanh((x - c_j) / s_j) (up to sign). One unit sits on each density
+    // jump (a uniform's edge) with a width of a third of the band max_gap leaves out there, as
+    // long as they take at most half the units; the others sit at points drawn from
+    // (p_data + p_g) / 2 with widths log-uniform on [sMin / 4, range] (where two narrow normals
+    // meet, D*'s logit is quadratic with curvature 1 / sigma^2 and turns faster than sigma).
+    // In D's input units u = (x - centre) / scale.
+    const initRng = rng.fork();
+    const w0 = new Float32Array(hidden);
+    const b0 = new Float32Array(hidden);
+    const edges = [...new Set(jumps)].slice(0, Math.floor(hidden / 2));
+    const fromD = sampleMany(pData, initRng, hidden);
+    const fromG = sampleMany(pG, initRng, hidden);
+    const sLo = sMin / 4;
+    for (let j = 0; j < hidden; j++) {
+      const onEdge = j < edges.length;
+      const c = onEdge ? edges[j] : initRng.next() < 0.5 ? fromD[j] : fromG[j];
+      const sj = onEdge ? band / 3 : Math.exp(Math.log(sLo) + initRng.next() * Math.log((hi - lo) / sLo));
+      const w = (initRng.next() < 0.5 ? -1 : 1) * (scale / sj);
+      w0[j] = w;
+      b0[j] = -w * ((c - centre) / scale);
+    }
+    const ws = net.getWeights();
+    ws[0] = w0;
+    ws[3] = b0;
+    net.setWeights(ws);
+  }
   const opt = makeOptimizer('adam', lr, 0.9);
 
-  // Quadrature nodes for value (fine, split at uniform edges) and a display grid for the chart.
-  const rule = simpsonRule(lo, hi, breakpoints([pData, pG]), 3000);
+  // Quadrature nodes for value, max_gap and the quadrature loss: Simpson split at uniform edges,
+  // fine enough for a quarter of the narrowest component between nodes.
+  const nNodes = Math.min(12000, Math.max(3000, Math.ceil((4 * (hi - lo)) / sMin)));
+  const rule = simpsonRule(lo, hi, jumps, nNodes);
   const qData = Float64Array.from(rule.x, (x) => pdf(pData, x));
   const qG = Float64Array.from(rule.x, (x) => pdf(pG, x));
+  const qStar = Float64Array.from(rule.x, (_, i) => optimalD(qData[i], qG[i]));
+  const qMask = gapMask(rule.x, qData, qG, jumps, band);
   const xs = linspace(lo, hi, 401);
   const gData = Float64Array.from(xs, (x) => pdf(pData, x));
   const gG = Float64Array.from(xs, (x) => pdf(pG, x));
   const dStar = Float64Array.from(xs, (_, i) => optimalD(gData[i], gG[i]));
-  let peak = 0;
-  for (let i = 0; i < xs.length; i++) peak = Math.max(peak, gData[i] + gG[i]);
-  const mask = Uint8Array.from(xs, (_, i) => (gData[i] + gG[i] >= 0.01 * peak ? 1 : 0));
+  const mask = gapMask(xs, gData, gG, jumps, band);
   const jsdValue = jsd(pData, pG);
   const valueOptimal = -LOG4 + 2 * jsdValue;
+
+  // The exact expected loss: -sum_i w_i [p_data(x_i) log D(x_i) + p_g(x_i) log(1 - D(x_i))].
+  const quad =
+    training === 'quadrature'
+      ? tf.tidy(() => ({
+          x: tf.keep(tf.tensor2d(Float32Array.from(rule.x, (x) => (x - centre) / scale), [rule.x.length, 1])),
+          wd: tf.keep(tf.tensor2d(Float32Array.from(rule.w, (w, i) => w * qData[i]), [rule.x.length, 1])),
+          wg: tf.keep(tf.tensor2d(Float32Array.from(rule.w, (w, i) => w * qG[i]), [rule.x.length, 1])),
+        }))
+      : null;
 
   const xBuf = new Float32Array(2 * batch);
   const yBuf = new Float32Array(2 * batch);
@@ -111,7 +204,7 @@ export function createModel(values: Values): OptimalDModel {
 
   let cache: { step: number; logits: Float64Array; gridLogits: Float64Array } | null = null;
   let steps = 0;
-  const history: { step: number; value: number }[] = [];
+  const history: { step: number; value: number; maxGap: number }[] = [];
 
   function logitsAt(points: ArrayLike<number>): Float64Array {
     const input = new Float32Array(points.length);
@@ -145,35 +238,54 @@ export function createModel(values: Values): OptimalDModel {
     return Float64Array.from(gridLogits, sigmoid);
   }
 
+  /** The largest |D - D*| over the quadrature nodes that gapMask keeps. */
   function maxGap(): number {
-    const d = dOnGrid();
+    const { logits } = evaluate();
     let g = 0;
-    for (let i = 0; i < xs.length; i++) if (mask[i]) g = Math.max(g, Math.abs(d[i] - dStar[i]));
+    for (let i = 0; i < logits.length; i++) if (qMask[i]) g = Math.max(g, Math.abs(sigmoid(logits[i]) - qStar[i]));
     return g;
   }
 
-  history.push({ step: 0, value: value() });
+  function record() {
+    history.push({ step: steps, value: value(), maxGap: maxGap() });
+    if (history.length > 600) history.splice(0, history.length - 600);
+  }
+
+  record();
 
   return {
     pData,
     pG,
     step() {
-      // Minibatch: batch samples from p_data (label 1), batch from p_g (label 0).
-      const real = sampleMany(pData, dataRng, batch);
-      const fake = sampleMany(pG, genRng, batch);
-      for (let i = 0; i < batch; i++) {
-        xBuf[i] = (real[i] - centre) / scale;
-        xBuf[batch + i] = (fake[i] - centre) / scale;
+      // tfjs's Adam reads its learningRate field at every update
+      (opt as unknown as { learningRate: number }).learningRate = scheduledLr(lr, steps, schedule);
+      if (quad) {
+        tf.tidy(() => {
+          opt.minimize(
+            () => {
+              const l = net.apply(quad.x);
+              // log D = -softplus(-l), log(1 - D) = -softplus(l)
+              return tf.add(tf.sum(tf.mul(quad.wd, tf.softplus(tf.neg(l)))), tf.sum(tf.mul(quad.wg, tf.softplus(l)))) as tf.Scalar;
+            },
+            false,
+            net.variables(),
+          );
+        });
+      } else {
+        // Minibatch: batch samples from p_data (label 1), batch from p_g (label 0).
+        const real = sampleMany(pData, dataRng, batch);
+        const fake = sampleMany(pG, genRng, batch);
+        for (let i = 0; i < batch; i++) {
+          xBuf[i] = (real[i] - centre) / scale;
+          xBuf[batch + i] = (fake[i] - centre) / scale;
+        }
+        tf.tidy(() => {
+          const x = tf.tensor2d(xBuf, [2 * batch, 1]);
+          opt.minimize(() => tf.losses.sigmoidCrossEntropy(labels, net.apply(x)) as tf.Scalar, false, net.variables());
+        });
       }
-      tf.tidy(() => {
-        const x = tf.tensor2d(xBuf, [2 * batch, 1]);
-        opt.minimize(() => tf.losses.sigmoidCrossEntropy(labels, net.apply(x)) as tf.Scalar, false, net.variables());
-      });
       steps++;
-      if (steps % 25 === 0) {
-        history.push({ step: steps, value: value() });
-        if (history.length > 600) history.splice(0, history.length - 600);
-      }
+      if (steps % 25 === 0) record();
     },
     metrics() {
       const v = value();
@@ -199,6 +311,7 @@ export function createModel(values: Values): OptimalDModel {
       net.dispose();
       disposeOptimizer(opt);
       labels.dispose();
+      if (quad) tf.dispose([quad.x, quad.wd, quad.wg]);
     },
   };
 }

@@ -18,9 +18,9 @@ export function mountW1d(root: HTMLElement) {
     specs: w1Specs,
     metrics: [
       { name: 'w1_exact', label: 'W1 exact (CDFs)', digits: 4 },
-      { name: 'w1_critic', label: 'critic estimate gap / K', digits: 4 },
+      { name: 'w1_critic', label: 'critic estimate (slope / c clipped to ±1)', digits: 4, title: 'Largest value of the 1-Lipschitz critics made from f by dividing its slope by c (K/2 ≤ c ≤ K) and clipping it to [−1, 1]' },
       { name: 'critic_gap', label: 'critic value E_r f − E_g f', digits: 4 },
-      { name: 'lipschitz', label: 'critic Lipschitz K', digits: 3 },
+      { name: 'lipschitz', label: 'critic Lipschitz K', digits: 3, title: 'Largest slope of f on a fine grid from the 0.05% to the 99.95% quantile of (p_r + p_g) / 2, where samples and interpolates fall' },
     ],
     setup(charts, h) {
       const row = presetButtons(h, Object.values(W1_PRESETS).map((p) => ({ label: p.label, values: { real: p.real, fake: p.fake } })));
@@ -58,14 +58,14 @@ export function mountW1d(root: HTMLElement) {
         }),
       ));
       const hist = [
-        ...Array.from(view.history, (y, i) => ({ step: i, y, name: 'estimate gap / K' })),
+        ...Array.from(view.history, (y, i) => ({ step: i, y, name: '1-Lipschitz estimate' })),
         ...Array.from(view.gapHistory, (y, i) => ({ step: i, y, name: 'raw critic value' })),
       ].filter((d) => Number.isFinite(d.y));
       later(historyBox, () => historyBox.replaceChildren(
         plot({
           width,
           height: 160,
-          color: { legend: true, domain: ['estimate gap / K', 'raw critic value'], range: ['var(--series-4)', 'var(--series-2)'] },
+          color: { legend: true, domain: ['1-Lipschitz estimate', 'raw critic value'], range: ['var(--series-4)', 'var(--series-2)'] },
           x: { label: 'step (recent)' },
           y: { label: 'W1', grid: true },
           marks: [Plot.ruleY([view.w1Exact], { stroke: 'currentColor', strokeDasharray: '4 3' }), Plot.line(hist, { x: 'step', y: 'y', stroke: 'name' })],

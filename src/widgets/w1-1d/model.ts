@@ -6,15 +6,16 @@
  * The critic has no sigmoid and no log. Its Lipschitz constraint is imposed either by weight
  * clipping to [-c, c] after each RMSProp step (WGAN) or by the gradient penalty
  * lambda * E[(|f'(x_hat)| - 1)^2] at random interpolates x_hat between real and generated
- * samples (WGAN-GP). The penalty needs f' inside the loss: a tf.grad nested inside the
- * optimiser's minimize (second-order gradients), which tfjs supports on the WASM and CPU backends
- * (tests/unit/w1d.test.ts checks the nested gradient against finite differences).
+ * samples (WGAN-GP). The penalty needs f' inside the loss; it is computed by explicit backprop
+ * with ordinary tf ops (lib/nn/input-gradient.ts), because a tf.grad nested inside the loss gives
+ * wrong second-order gradients in tfjs 4.22 (tests/unit/input-gradient.test.ts).
  */
 import { tf } from '../../lib/tf-backend';
 import type { ParamSpec, Values } from '../../lib/params';
 import { SEED_SPEC } from '../../lib/params';
 import { Rng } from '../../lib/rng';
 import { MLP } from '../../lib/nn/mlp';
+import { gradientPenalty, mlpInputGradient } from '../../lib/nn/input-gradient';
 import { breakpoints, cdf, mixtureError, parseMixture, pdf, sampleMany, support, type Mixture } from '../../lib/density/mixture';
 import { integrate, linspace } from '../../lib/density/quadrature';
 import type { Model } from '../../lib/model';
@@ -23,32 +24,6 @@ import type { Model } from '../../lib/model';
 export function w1Exact(p: Mixture, q: Mixture, n = 8000): number {
   const [a, b] = support([p, q], 0.05);
   return integrate((x) => Math.abs(cdf(p, x) - cdf(q, x)), a, b, breakpoints([p, q]), n);
-}
-
-/**
- * A critic f(x) = net((x - center) / scale) and its slope f'(x) together, by forward-mode
- * differentiation: a tangent is carried beside each layer's activation (tanh' = 1 - tanh^2).
- * The slope is then an ordinary function of the weights, and one backprop through it gives the
- * penalty's gradient. (A tf.grad nested inside the loss runs, but tfjs 4.22 drops the path
- * through the activation's derivative: the second-order gradient is wrong for the first layer's
- * weights and missing for its biases; tests/unit/w1d.test.ts shows it.)
- */
-export function criticAndSlope(net: MLP, x: tf.Tensor2D, center = 0, scale = 1): [tf.Tensor2D, tf.Tensor2D] {
-  let h: tf.Tensor2D = tf.div(tf.sub(x, center), scale) as tf.Tensor2D;
-  let t: tf.Tensor2D = tf.fill([x.shape[0], 1], 1 / scale) as tf.Tensor2D;
-  net.layers.forEach((layer, i) => {
-    const w = net.weights[i] as tf.Tensor2D;
-    const z = tf.add(tf.matMul(h, w), net.biases[i]) as tf.Tensor2D;
-    const dz = tf.matMul(t, w) as tf.Tensor2D;
-    if (layer.activation === 'tanh') {
-      h = tf.tanh(z) as tf.Tensor2D;
-      t = tf.mul(tf.sub(1, tf.square(h)), dz) as tf.Tensor2D;
-    } else if (layer.activation === 'linear') {
-      h = z;
-      t = dz as tf.Tensor2D;
-    } else throw new Error(`criticAndSlope: activation ${layer.activation} not supported`);
-  });
-  return [h, t];
 }
 
 import { W1_PRESETS, specs } from './settings';
@@ -75,8 +50,8 @@ export type W1Model = Model & {
   gap(): number;
   exact: number;
   lipschitz(): number;
-  /** The critic's slope at the given points by tf.grad and by the forward-mode tangent (tests). */
-  slopes(points: number[]): { nested: Float32Array; forward: Float32Array; f: Float32Array; fRef: Float32Array };
+  /** The critic's slope at the given points by tf.grad (first order) and by mlpInputGradient (tests). */
+  slopes(points: number[]): { nested: Float32Array; backprop: Float32Array; f: Float32Array; fRef: Float32Array };
 };
 
 export function createModel(values: Values): W1Model {
@@ -89,7 +64,6 @@ export function createModel(values: Values): W1Model {
   const batch = Number(values.batch);
   const hidden = Number(values.hidden);
   const rng = new Rng(Number(values.seed));
-  const nestedGrad = values.slope_by === 'nested';
   const net = new MLP(1, [{ units: hidden, activation: 'tanh' }, { units: hidden, activation: 'tanh' }, { units: 1, activation: 'linear' }], rng.fork(), 'critic');
   const dataRng = rng.fork();
   const opt = constraint !== 'clip' ? tf.train.adam(lr, 0.5, 0.9) : tf.train.rmsprop(lr, 0.9);
@@ -100,7 +74,7 @@ export function createModel(values: Values): W1Model {
   const center = 0.5 * (lo + hi);
   const scale = Math.max(1e-3, 0.5 * (hi - lo));
   const critic = (x: tf.Tensor2D) => net.apply(tf.div(tf.sub(x, center), scale) as tf.Tensor2D);
-  const criticWithSlope = (x: tf.Tensor2D) => criticAndSlope(net, x, center, scale);
+  const criticWithSlope = (x: tf.Tensor2D) => mlpInputGradient(net, x, center, scale);
 
   const exact = w1Exact(real, fake);
   // Quadrature grid for the critic's expectation gap: integral f (p_r - p_g) dx.
@@ -127,21 +101,54 @@ export function createModel(values: Values): W1Model {
     optimalRaw[i] = optimalRaw[i - 1] + s * (xs[i] - xs[i - 1]);
   }
 
+  // F_g - F_r at the midpoints of the quadrature grid: E_r f - E_g f = integral f' (F_g - F_r) dx.
+  const dF = Float64Array.from({ length: nq }, (_, i) => {
+    const mid = 0.5 * (qx[i] + qx[i + 1]);
+    return cdf(fake, mid) - cdf(real, mid);
+  });
+  // Where samples and interpolates fall: from the 0.05% to the 99.95% quantile of
+  // (p_r + p_g) / 2 (interpolates lie between samples, so they fill this interval too).
+  let kLo = 0;
+  let kHi = nq - 1;
+  for (let i = 0; i < nq; i++) {
+    const F = 0.5 * (cdf(real, qx[i + 1]) + cdf(fake, qx[i + 1]));
+    if (F < 0.0005) kLo = i + 1;
+    if (F <= 0.9995) kHi = Math.min(nq - 1, i + 1);
+  }
+  // Slope scales tried for the W1 estimate: K, K / 2^(1/8), ..., K / 2.
+  const SCALES = Array.from({ length: 9 }, (_, j) => Math.pow(2, -j / 8));
+
   /**
    * The critic's dual value E_r f - E_g f (by quadrature against the two densities: no sampling
-   * noise), its Lipschitz constant K (largest slope between neighbouring grid points), and the
-   * W1 estimate gap / K: f / K is 1-Lipschitz, so gap / K is the dual value of an admissible
-   * critic and never exceeds W1 (up to the grid's resolution).
+   * noise); its Lipschitz constant K, the largest slope between neighbouring grid points over
+   * the interval where samples and interpolates fall (the 0.05% to 99.95% quantiles of
+   * (p_r + p_g) / 2); and the W1 estimate: the largest dual value of a 1-Lipschitz critic made
+   * from f by dividing its slope by c and clipping it to [-1, 1], over c from K down to K / 2.
+   * Each such critic is admissible, so the estimate never exceeds W1 (up to the grid), and c = K
+   * gives f / K, whose value is gap / K. Dividing by K alone lets one short stretch where the
+   * soft penalty allows a slope above 1 (few interpolates there, eq. wgan-gp-slope) scale down
+   * the whole critic; as training goes on that slope creeps up and gap / K drifts down.
    */
   function evaluate(): { gap: number; k: number; w1: number } {
     const f = tf.tidy(() => critic(qxT).dataSync() as Float32Array);
     let gap = 0;
+    for (let i = 0; i < f.length; i++) gap += f[i] * weights[i];
+    const slope = new Float64Array(nq);
     let k = 0;
-    for (let i = 0; i < f.length; i++) {
-      gap += f[i] * weights[i];
-      if (i > 0) k = Math.max(k, Math.abs(f[i] - f[i - 1]) / h);
+    for (let i = 0; i < nq; i++) {
+      slope[i] = (f[i + 1] - f[i]) / h;
+      if (i >= kLo && i <= kHi) k = Math.max(k, Math.abs(slope[i]));
     }
-    return { gap, k, w1: k > 0 ? gap / k : 0 };
+    let w1 = 0;
+    if (k > 0) {
+      for (const r of SCALES) {
+        const c = k * r;
+        let v = 0;
+        for (let i = 0; i < nq; i++) v += h * Math.max(-1, Math.min(1, slope[i] / c)) * dF[i];
+        w1 = Math.max(w1, v);
+      }
+    }
+    return { gap, k, w1 };
   }
 
   let ev = evaluate();
@@ -162,9 +169,7 @@ export function createModel(values: Values): W1Model {
           const xhat = tf.add(tf.mul(e, r), tf.mul(tf.sub(1, e), g)) as tf.Tensor2D;
           opt.minimize(() => {
             const gap = tf.sub(tf.mean(critic(g)), tf.mean(critic(r)));
-            const slope = nestedGrad ? tf.grad((x: tf.Tensor) => tf.sum(critic(x as tf.Tensor2D)))(xhat) : criticWithSlope(xhat)[1];
-            const excess = tf.sub(tf.abs(slope), 1);
-            const penalty = tf.mean(tf.square(constraint === 'gp' ? excess : tf.relu(excess)));
+            const penalty = gradientPenalty(criticWithSlope(xhat).grad, constraint === 'gp' ? 'two-sided' : 'one-sided');
             return tf.add(gap, tf.mul(lambda, penalty)) as tf.Scalar;
           }, false, net.variables());
         } else {
@@ -218,8 +223,8 @@ export function createModel(values: Values): W1Model {
       return tf.tidy(() => {
         const x = tf.tensor2d(points, [points.length, 1]);
         const nested = tf.grad((u: tf.Tensor) => tf.sum(critic(u as tf.Tensor2D)))(x).dataSync() as Float32Array;
-        const [f, t] = criticWithSlope(x);
-        return { nested: Float32Array.from(nested), forward: Float32Array.from(t.dataSync()), f: Float32Array.from(f.dataSync()), fRef: Float32Array.from(critic(x).dataSync()) };
+        const { out, grad } = criticWithSlope(x);
+        return { nested: Float32Array.from(nested), backprop: Float32Array.from(grad.dataSync()), f: Float32Array.from(out.dataSync()), fRef: Float32Array.from(critic(x).dataSync()) };
       });
     },
   };
