@@ -46,6 +46,8 @@ export function linkWorker(host: WorkerLinkHost): WorkerLink {
   let running = false;
   let diverged = false;
   let autoPaused = false;
+  /** The model said its run is finished (a sweep at its last point): Play waits for a Reset. */
+  let finished = false;
   let cmdId = 0;
   /** Sequence number of the last control message (init/run/pause/step) sent to the worker. */
   let controlSeq = 0;
@@ -118,6 +120,11 @@ export function linkWorker(host: WorkerLinkHost): WorkerLink {
         for (const [k, v] of Object.entries(m.metrics)) setMetric(k, v);
         if (host.hasMetric('steps_per_s')) setMetric('steps_per_s', Math.round(m.stepsPerSecond * 10) / 10);
         root.dataset.step = String(m.step);
+        if (Boolean(m.done) !== finished) {
+          finished = Boolean(m.done);
+          root.dataset.done = String(finished);
+          if (finished && !diverged) setStatus('Finished: this run has shown its result. Reset starts it again.');
+        }
         host.show(m);
         break;
       case 'diverged':
@@ -145,6 +152,10 @@ export function linkWorker(host: WorkerLinkHost): WorkerLink {
 
   function play() {
     if (diverged) return;
+    if (finished) {
+      setStatus('Finished: this run has shown its result. Reset starts it again.');
+      return;
+    }
     autoPaused = false;
     control({ type: 'run' });
     setRunning(true);
