@@ -4,6 +4,7 @@
  * links, and demos that stop once they have shown their result. Run after `npm run build`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, openBrowser, openPage, waitReady, widget } from './helpers';
 
@@ -171,6 +172,43 @@ describe('links and anchors', () => {
       }
       await page.close();
     }
+  });
+});
+
+describe('export', () => {
+  it('offers only charts on show, and the plane as a 2x image', async () => {
+    const { page } = await openPage(browser, '/playground/');
+    await waitReady(page, 'gan-2d', 90_000);
+    const w = widget(page, 'gan-2d');
+    // Side by side is off: the WGAN's plane and the two scatter charts are hidden.
+    const shownCanvases = await w.locator('.charts canvas').evaluateAll((cs) => cs.filter((c) => c.getClientRects().length > 0).length);
+    const allCanvases = await w.locator('.charts canvas').count();
+    expect(shownCanvases).toBeLessThan(allCanvases);
+    await w.locator('.export-menu > summary').click();
+    expect(await w.locator('[data-export^="canvas-"]').count()).toBe(shownCanvases);
+    const plane = await w.locator('.gan2d-plane canvas').first().evaluate((c) => ({ px: (c as HTMLCanvasElement).width, css: c.getBoundingClientRect().width }));
+    expect(plane.px).toBeGreaterThanOrEqual(2 * Math.floor(plane.css));
+    await page.close();
+  });
+
+  it('an exported chart carries its legend', async () => {
+    const { page } = await openPage(browser, '/chapters/05-divergences/#js-saturation');
+    await waitReady(page, 'js-saturation');
+    const w = widget(page, 'js-saturation');
+    await w.locator('.export-menu > summary').click();
+    const labels = await w.locator('[data-export^="svg-"]').count();
+    expect(labels).toBeGreaterThanOrEqual(2);
+    const texts: string[] = [];
+    for (let i = 1; i <= labels; i++) {
+      if (!(await w.locator('.export-menu').evaluate((m) => (m as HTMLDetailsElement).open))) await w.locator('.export-menu > summary').click();
+      const [dl] = await Promise.all([page.waitForEvent('download'), w.locator(`[data-export="svg-${i}"]`).click()]);
+      texts.push(readFileSync((await dl.path())!, 'utf8'));
+    }
+    // The sweep chart's legend (JS, W1, KL) is HTML on the page; in the file it is part of the SVG.
+    const sweep = texts.find((t) => t.includes('export-legend') && t.includes('>W1<'));
+    expect(sweep, 'an exported SVG with the legend JS / W1 / KL').toBeDefined();
+    expect(sweep).toContain('>JS<');
+    await page.close();
   });
 });
 

@@ -22,9 +22,9 @@ export function mountAae(root: HTMLElement) {
     specs: aaeSpecs,
     metrics: [
       { name: 'recon', label: 'recon (nats/digit)', digits: 4, title: 'Reconstruction cross-entropy of the batch, summed over pixels' },
-      { name: 'd_loss', label: 'd_loss', digits: 3, title: "D's cross-entropy: prior samples real, codes fake (2 log 2 = 1.386 when D cannot tell)" },
-      { name: 'g_loss', label: 'g_loss', digits: 3, title: "The encoder's non-saturating loss -log D(E(x)) (log 2 = 0.693 at balance)" },
-      { name: 'code_mmd', label: 'code_mmd', digits: 3, title: 'Squared MMD between the codes of 500 test digits and 500 prior samples' },
+      { name: 'd_loss', label: 'D loss', digits: 3, title: "D's cross-entropy: prior samples real, codes fake (2 log 2 = 1.386 when D cannot tell)" },
+      { name: 'g_loss', label: 'encoder loss', digits: 3, title: "The encoder's non-saturating loss -log D(E(x)) (log 2 = 0.693 at balance)" },
+      { name: 'code_mmd', label: 'code MMD²', digits: 3, title: 'Squared MMD between the codes of 500 test digits and 500 prior samples' },
       { name: 'vae_recon', label: 'VAE recon', digits: 4, title: 'Reconstruction loss of the VAE trained alongside' },
     ],
     setup(charts) {

@@ -52,7 +52,9 @@ function makePlane(label: string): Plane {
 }
 
 function sizeCanvas(c: HTMLCanvasElement, cssW: number, cssH: number): CanvasRenderingContext2D {
-  const dpr = Math.min(2, window.devicePixelRatio || 1);
+  // At least 2x, so that an exported plane or chart (Export: PNG of the canvas) is as sharp as
+  // the 2x PNGs of the SVG charts, on any screen.
+  const dpr = Math.max(2, Math.min(3, window.devicePixelRatio || 1));
   const w = Math.round(cssW * dpr);
   const h = Math.round(cssH * dpr);
   if (c.width !== w || c.height !== h) {
