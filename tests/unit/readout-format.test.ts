@@ -31,3 +31,18 @@ describe('formatMetric', () => {
     expect(f(Infinity, 3)).toBe('Infinity');
   });
 });
+
+describe('chart tick labels (widget-host/plot.ts)', () => {
+  it('log ticks as decimals, not SI prefixes; no six-digit tails to clip; thousands separated', async () => {
+    const { tickLabel } = await import('../../src/widget-host/plot');
+    expect([0.1, 0.01, 0.001].map(tickLabel)).toEqual(['0.1', '0.01', '0.001']);
+    expect(tickLabel(0.041524)).toBe('0.04152');
+    expect(tickLabel(1.9999999)).toBe('2');
+    expect(tickLabel(0.693147)).toBe('0.6931');
+    expect(tickLabel(0)).toBe('0');
+    expect(tickLabel(8000)).toBe('8,000');
+    expect(tickLabel(-2.5)).toBe('-2.5');
+    expect(tickLabel(3e-6)).toBe('3.0e-6');
+    expect(tickLabel('a')).toBe('a');
+  });
+});

@@ -85,7 +85,7 @@ export function mountAae(root: HTMLElement) {
           width,
           height: 200,
           x: { label: 'step' },
-          y: { label: 'code_mmd', type: 'log', grid: true },
+          y: { label: 'code MMD²', type: 'log', grid: true },
           marks: [Plot.line(h, { x: 'step', y: (d: { code_mmd: number }) => Math.max(1e-4, d.code_mmd), stroke: 'var(--series-1)' })],
         }),
       ));
