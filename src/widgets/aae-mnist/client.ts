@@ -51,8 +51,14 @@ export function mountAae(root: HTMLElement) {
       if (!view) return;
       const E = view.extent;
       const width = Math.max(240, Math.min(330, (root.clientWidth || 680) / 2 - 40));
-      const scatter = (codes: Float32Array, density: Float32Array, title: string) =>
-        captioned(plot({
+      // Codes outside the plotted square: open triangles pinned to the edge (counted in the caption),
+      // not dots piled on the frame as if they were data.
+      const scatter = (codes: Float32Array, density: Float32Array, title: string) => {
+        const pts = Array.from(view.testLabels, (l, i) => ({ x: codes[2 * i], y: codes[2 * i + 1], l }));
+        const inE = (d: { x: number; y: number }) => Math.abs(d.x) <= E && Math.abs(d.y) <= E;
+        const outside = pts.filter((d) => !inE(d)).map((d) => ({ ...d, x: Math.max(-E, Math.min(E, d.x)), y: Math.max(-E, Math.min(E, d.y)) }));
+        const note = outside.length ? ` (open triangles: ${outside.length} outside the plot)` : '';
+        return captioned(plot({
           width,
           height: width,
           x: { domain: [-E, E], label: 'z₁' },
@@ -60,13 +66,12 @@ export function mountAae(root: HTMLElement) {
           color: { type: 'ordinal', domain: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], range: DIGIT_COLORS, legend: true },
           marks: [
             densityCells(density, view.bins, E, getComputedStyle(root).color),
-            Plot.dot(
-              Array.from(view.testLabels, (l, i) => ({ x: codes[2 * i], y: codes[2 * i + 1], l })),
-              { x: 'x', y: 'y', fill: 'l', r: 1.8, fillOpacity: 0.85, clip: true },
-            ),
+            Plot.dot(pts.filter(inE), { x: 'x', y: 'y', fill: 'l', r: 1.8, fillOpacity: 0.85 }),
+            Plot.dot(outside, { x: 'x', y: 'y', stroke: 'l', symbol: 'triangle', r: 2.6, fill: 'none', strokeWidth: 1 }),
             Plot.frame({ strokeOpacity: 0.3 }),
           ],
-        }), title);
+        }), title + note);
+      };
       const regName = view.regulariser === 'adversarial' ? 'AAE' : view.regulariser === 'kl' ? 'VAE (KL)' : 'plain autoencoder';
       later(codeBox, () => codeBox.replaceChildren(scatter(view.codes, view.density, `${regName}: test codes over p(z)`)));
       if (view.vaeCodes) {
