@@ -120,6 +120,7 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
     rate: () => speedRate(ui.speedSel.value),
     setStatus,
     warning: () => status.classList.contains('warn'),
+    statusText: () => status.textContent ?? '',
     setMetric: readouts.set,
     hasMetric: readouts.has,
     metricLog,
