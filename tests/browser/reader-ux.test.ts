@@ -212,6 +212,24 @@ describe('export', () => {
   });
 });
 
+describe('loading', () => {
+  it('mnist-gan says what it is loading until the model reports, then the message goes', async () => {
+    const { page, errors } = await openPage(browser, '/chapters/04-generative-adversarial-networks/#mnist-gan');
+    const w = widget(page, 'mnist-gan');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-widget="mnist-gan"]')?.dataset.loading === 'true', null, { timeout: 30_000 });
+    expect(await w.locator('.status').textContent()).toMatch(/Loading|Building/);
+    // Play before the model is ready keeps the message up.
+    await w.locator('[data-action="play"]').click();
+    expect(await w.locator('.status').textContent()).toMatch(/Loading|Building/);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-widget="mnist-gan"]')?.dataset.step !== undefined, null, { timeout: 90_000 });
+    expect(await w.getAttribute('data-loading')).toBeNull();
+    expect(await w.locator('.status').textContent()).not.toMatch(/Loading|Building/);
+    await w.locator('[data-action="pause"]').click();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('watched demos stop when they have shown their result', () => {
   it('distances-vs-offset defaults to a slow speed, and its walk stops at 0 after 30 steps', async () => {
     const { page, errors } = await openPage(browser, '/chapters/06-wasserstein-gan/#distances-vs-offset');
