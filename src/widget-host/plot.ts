@@ -37,8 +37,9 @@ export function tickLabel(v: unknown): string {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return '0';
   const a = Math.abs(v);
-  if (a < 1e-4 || a >= 1e9) return v.toExponential(1).replace('e+', 'e');
-  return v.toLocaleString('en-US', { maximumSignificantDigits: 4 });
+  // A typographic minus, as Plot's own ticks have.
+  if (a < 1e-4 || a >= 1e9) return v.toExponential(1).replace('e+', 'e').replaceAll('-', '−');
+  return v.toLocaleString('en-US', { maximumSignificantDigits: 4 }).replace('-', '−');
 }
 
 const NUMERIC = new Set([undefined, 'linear', 'log', 'sqrt', 'pow', 'symlog']);

@@ -41,8 +41,9 @@ describe('chart tick labels (widget-host/plot.ts)', () => {
     expect(tickLabel(0.693147)).toBe('0.6931');
     expect(tickLabel(0)).toBe('0');
     expect(tickLabel(8000)).toBe('8,000');
-    expect(tickLabel(-2.5)).toBe('-2.5');
-    expect(tickLabel(3e-6)).toBe('3.0e-6');
+    expect(tickLabel(-2.5)).toBe('−2.5');
+    expect(tickLabel(3e-6)).toBe('3.0e−6');
+    expect(tickLabel(-3e-6)).toBe('−3.0e−6');
     expect(tickLabel('a')).toBe('a');
   });
 });
