@@ -123,6 +123,23 @@ describe('a 390 px phone', () => {
   });
 });
 
+describe('full screen', () => {
+  it('the gan-2d plane grows past 440 px in full screen, and fits the window', async () => {
+    const { page } = await openPage(browser, '/playground/');
+    await waitReady(page, 'gan-2d', 90_000);
+    const w = widget(page, 'gan-2d');
+    const planeWidth = () => w.locator('.gan2d-plane canvas').first().evaluate((c) => c.getBoundingClientRect().width);
+    expect(await planeWidth()).toBeLessThanOrEqual(440);
+    await w.locator('[data-action="fullscreen"]').click();
+    await page.waitForFunction(() => {
+      const c = document.querySelector('[data-widget="gan-2d"] .gan2d-plane canvas');
+      return !!c && c.getBoundingClientRect().width > 440;
+    }, null, { timeout: 10_000 });
+    expect(await planeWidth()).toBeLessThanOrEqual(900 * 0.75 + 1);
+    await page.close();
+  });
+});
+
 describe('print', () => {
   it('a mounted widget prints its static figure, not its live canvases or empty charts', async () => {
     const { page } = await openPage(browser, '/playground/');
