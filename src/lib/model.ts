@@ -14,6 +14,11 @@ export interface Model {
   view(): unknown;
   /** Optional widget-specific requests (sampling, completion, ...). */
   command?(name: string, payload: unknown): unknown | Promise<unknown>;
+  /**
+   * Optional: true once the run has shown its result (a sweep that reached its last point, a
+   * walk that arrived). The worker then stops playing and says so; Reset starts a new run.
+   */
+  done?(): boolean;
   dispose(): void;
 }
 

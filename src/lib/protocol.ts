@@ -45,6 +45,8 @@ export type FromWorker =
       seq?: number;
       step: number;
       running: boolean;
+      /** The model says its run is finished (Model.done): Play and Step do nothing until Reset. */
+      done?: boolean;
       stepsPerSecond: number;
       metrics: Metrics;
       view: unknown;

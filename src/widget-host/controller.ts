@@ -120,12 +120,22 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
     rate: () => speedRate(ui.speedSel.value),
     setStatus,
     warning: () => status.classList.contains('warn'),
+    statusText: () => status.textContent ?? '',
     setMetric: readouts.set,
     hasMetric: readouts.has,
     metricLog,
     onRunning(running, diverged) {
+      // A button that disables itself while it has focus would drop focus to <body> (the next
+      // Space would scroll the page, and S/R would no longer reach the widget): hand focus to
+      // the button that does the opposite, or to the widget.
+      const active = document.activeElement;
+      const fromButton = active === ui.playBtn || active === ui.pauseBtn;
       ui.playBtn.disabled = running || diverged;
       ui.pauseBtn.disabled = !running;
+      if (fromButton && (active as HTMLButtonElement).disabled) {
+        const other = active === ui.playBtn ? ui.pauseBtn : ui.playBtn;
+        (other.disabled ? root : other).focus({ preventScroll: true });
+      }
     },
   });
 

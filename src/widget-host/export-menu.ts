@@ -1,5 +1,5 @@
 /** The Export menu: every chart as SVG or PNG, canvases as PNG, the run's metric history as CSV. */
-import { chartSvgs, download, serializeSvg, svgToPng, type MetricHistory } from './export';
+import { chartSvgs, download, rendered, serializeSvg, svgToPng, type MetricHistory } from './export';
 import { el } from './dom';
 
 type SetStatus = (text: string, kind?: 'info' | 'warn' | 'error') => void;
@@ -32,7 +32,8 @@ function buildItems(id: string, charts: HTMLElement, metricLog: MetricHistory, s
     items.push(bSvg, bPng);
   });
   // Pictures drawn on <canvas> (digit grids, heat maps): PNG only.
-  const canvases = [...charts.querySelectorAll<HTMLCanvasElement>('canvas')].filter((c) => c.width >= 16 && c.height >= 16);
+  // Hidden ones (the second plane of a side-by-side run that is off) are not offered.
+  const canvases = [...charts.querySelectorAll<HTMLCanvasElement>('canvas')].filter((c) => c.width >= 16 && c.height >= 16 && rendered(c));
   canvases.forEach((cv, i) => {
     const name = canvases.length === 1 ? 'image' : `image-${i + 1}`;
     const b = el('button', { type: 'button', 'data-export': `canvas-${i + 1}` }, `${describe('Image', i, cv)}: PNG`);

@@ -51,8 +51,66 @@ export class MetricHistory {
 
 const PAINT_ATTRS = ['fill', 'stroke', 'color', 'stop-color', 'flood-color', 'lighting-color'] as const;
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const LEGEND_ROW = 22;
+
+/**
+ * The legend Plot draws beside a chart as HTML (a row of colour swatches and labels in the
+ * chart's <figure>): its entries, to be drawn into the exported SVG.
+ */
+export function legendEntries(svg: SVGSVGElement): { color: string; label: string }[] {
+  const fig = svg.parentElement;
+  if (!fig || fig.tagName !== 'FIGURE') return [];
+  const out: { color: string; label: string }[] = [];
+  for (const sw of fig.querySelectorAll<HTMLElement>(':scope > div > span')) {
+    const swatch = sw.querySelector('svg');
+    const label = sw.textContent?.trim() ?? '';
+    if (!swatch || !label) continue;
+    const shape = swatch.querySelector('rect, circle, path, line') ?? swatch;
+    const cs = getComputedStyle(shape);
+    const fill = cs.fill && cs.fill !== 'none' ? cs.fill : '';
+    const color = fill || (cs.stroke && cs.stroke !== 'none' ? cs.stroke : '') || getComputedStyle(swatch).color;
+    out.push({ color, label });
+  }
+  return out;
+}
+
+/** Adds a legend row above the chart (the viewBox grows upwards by one row). */
+function addLegend(clone: SVGSVGElement, entries: { color: string; label: string }[], w: number, h: number): number {
+  if (entries.length === 0) return h;
+  const vb = clone.viewBox?.baseVal;
+  const [x0, y0, vw, vh] = vb && vb.width ? [vb.x, vb.y, vb.width, vb.height] : [0, 0, w, h];
+  const scale = vh / h || 1;
+  const row = LEGEND_ROW * scale;
+  clone.setAttribute('viewBox', `${x0} ${y0 - row} ${vw} ${vh + row}`);
+  const g = document.createElementNS(SVG_NS, 'g');
+  g.setAttribute('class', 'export-legend');
+  g.setAttribute('font-size', String(11 * scale));
+  let x = x0 + 4 * scale;
+  for (const e of entries) {
+    const r = document.createElementNS(SVG_NS, 'rect');
+    r.setAttribute('x', String(x));
+    r.setAttribute('y', String(y0 - row + 5 * scale));
+    r.setAttribute('width', String(12 * scale));
+    r.setAttribute('height', String(12 * scale));
+    r.setAttribute('fill', e.color);
+    const t = document.createElementNS(SVG_NS, 'text');
+    t.setAttribute('x', String(x + 16 * scale));
+    t.setAttribute('y', String(y0 - row + 15 * scale));
+    t.textContent = e.label;
+    g.append(r, t);
+    x += (22 + e.label.length * 6.5) * scale;
+  }
+  clone.append(g);
+  return h + LEGEND_ROW;
+}
+
 /** A standalone copy of an on-screen SVG: namespaces set, theme colours and sizes resolved. */
 export function serializeSvg(svg: SVGSVGElement): string {
+  return standalone(svg).text;
+}
+
+function standalone(svg: SVGSVGElement): { text: string; width: number; height: number } {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const src = [svg, ...svg.querySelectorAll<SVGElement>('*')];
   const dst = [clone, ...clone.querySelectorAll<SVGElement>('*')];
@@ -91,17 +149,19 @@ export function serializeSvg(svg: SVGSVGElement): string {
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
   const box = svg.getBoundingClientRect();
-  if (!clone.getAttribute('width')) clone.setAttribute('width', String(Math.round(box.width)));
-  if (!clone.getAttribute('height')) clone.setAttribute('height', String(Math.round(box.height)));
+  const width = Number(svg.getAttribute('width')) || Math.round(box.width);
+  let height = Number(svg.getAttribute('height')) || Math.round(box.height);
+  // Plot's legend is HTML beside the SVG: draw it into the file, or the colours mean nothing.
+  height = addLegend(clone, legendEntries(svg), width, height);
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(height));
   const text = new XMLSerializer().serializeToString(clone);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${text}\n`;
+  return { text: `<?xml version="1.0" encoding="UTF-8"?>\n${text}\n`, width, height };
 }
 
 /** Renders the SVG to a PNG at `scale` times its size, on the page's background colour. */
 export async function svgToPng(svg: SVGSVGElement, scale = 2, background?: string): Promise<Blob> {
-  const text = serializeSvg(svg);
-  const w = Number(svg.getAttribute('width')) || svg.getBoundingClientRect().width;
-  const h = Number(svg.getAttribute('height')) || svg.getBoundingClientRect().height;
+  const { text, width: w, height: h } = standalone(svg);
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
@@ -137,10 +197,17 @@ export function download(data: Blob | string, filename: string, type = 'text/pla
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The charts of a widget: top-level SVGs (not legend swatches) big enough to be a chart. */
+/** Whether an element is on show (not inside something hidden or display: none). */
+export function rendered(e: Element): boolean {
+  return e.getClientRects().length > 0;
+}
+
+/** The charts of a widget: top-level SVGs (not legend swatches, not hidden) big enough to be a chart. */
 export function chartSvgs(container: HTMLElement): SVGSVGElement[] {
   return [...container.querySelectorAll<SVGSVGElement>('svg')].filter((s) => {
     if (s.parentElement?.closest('svg')) return false;
+    if (s.closest('[class*="-swatch"]')) return false;
+    if (!rendered(s)) return false;
     const r = s.getBoundingClientRect();
     const w = r.width || Number(s.getAttribute('width')) || 0;
     const h = r.height || Number(s.getAttribute('height')) || 0;

@@ -27,7 +27,33 @@ export function hoistPlotStyles<T extends Element>(el: T): T {
   return el;
 }
 
-/** Plot.plot without the per-chart <style> element. */
+/**
+ * Tick labels as a reader writes numbers: at most four significant digits and thousands
+ * separators (0.04152, not 0.041524 clipped to "041524"; 2, not 1.99999 clipped to "99999"),
+ * and plain decimals on log axes (0.1, 0.01, not Plot's SI "100m", "10m").
+ */
+export function tickLabel(v: unknown): string {
+  if (typeof v !== 'number') return String(v);
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  // A typographic minus, as Plot's own ticks have.
+  if (a < 1e-4 || a >= 1e9) return v.toExponential(1).replace('e+', 'e').replaceAll('-', '−');
+  return v.toLocaleString('en-US', { maximumSignificantDigits: 4 }).replace('-', '−');
+}
+
+const NUMERIC = new Set([undefined, 'linear', 'log', 'sqrt', 'pow', 'symlog']);
+
+/** Plot.plot without the per-chart <style> element, with readable tick labels on numeric axes. */
 export function plot(options: Plot.PlotOptions): ReturnType<typeof Plot.plot> {
-  return hoistPlotStyles(Plot.plot(options));
+  const opts: Plot.PlotOptions = { ...options };
+  for (const axis of ['x', 'y'] as const) {
+    const scale = opts[axis];
+    if (scale && typeof scale === 'object' && !('tickFormat' in scale) && NUMERIC.has(scale.type as string | undefined)) {
+      opts[axis] = { ...scale, tickFormat: tickLabel };
+    } else if (scale === undefined) {
+      opts[axis] = { tickFormat: tickLabel };
+    }
+  }
+  return hoistPlotStyles(Plot.plot(opts));
 }

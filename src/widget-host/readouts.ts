@@ -14,11 +14,17 @@ export function formatMetric(v: number | string, spec: MetricSpec): string {
   if (typeof v === 'string') return v;
   if (spec.format) return spec.format(v);
   if (!Number.isFinite(v)) return String(v);
-  if (Number.isInteger(v) && Math.abs(v) < 1e9) return String(v);
+  // Counts (no digits given) as they are; a readout with digits always shows them (-1.000, not -1).
+  if (spec.digits === undefined && Number.isInteger(v) && Math.abs(v) < 1e9) return String(v);
   const d = spec.digits ?? 4;
   const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(Math.max(1, d - 1));
-  return v.toFixed(Math.max(0, d - Math.max(1, Math.floor(Math.log10(a || 1)) + 1)));
+  // Zero up to rounding (1e-247 is a float's way of saying 0): shown as 0 with the usual digits.
+  if (a < 1e-12) return (0).toFixed(Math.max(1, d - 1));
+  if (a < 1e-3 || a >= 1e6) return v.toExponential(Math.max(1, d - 1));
+  // d significant digits above 1 (12.345 with 4 is 12.35), d - 1 decimals below, and never fewer
+  // than two significant digits (0.002 with 3 digits is 0.0020, not 0.00).
+  const magnitude = Math.floor(Math.log10(a));
+  return v.toFixed(Math.min(8, Math.max(0, d - 1 - Math.max(0, magnitude), -magnitude + 1)));
 }
 
 export interface Readouts {

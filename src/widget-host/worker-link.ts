@@ -19,6 +19,8 @@ export interface WorkerLinkHost {
   setStatus: (text: string, kind?: 'info' | 'warn' | 'error') => void;
   /** Whether a warning is on show (play keeps it, clears anything else). */
   warning: () => boolean;
+  /** The status line's current text. */
+  statusText: () => string;
   setMetric: (name: string, v: number | string) => void;
   hasMetric: (name: string) => boolean;
   metricLog: MetricHistory;
@@ -46,9 +48,15 @@ export function linkWorker(host: WorkerLinkHost): WorkerLink {
   let running = false;
   let diverged = false;
   let autoPaused = false;
+  /** The model said its run is finished (a sweep at its last point): Play waits for a Reset. */
+  let finished = false;
   let cmdId = 0;
   /** Sequence number of the last control message (init/run/pause/step) sent to the worker. */
   let controlSeq = 0;
+  /** The loading message on show until the model's first report ('' when none). */
+  const LOADING_CODE = 'Loading the training code and TensorFlow.js…';
+  const LOADING_MODEL = 'Building the model (MNIST widgets also load the digits)…';
+  let loadingShown = '';
   /** Set when the worker failed: the next Reset starts a fresh worker. */
   let failed = false;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -89,6 +97,8 @@ export function linkWorker(host: WorkerLinkHost): WorkerLink {
       // no message (a failed import reports none), so say which stage it was.
       e.preventDefault();
       failed = true;
+      loadingShown = '';
+      delete root.dataset.loading;
       const what = root.dataset.backend === undefined ? 'The training worker could not load its code' : 'The training worker stopped';
       setStatus(failureMessage('code', e.message ? `${what}: ${e.message}` : what), 'error');
       root.dataset.failed = 'code';
@@ -96,6 +106,20 @@ export function linkWorker(host: WorkerLinkHost): WorkerLink {
     };
     worker.postMessage({ type: 'speed', stepsPerSecond: host.rate() } satisfies ToWorker);
     worker.postMessage({ type: 'init', params: host.values(), seq: ++controlSeq } satisfies ToWorker);
+    // Until the model's first report the figure is empty: say what is loading.
+    showLoading(LOADING_CODE);
+  }
+
+  function showLoading(text: string) {
+    if (host.warning() || (loadingShown === '' && host.statusText() !== '') || (loadingShown !== '' && host.statusText() !== loadingShown)) return;
+    loadingShown = text;
+    root.dataset.loading = 'true';
+    setStatus(text);
+  }
+  function endLoading() {
+    delete root.dataset.loading;
+    if (loadingShown && host.statusText() === loadingShown) setStatus('');
+    loadingShown = '';
   }
 
   function setRunning(r: boolean) {
@@ -110,14 +134,21 @@ export function linkWorker(host: WorkerLinkHost): WorkerLink {
         setMetric('backend', m.label ?? m.backend);
         root.dataset.backend = m.backend;
         if (m.note) setStatus(m.note, 'warn');
+        else if (loadingShown) showLoading(LOADING_MODEL);
         break;
       case 'state':
+        if (root.dataset.loading) endLoading();
         if ((m.seq === undefined || m.seq === controlSeq) && m.running !== running && !diverged) setRunning(m.running);
         setMetric('step', m.step);
         metricLog.record(m.step, m.metrics);
         for (const [k, v] of Object.entries(m.metrics)) setMetric(k, v);
         if (host.hasMetric('steps_per_s')) setMetric('steps_per_s', Math.round(m.stepsPerSecond * 10) / 10);
         root.dataset.step = String(m.step);
+        if (Boolean(m.done) !== finished) {
+          finished = Boolean(m.done);
+          root.dataset.done = String(finished);
+          if (finished && !diverged) setStatus('Finished: this run has shown its result. Reset starts it again.');
+        }
         host.show(m);
         break;
       case 'diverged':
@@ -128,6 +159,8 @@ export function linkWorker(host: WorkerLinkHost): WorkerLink {
         break;
       case 'error':
         failed = true;
+        loadingShown = '';
+        delete root.dataset.loading;
         setRunning(false);
         setStatus(failureMessage(m.stage, m.message), 'error');
         root.dataset.failed = m.stage;
@@ -145,10 +178,14 @@ export function linkWorker(host: WorkerLinkHost): WorkerLink {
 
   function play() {
     if (diverged) return;
+    if (finished) {
+      setStatus('Finished: this run has shown its result. Reset starts it again.');
+      return;
+    }
     autoPaused = false;
     control({ type: 'run' });
     setRunning(true);
-    if (!host.warning()) setStatus('');
+    if (!host.warning() && !loadingShown) setStatus('');
   }
   function autoPause() {
     if (!running) return;
@@ -170,7 +207,7 @@ export function linkWorker(host: WorkerLinkHost): WorkerLink {
     diverged = false;
     delete root.dataset.diverged;
     setRunning(false);
-    setStatus('');
+    if (!loadingShown) setStatus('');
     delete root.dataset.failed;
     if (failed && worker) {
       // Start over with a fresh worker: a failed backend or module cannot be re-initialised in place.

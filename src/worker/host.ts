@@ -59,6 +59,15 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
     return dt > 0 ? (b.step - a.step) / dt : 0;
   }
 
+  /** Whether the model has finished its run (Model.done); a throwing done() counts as not finished. */
+  function finished(): boolean {
+    try {
+      return model?.done?.() ?? false;
+    } catch {
+      return false;
+    }
+  }
+
   function report() {
     if (!model) return;
     lastReport = performance.now();
@@ -82,7 +91,7 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
         message: `Training diverged at step ${step}: ${bad} became ${metrics[bad]}. Lower the learning rate or change the settings, then press Reset.`,
       });
     }
-    post({ type: 'state', seq, step, running, stepsPerSecond: running ? stepsPerSecond() : 0, metrics, view });
+    post({ type: 'state', seq, step, running, done: finished(), stepsPerSecond: running ? stepsPerSecond() : 0, metrics, view });
   }
 
   function doSteps(n: number): boolean {
@@ -115,6 +124,11 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
     let done = 0;
     if (budget > 0 || !Number.isFinite(targetRate)) {
       while (performance.now() - t0 < sliceMs && done < budget) {
+        if (finished()) {
+          // The run has shown its result: stop playing (and say so at once).
+          running = false;
+          break;
+        }
         if (!doSteps(1)) return;
         done++;
       }
@@ -124,7 +138,7 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
       rateWindow.push({ t: now, step });
       while (rateWindow.length > 2 && now - rateWindow[0].t > 2000) rateWindow.shift();
     }
-    if (now - lastReport >= reportMs) report();
+    if (!running || now - lastReport >= reportMs) report();
     if (running) {
       const wait = Number.isFinite(targetRate) ? Math.max(1, Math.min(250, 1000 / targetRate)) : 0;
       timer = setTimeout(tick, wait);
@@ -189,7 +203,7 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
         break;
       case 'run':
         if (!model || diverged) return;
-        if (!running) {
+        if (!running && !finished()) {
           running = true;
           rateWindow = [{ t: performance.now(), step }];
           if (!timer) timer = setTimeout(tick, 0);
@@ -207,7 +221,7 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
         running = false;
         if (timer) clearTimeout(timer);
         timer = null;
-        doSteps(Math.max(1, Math.floor(msg.n)));
+        if (!finished()) doSteps(Math.max(1, Math.floor(msg.n)));
         report();
         break;
       case 'speed':

@@ -23,8 +23,11 @@ describe('distances-vs-offset: parallel lines', () => {
     const m = createDistances(defaults(distancesSpecs));
     for (let i = 0; i < 29; i++) m.step();
     expect(m.thetaW()).toBeCloseTo(0.05, 9);
+    expect(m.done!()).toBe(false);
     m.step();
     expect(m.thetaW()).toBe(0);
+    // Arrived: the run is finished (the worker stops playing it).
+    expect(m.done!()).toBe(true);
     expect(m.thetaJs()).toBe(1.5);
     for (const bad of ['0', '-1', '1e9', 'abc']) expect(parseValue(distancesSpecs[1], bad).ok).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createModel as createLipschitz, lipschitzSpecs } from '../../src/widgets/lipschitz/model';
+import { createModel as createLipschitz, lipschitzSpecs, LIPSCHITZ_RUN_STEPS } from '../../src/widgets/lipschitz/model';
 import { exprError, parseExpr } from '../../src/lib/expr';
 import { defaults, parseValue } from '../../src/lib/params';
 
@@ -34,6 +34,12 @@ describe('expression language', () => {
 });
 
 describe('lipschitz: exercise 13-2', () => {
+  it(`a played run stops after ${LIPSCHITZ_RUN_STEPS} steps (the model says done)`, () => {
+    const m = run({ fn: 'sq_bounded' }, LIPSCHITZ_RUN_STEPS - 1);
+    expect(m.done!()).toBe(false);
+    m.step();
+    expect(m.done!()).toBe(true);
+  });
   it('(1) x^2 on [-1, 1]: the estimate approaches 2', () => {
     const m = run({ fn: 'sq_bounded' }, 50);
     expect(m.estimate()).toBeLessThanOrEqual(2);

@@ -16,7 +16,9 @@ function fakeModel(params: Record<string, unknown>): Model {
   let x = 1;
   let n = 0;
   const blowAt = Number(params.blowAt ?? Infinity);
+  const doneAt = Number(params.doneAt ?? Infinity);
   return {
+    done: () => n >= doneAt,
     step() {
       n++;
       x = n >= blowAt ? NaN : x * 0.5;
@@ -91,5 +93,24 @@ describe('worker host', () => {
     send({ type: 'step', n: 2 });
     await settle();
     expect(last('state')).toMatchObject({ step: 2, metrics: { loss: 0.25 } });
+  });
+
+  it('stops playing when the model says its run is finished; Step and Play add nothing; init starts again', async () => {
+    send({ type: 'init', params: { doneAt: 12 } });
+    await settle();
+    expect(last('state')).toMatchObject({ step: 0, done: false });
+    send({ type: 'run', seq: 1 });
+    await new Promise((r) => setTimeout(r, 300));
+    const s = last('state');
+    expect(s).toMatchObject({ step: 12, running: false, done: true, seq: 1 });
+    send({ type: 'step', n: 3 });
+    send({ type: 'run' });
+    await settle();
+    expect(last('state')).toMatchObject({ step: 12, running: false, done: true });
+    send({ type: 'init', params: { doneAt: 12 } });
+    await settle();
+    send({ type: 'step', n: 2 });
+    await settle();
+    expect(last('state')).toMatchObject({ step: 2, done: false });
   });
 });

@@ -22,9 +22,9 @@ export function mountAae(root: HTMLElement) {
     specs: aaeSpecs,
     metrics: [
       { name: 'recon', label: 'recon (nats/digit)', digits: 4, title: 'Reconstruction cross-entropy of the batch, summed over pixels' },
-      { name: 'd_loss', label: 'd_loss', digits: 3, title: "D's cross-entropy: prior samples real, codes fake (2 log 2 = 1.386 when D cannot tell)" },
-      { name: 'g_loss', label: 'g_loss', digits: 3, title: "The encoder's non-saturating loss -log D(E(x)) (log 2 = 0.693 at balance)" },
-      { name: 'code_mmd', label: 'code_mmd', digits: 3, title: 'Squared MMD between the codes of 500 test digits and 500 prior samples' },
+      { name: 'd_loss', label: 'D loss', digits: 3, title: "D's cross-entropy: prior samples real, codes fake (2 log 2 = 1.386 when D cannot tell)" },
+      { name: 'g_loss', label: 'encoder loss', digits: 3, title: "The encoder's non-saturating loss -log D(E(x)) (log 2 = 0.693 at balance)" },
+      { name: 'code_mmd', label: 'code MMD²', digits: 3, title: 'Squared MMD between the codes of 500 test digits and 500 prior samples' },
       { name: 'vae_recon', label: 'VAE recon', digits: 4, title: 'Reconstruction loss of the VAE trained alongside' },
     ],
     setup(charts) {
@@ -51,8 +51,14 @@ export function mountAae(root: HTMLElement) {
       if (!view) return;
       const E = view.extent;
       const width = Math.max(240, Math.min(330, (root.clientWidth || 680) / 2 - 40));
-      const scatter = (codes: Float32Array, density: Float32Array, title: string) =>
-        captioned(plot({
+      // Codes outside the plotted square: open triangles pinned to the edge (counted in the caption),
+      // not dots piled on the frame as if they were data.
+      const scatter = (codes: Float32Array, density: Float32Array, title: string) => {
+        const pts = Array.from(view.testLabels, (l, i) => ({ x: codes[2 * i], y: codes[2 * i + 1], l }));
+        const inE = (d: { x: number; y: number }) => Math.abs(d.x) <= E && Math.abs(d.y) <= E;
+        const outside = pts.filter((d) => !inE(d)).map((d) => ({ ...d, x: Math.max(-E, Math.min(E, d.x)), y: Math.max(-E, Math.min(E, d.y)) }));
+        const note = outside.length ? ` (open triangles: ${outside.length} outside the plot)` : '';
+        return captioned(plot({
           width,
           height: width,
           x: { domain: [-E, E], label: 'z₁' },
@@ -60,13 +66,12 @@ export function mountAae(root: HTMLElement) {
           color: { type: 'ordinal', domain: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], range: DIGIT_COLORS, legend: true },
           marks: [
             densityCells(density, view.bins, E, getComputedStyle(root).color),
-            Plot.dot(
-              Array.from(view.testLabels, (l, i) => ({ x: codes[2 * i], y: codes[2 * i + 1], l })),
-              { x: 'x', y: 'y', fill: 'l', r: 1.8, fillOpacity: 0.85, clip: true },
-            ),
+            Plot.dot(pts.filter(inE), { x: 'x', y: 'y', fill: 'l', r: 1.8, fillOpacity: 0.85 }),
+            Plot.dot(outside, { x: 'x', y: 'y', stroke: 'l', symbol: 'triangle', r: 2.6, fill: 'none', strokeWidth: 1 }),
             Plot.frame({ strokeOpacity: 0.3 }),
           ],
-        }), title);
+        }), title + note);
+      };
       const regName = view.regulariser === 'adversarial' ? 'AAE' : view.regulariser === 'kl' ? 'VAE (KL)' : 'plain autoencoder';
       later(codeBox, () => codeBox.replaceChildren(scatter(view.codes, view.density, `${regName}: test codes over p(z)`)));
       if (view.vaeCodes) {
@@ -85,7 +90,7 @@ export function mountAae(root: HTMLElement) {
           width,
           height: 200,
           x: { label: 'step' },
-          y: { label: 'code_mmd', type: 'log', grid: true },
+          y: { label: 'code MMD²', type: 'log', grid: true },
           marks: [Plot.line(h, { x: 'step', y: (d: { code_mmd: number }) => Math.max(1e-4, d.code_mmd), stroke: 'var(--series-1)' })],
         }),
       ));

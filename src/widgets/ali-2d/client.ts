@@ -20,10 +20,10 @@ export function mountAli2d(root: HTMLElement) {
     root,
     specs: ali2dSpecs,
     metrics: [
-      { name: 'd_loss', label: 'd_loss', digits: 3, title: "D's cross-entropy on encoder pairs (real) and generator pairs (fake); 1.386 when D cannot tell" },
-      { name: 'g_loss', label: 'g_loss', digits: 3, title: 'G and E loss with swapped labels' },
-      { name: 'recon_error', label: 'recon_error', digits: 3, title: 'Mean distance |x - G(E(x))| over 400 test points (never trained for)' },
-      { name: 'modes_covered', label: 'modes_covered', title: 'Modes that receive at least a fifth of their share of 1,000 generator samples within 3 sd' },
+      { name: 'd_loss', label: 'D loss', digits: 3, title: "D's cross-entropy on encoder pairs (real) and generator pairs (fake); 1.386 when D cannot tell" },
+      { name: 'g_loss', label: 'G and E loss', digits: 3, title: 'G and E loss with swapped labels' },
+      { name: 'recon_error', label: 'reconstruction error', digits: 3, title: 'Mean distance |x - G(E(x))| over 400 test points (never trained for)' },
+      { name: 'modes_covered', label: 'modes covered', title: 'Modes that receive at least a fifth of their share of 1,000 generator samples within 3 sd' },
     ],
     setup(charts) {
       const mk = (label: string) => {

@@ -17,10 +17,10 @@ export function mountBigan(root: HTMLElement) {
     root,
     specs: biganSpecs,
     metrics: [
-      { name: 'd_loss', label: 'd_loss', digits: 3 },
-      { name: 'g_loss', label: 'g_loss', digits: 3 },
-      { name: 'probe_acc', label: 'probe_acc', digits: 3, title: "Test accuracy of softmax regression on E's codes (fitted on 2,000 training digits)" },
-      { name: 'probe_acc_random', label: 'probe_acc_random', digits: 3, title: 'The same probe on the encoder before training (random weights)' },
+      { name: 'd_loss', label: 'D loss', digits: 3, title: "D's cross-entropy on (x, E(x)) pairs (real) and (G(z), z) pairs (fake)" },
+      { name: 'g_loss', label: 'G and E loss', digits: 3, title: 'The loss of G and E, with the labels swapped' },
+      { name: 'probe_acc', label: 'probe accuracy', digits: 3, title: "Test accuracy of softmax regression on E's codes (fitted on 2,000 training digits)" },
+      { name: 'probe_acc_random', label: 'probe accuracy, random E', digits: 3, title: 'The same probe on the encoder before training (random weights)' },
       { name: 'probe_step', label: 'probe fitted at step' },
     ],
     setup(charts, h) {

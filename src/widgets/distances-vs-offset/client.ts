@@ -13,6 +13,7 @@ export function mountDistances(root: HTMLElement) {
     id,
     root,
     specs: distancesSpecs,
+    defaultSpeed: '4',
     metrics: [
       { name: 'theta_w1', label: 'theta under W1 descent', digits: 4 },
       { name: 'theta_js', label: 'theta under JS descent', digits: 4 },

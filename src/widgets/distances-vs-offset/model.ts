@@ -66,6 +66,8 @@ export function createModel(values: Values): DistancesModel {
       };
     },
     dispose() {},
+    /** The W1 walk has arrived at 0 (the JS run never moves): nothing more to show. */
+    done: () => tW === 0,
     thetaW: () => tW,
     thetaJs: () => tJ,
   };

@@ -52,7 +52,9 @@ function makePlane(label: string): Plane {
 }
 
 function sizeCanvas(c: HTMLCanvasElement, cssW: number, cssH: number): CanvasRenderingContext2D {
-  const dpr = Math.min(2, window.devicePixelRatio || 1);
+  // At least 2x, so that an exported plane or chart (Export: PNG of the canvas) is as sharp as
+  // the 2x PNGs of the SVG charts, on any screen.
+  const dpr = Math.max(2, Math.min(3, window.devicePixelRatio || 1));
   const w = Math.round(cssW * dpr);
   const h = Math.round(cssH * dpr);
   if (c.width !== w || c.height !== h) {
@@ -319,7 +321,10 @@ export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default')
     lastView = view;
     const two = view.cores.length > 1;
     const avail = root.querySelector<HTMLElement>('.charts')?.clientWidth || 640;
-    const size = Math.max(200, Math.min(two ? Math.floor((avail - 16) / 2) : 440, 440));
+    // The plane fits its container (a phone is narrower than 440 px) and grows in full screen,
+    // where the lecture layout leaves room for a larger one (up to 3/4 of the window's height).
+    const cap = root.classList.contains('lecture') ? Math.max(440, Math.floor(window.innerHeight * 0.75)) : 440;
+    const size = Math.max(160, Math.min(two ? Math.floor((avail - 16) / 2) : avail, cap));
     view.cores.forEach((core, i) => {
       drawPlane(planes[i], view, core, size, show, drawMode ? drawn : null);
       planes[i].caption.textContent = two ? LOSS_NAMES[core.loss] : `${LOSS_NAMES[core.loss]}: ${isWgan(core.loss) ? 'critic score f(x)' : 'D(x)'} as background`;

@@ -17,6 +17,7 @@ export function mountGeneratorLosses(root: HTMLElement) {
     id,
     root,
     specs: generatorLossesSpecs,
+    defaultSpeed: '30',
     metrics: [
       { name: 'd_fake_minimax', label: 'D(G(z)), minimax run', digits: 3 },
       { name: 'd_fake_ns', label: 'D(G(z)), non-saturating run', digits: 3 },

@@ -58,6 +58,9 @@ export function lossCurves(n = 199): Omit<GeneratorLossesView, 'dFake' | 'histor
   });
 }
 
+/** Steps a played run takes before it stops (about 17 s at the default 30 steps/s). */
+export const GENERATOR_LOSSES_RUN_STEPS = 500;
+
 export function createModel(values: Values): GeneratorLossesModel {
   const mu = Number(values.mu);
   const lr = Number(values.lr);
@@ -148,6 +151,8 @@ export function createModel(values: Values): GeneratorLossesModel {
       };
     },
     offsets,
+    /** Every step of the first GENERATOR_LOSSES_RUN_STEPS is recorded: that is the run the widget shows. */
+    done: () => steps >= GENERATOR_LOSSES_RUN_STEPS,
     dispose() {
       b.minimax.dispose();
       b.ns.dispose();

@@ -13,6 +13,7 @@ export function mountLipschitz(root: HTMLElement) {
     id,
     root,
     specs: lipschitzSpecs,
+    defaultSpeed: '30',
     metrics: [
       { name: 'lip_estimate', label: 'steepest chord so far', digits: 5 },
       { name: 'pairs', label: 'pairs tried' },

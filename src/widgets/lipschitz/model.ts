@@ -55,6 +55,9 @@ export interface LipschitzView {
 
 export type LipschitzModel = Model & { estimate(): number };
 
+/** Steps a played run takes before it stops (10 s at the default 30 steps/s); Step goes no further. */
+export const LIPSCHITZ_RUN_STEPS = 300;
+
 export function createModel(values: Values): LipschitzModel {
   const key = String(values.fn);
   const spec = LIP_FUNCTIONS[key];
@@ -111,6 +114,7 @@ export function createModel(values: Values): LipschitzModel {
       };
     },
     dispose() {},
+    done: () => history.length >= LIPSCHITZ_RUN_STEPS,
     estimate: () => best,
   };
 }

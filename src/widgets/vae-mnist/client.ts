@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { captioned } from '../../widget-host/draw';
 import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
 import { specs as vaeMnistSpecs, VAE_GRID, VAE_INTERP, type VaeView } from './settings';
 import { drawImageGrid } from '../../widget-host/draw';
@@ -141,8 +142,14 @@ export function mountVaeMnist(root: HTMLElement) {
       const pts = Array.from(view.labels, (label, i) => ({ x: view.latent[2 * i], y: view.latent[2 * i + 1], digit: String(label) }));
       const R = Math.max(3, view.gridRange * 1.15);
       const size = 300;
+      // Codes outside the plotted square are not piled onto its frame as if they were data: they
+      // are drawn as open triangles on the edge, and the caption counts them.
+      const inR = (d: { x: number; y: number }) => Math.abs(d.x) <= R && Math.abs(d.y) <= R;
+      const inside = pts.filter(inR);
+      const outside = pts.filter((d) => !inR(d)).map((d) => ({ ...d, x: Math.max(-R, Math.min(R, d.x)), y: Math.max(-R, Math.min(R, d.y)) }));
+      const note = `Dashed square: the region the decoded grid covers.${outside.length ? ` Open triangles: ${outside.length} code${outside.length === 1 ? '' : 's'} outside the plot, pinned to its edge.` : ''}`;
       later(scatterBox, () => scatterBox.replaceChildren(
-        plot({
+        captioned(plot({
           width: size,
           height: size,
           x: { label: 'z₁', domain: [-R, R] },
@@ -150,9 +157,10 @@ export function mountVaeMnist(root: HTMLElement) {
           color: { type: 'ordinal', domain: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], range: DIGIT_COLORS, legend: true },
           marks: [
             Plot.rect([0], { x1: -view.gridRange, x2: view.gridRange, y1: -view.gridRange, y2: view.gridRange, stroke: 'currentColor', strokeOpacity: 0.3, strokeDasharray: '3 3', fill: 'none' }),
-            Plot.dot(pts, { x: (d) => Math.max(-R, Math.min(R, d.x)), y: (d) => Math.max(-R, Math.min(R, d.y)), fill: 'digit', r: 2.2, fillOpacity: 0.8 }),
+            Plot.dot(inside, { x: 'x', y: 'y', fill: 'digit', r: 2.2, fillOpacity: 0.8 }),
+            Plot.dot(outside, { x: 'x', y: 'y', stroke: 'digit', symbol: 'triangle', r: 3, fill: 'none', strokeWidth: 1 }),
           ],
-        }),
+        }), note),
       ));
       paintDigits(grid.canvas, view.grid, VAE_GRID * VAE_GRID, VAE_GRID);
       const marks = new Map<number, string>([

@@ -1,0 +1,272 @@
+/**
+ * How the book behaves for a reader beyond a wide desktop window and a mouse: the keyboard on a
+ * widget's buttons, a 390 px phone, print, anchors under the sticky header, the playground's
+ * links, and demos that stop once they have shown their result. Run after `npm run build`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, openBrowser, openPage, waitReady, widget } from './helpers';
+
+const CHAPTERS = [
+  '01-generative-models',
+  '02-autoregressive-models',
+  '03-variational-autoencoders',
+  '04-generative-adversarial-networks',
+  '05-divergences',
+  '06-wasserstein-gan',
+  '07-adversarial-autoencoders',
+  '08-ali-bigan',
+].map((c) => `/chapters/${c}/`);
+const CH1 = CHAPTERS[0];
+const PHONE = { width: 390, height: 844 };
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const a = document.activeElement as HTMLElement | null;
+    return a?.dataset.action ?? a?.tagName ?? '';
+  });
+
+describe('keyboard on the toolbar', () => {
+  it('Space on Play moves focus to Pause and back; the next Space pauses instead of scrolling; S and R work', async () => {
+    const { page, errors } = await openPage(browser, `${CH1}#density-1d`);
+    await waitReady(page, 'density-1d');
+    const w = widget(page, 'density-1d');
+    await w.locator('[data-action="play"]').focus();
+    const y0 = await page.evaluate(() => window.scrollY);
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-widget="density-1d"]')?.dataset.running === 'true');
+    // Play disabled itself: focus went to Pause, not to <body>.
+    expect(await focused(page)).toBe('pause');
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-widget="density-1d"]')?.dataset.step) > 0);
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-widget="density-1d"]')?.dataset.running === 'false');
+    expect(await focused(page)).toBe('play');
+    expect(await page.evaluate(() => window.scrollY)).toBe(y0);
+    // S steps once, R resets to step 0: the keys reach the widget because focus stayed in it.
+    const before = Number(await w.getAttribute('data-step'));
+    await page.keyboard.press('s');
+    await page.waitForFunction((b) => Number(document.querySelector<HTMLElement>('[data-widget="density-1d"]')?.dataset.step) === b + 1, before);
+    await page.keyboard.press('r');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-widget="density-1d"]')?.dataset.step === '0');
+    expect(await page.evaluate(() => window.scrollY)).toBe(y0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** How far the page reaches past the right edge of the window (0 when nothing sticks out). */
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe('a 390 px phone', () => {
+  it('no page scrolls sideways: every chapter, the playground, the glossary, notation and the home page', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    const wide: string[] = [];
+    for (const path of [...CHAPTERS, '/playground/', '/glossary/', '/notation/', '/']) {
+      await page.goto(baseUrl() + path, { waitUntil: 'load' });
+      const px = await overflow(page);
+      if (px > 0) wide.push(`${path}: ${px} px`);
+    }
+    expect(wide).toEqual([]);
+    await page.close();
+  });
+
+  it('the gan-2d plane fits the widget once drawn, and the page still does not scroll sideways', async () => {
+    const { page, errors } = await openPage(browser, '/playground/', PHONE);
+    await waitReady(page, 'gan-2d', 90_000);
+    const box = await page.evaluate(() => {
+      const w = document.querySelector<HTMLElement>('[data-widget="gan-2d"]')!.getBoundingClientRect();
+      const c = document.querySelector<HTMLCanvasElement>('[data-widget="gan-2d"] .gan2d-plane canvas')!.getBoundingClientRect();
+      return { wl: w.left, wr: w.right, cl: c.left, cr: c.right, cw: c.width, ch: c.height };
+    });
+    expect(box.cw).toBeGreaterThan(250);
+    expect(box.cw).toBeCloseTo(box.ch, 0);
+    expect(box.cl).toBeGreaterThanOrEqual(box.wl);
+    expect(box.cr).toBeLessThanOrEqual(box.wr);
+    expect(await overflow(page)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('glossary tooltips open inside the window', async () => {
+    const { page } = await openPage(browser, CH1, PHONE);
+    const n = Math.min(25, await page.locator('.gloss-term').count());
+    expect(n).toBeGreaterThan(10);
+    const outside: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const term = page.locator('.gloss-term').nth(i);
+      await term.focus();
+      const r = await term.evaluate((t) => {
+        const tip = t.parentElement!.querySelector<HTMLElement>('.gloss-tip')!.getBoundingClientRect();
+        return { left: tip.left, right: tip.right, width: tip.width, vw: document.documentElement.clientWidth };
+      });
+      expect(r.width).toBeGreaterThan(0);
+      if (r.left < 0 || r.right > r.vw) outside.push(`${await term.textContent()}: ${Math.round(r.left)}..${Math.round(r.right)}`);
+    }
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it('the sticky header is compact (one line of title above the search box)', async () => {
+    const { page } = await openPage(browser, CH1, PHONE);
+    const h = await page.locator('.topbar').evaluate((t) => t.getBoundingClientRect().height);
+    expect(h).toBeLessThanOrEqual(90);
+    await page.close();
+  });
+});
+
+describe('full screen', () => {
+  it('the gan-2d plane grows past 440 px in full screen, and fits the window', async () => {
+    const { page } = await openPage(browser, '/playground/');
+    await waitReady(page, 'gan-2d', 90_000);
+    const w = widget(page, 'gan-2d');
+    const planeWidth = () => w.locator('.gan2d-plane canvas').first().evaluate((c) => c.getBoundingClientRect().width);
+    expect(await planeWidth()).toBeLessThanOrEqual(440);
+    await w.locator('[data-action="fullscreen"]').click();
+    await page.waitForFunction(() => {
+      const c = document.querySelector('[data-widget="gan-2d"] .gan2d-plane canvas');
+      return !!c && c.getBoundingClientRect().width > 440;
+    }, null, { timeout: 10_000 });
+    expect(await planeWidth()).toBeLessThanOrEqual(900 * 0.75 + 1);
+    await page.close();
+  });
+});
+
+describe('print', () => {
+  it('a mounted widget prints its static figure, not its live canvases or empty charts', async () => {
+    const { page } = await openPage(browser, '/playground/');
+    await waitReady(page, 'gan-2d', 90_000);
+    expect(await page.locator('[data-widget="gan-2d"] canvas').first().isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll('.widget canvas, .widget .chart, .widget .live-ui')].filter((e) => e.getBoundingClientRect().height > 0).length,
+    );
+    expect(shown).toBe(0);
+    const fig = await page.locator('[data-widget="gan-2d"] .fallback svg').evaluate((s) => s.getBoundingClientRect().height);
+    expect(fig).toBeGreaterThan(100);
+    await page.close();
+  });
+});
+
+describe('links and anchors', () => {
+  it('the home page and the sidebar link to the playground', async () => {
+    const { page } = await openPage(browser, '/');
+    expect(await page.locator('main a[href$="/playground/"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('nav.sidebar a[href$="/playground/"]').count()).toBe(1);
+    await page.locator('nav.sidebar a[href$="/playground/"]').click();
+    await page.waitForURL(/\/playground\/$/);
+    expect(await page.locator('[data-widget="gan-2d"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('a heading, a widget and an equation opened by their anchors sit below the sticky header', async () => {
+    for (const size of [{ width: 1280, height: 900 }, PHONE]) {
+      const page = await browser.newPage({ viewport: size });
+      const base = baseUrl();
+      const ch4 = CHAPTERS[3];
+      await page.goto(base + ch4, { waitUntil: 'load' });
+      const targets = await page.evaluate(() => [
+        document.querySelector('article h2[id]')!.id,
+        document.querySelector('.widget[id]')!.id,
+        document.querySelector('[id^="eq-"]')!.id,
+      ]);
+      for (const id of targets) {
+        await page.goto(`${base}${ch4}#${id}`, { waitUntil: 'load' });
+        await page.evaluate((t) => document.getElementById(t)!.scrollIntoView(), id);
+        const { top, header } = await page.evaluate((t) => ({
+          top: document.getElementById(t)!.getBoundingClientRect().top,
+          header: document.querySelector('.topbar')!.getBoundingClientRect().bottom,
+        }), id);
+        expect(top, `#${id} at ${size.width} px`).toBeGreaterThanOrEqual(header);
+      }
+      await page.close();
+    }
+  });
+});
+
+describe('export', () => {
+  it('offers only charts on show, and the plane as a 2x image', async () => {
+    const { page } = await openPage(browser, '/playground/');
+    await waitReady(page, 'gan-2d', 90_000);
+    const w = widget(page, 'gan-2d');
+    // Side by side is off: the WGAN's plane and the two scatter charts are hidden.
+    const shownCanvases = await w.locator('.charts canvas').evaluateAll((cs) => cs.filter((c) => c.getClientRects().length > 0).length);
+    const allCanvases = await w.locator('.charts canvas').count();
+    expect(shownCanvases).toBeLessThan(allCanvases);
+    await w.locator('.export-menu > summary').click();
+    expect(await w.locator('[data-export^="canvas-"]').count()).toBe(shownCanvases);
+    const plane = await w.locator('.gan2d-plane canvas').first().evaluate((c) => ({ px: (c as HTMLCanvasElement).width, css: c.getBoundingClientRect().width }));
+    expect(plane.px).toBeGreaterThanOrEqual(2 * Math.floor(plane.css));
+    await page.close();
+  });
+
+  it('an exported chart carries its legend', async () => {
+    const { page } = await openPage(browser, '/chapters/05-divergences/#js-saturation');
+    await waitReady(page, 'js-saturation');
+    const w = widget(page, 'js-saturation');
+    await w.locator('.export-menu > summary').click();
+    const labels = await w.locator('[data-export^="svg-"]').count();
+    expect(labels).toBeGreaterThanOrEqual(2);
+    const texts: string[] = [];
+    for (let i = 1; i <= labels; i++) {
+      if (!(await w.locator('.export-menu').evaluate((m) => (m as HTMLDetailsElement).open))) await w.locator('.export-menu > summary').click();
+      const [dl] = await Promise.all([page.waitForEvent('download'), w.locator(`[data-export="svg-${i}"]`).click()]);
+      texts.push(readFileSync((await dl.path())!, 'utf8'));
+    }
+    // The sweep chart's legend (JS, W1, KL) is HTML on the page; in the file it is part of the SVG.
+    const sweep = texts.find((t) => t.includes('export-legend') && t.includes('>W1<'));
+    expect(sweep, 'an exported SVG with the legend JS / W1 / KL').toBeDefined();
+    expect(sweep).toContain('>JS<');
+    await page.close();
+  });
+});
+
+describe('loading', () => {
+  it('mnist-gan says what it is loading until the model reports, then the message goes', async () => {
+    const { page, errors } = await openPage(browser, '/chapters/04-generative-adversarial-networks/#mnist-gan');
+    const w = widget(page, 'mnist-gan');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-widget="mnist-gan"]')?.dataset.loading === 'true', null, { timeout: 30_000 });
+    expect(await w.locator('.status').textContent()).toMatch(/Loading|Building/);
+    // Play before the model is ready keeps the message up.
+    await w.locator('[data-action="play"]').click();
+    expect(await w.locator('.status').textContent()).toMatch(/Loading|Building/);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-widget="mnist-gan"]')?.dataset.step !== undefined, null, { timeout: 90_000 });
+    expect(await w.getAttribute('data-loading')).toBeNull();
+    expect(await w.locator('.status').textContent()).not.toMatch(/Loading|Building/);
+    await w.locator('[data-action="pause"]').click();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('watched demos stop when they have shown their result', () => {
+  it('distances-vs-offset defaults to a slow speed, and its walk stops at 0 after 30 steps', async () => {
+    const { page, errors } = await openPage(browser, '/chapters/06-wasserstein-gan/#distances-vs-offset');
+    await waitReady(page, 'distances-vs-offset');
+    const w = widget(page, 'distances-vs-offset');
+    expect(await w.locator('[data-action="speed"]').inputValue()).toBe('4');
+    await w.locator('[data-action="speed"]').selectOption('max');
+    await w.locator('[data-action="play"]').click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-widget="distances-vs-offset"]')?.dataset.done === 'true', null, { timeout: 20_000 });
+    await page.waitForTimeout(500);
+    // From the default start 1.5 with step size 0.05 the walk arrives in 30 steps, and no more are taken.
+    expect(await w.getAttribute('data-step')).toBe('30');
+    expect(await w.getAttribute('data-running')).toBe('false');
+    expect(await w.locator('.status').textContent()).toMatch(/Finished/);
+    expect(await w.locator('[data-action="pause"]').isDisabled()).toBe(true);
+    // Reset starts a new run.
+    await w.locator('[data-action="reset"]').click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-widget="distances-vs-offset"]')?.dataset.done === 'false');
+    expect(await w.getAttribute('data-step')).toBe('0');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
