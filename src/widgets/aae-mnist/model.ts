@@ -175,7 +175,8 @@ export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {})
   }
 
   /** The code part of the encoder's output (AAE, plain AE: deterministic; VAE: mean). */
-  const codeOf = (enc: MLP, x: tf.Tensor2D) => tf.slice(enc.apply(x), [0, 0], [-1, LATENT]) as tf.Tensor2D;
+  // x is always data here: the encoder's first layer skips its input gradient.
+  const codeOf = (enc: MLP, x: tf.Tensor2D) => tf.slice(enc.apply(x, undefined, false), [0, 0], [-1, LATENT]) as tf.Tensor2D;
   const decInput = (z: tf.Tensor2D, y: tf.Tensor2D) => (useLabelsInDec ? (tf.concat([z, y], 1) as tf.Tensor2D) : z);
   const dInput = (z: tf.Tensor2D, lab: tf.Tensor2D) => (useLabelsInD ? (tf.concat([z, lab], 1) as tf.Tensor2D) : z);
 
@@ -185,7 +186,7 @@ export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {})
       const eps = tf.randomNormal([x.shape[0], LATENT], 0, 1, 'float32', rng.seed());
       let klv = 0;
       const cost = c.optAe.minimize(() => {
-        const h = c.enc.apply(x);
+        const h = c.enc.apply(x, undefined, false);
         const mu = tf.slice(h, [0, 0], [-1, LATENT]);
         const logvar = tf.clipByValue(tf.slice(h, [0, LATENT], [-1, LATENT]), -10, 10);
         const z = tf.add(mu, tf.mul(tf.exp(tf.mul(0.5, logvar)), eps)) as tf.Tensor2D;

@@ -122,12 +122,13 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
         const x = tf.tensor2d(xBuf, [batch, PIX]);
         const z = tf.tensor2d(zBuf, [batch, latent]);
         const pairs = () => ({
-          real: tf.concat([x, E.apply(x)], 1) as tf.Tensor2D,
+          real: tf.concat([x, E.apply(x, undefined, false)], 1) as tf.Tensor2D, // x is data
           fake: tf.concat([G.apply(z), z], 1) as tf.Tensor2D,
         });
         const dc = optD.minimize(() => {
           const { real, fake } = pairs();
-          return tf.add(lossReal(D.apply(real)), lossFake(D.apply(fake))) as tf.Scalar;
+          // Only D trains here: its first layer skips the input gradient (G and E need it below).
+          return tf.add(lossReal(D.apply(real, undefined, false)), lossFake(D.apply(fake, undefined, false))) as tf.Scalar;
         }, true, D.variables());
         dLoss = dc ? dc.dataSync()[0] : NaN;
         const gc = optGE.minimize(() => {

@@ -147,8 +147,9 @@ export function createModel(values: Values, data: Mnist): MnistGanModel {
     const cost = tf.tidy(() => {
       const xr = tf.tensor2d(real, [M, d]);
       const xf = G.apply(tf.tensor2d(z, [M, NOISE_DIM]));
+      // Only D trains here (xf is a constant): D's first layer skips its input gradient.
       return optD.minimize(
-        () => tf.add(tf.mean(tf.softplus(tf.neg(D.apply(xr)))), tf.mean(tf.softplus(D.apply(xf)))) as tf.Scalar,
+        () => tf.add(tf.mean(tf.softplus(tf.neg(D.apply(xr, undefined, false)))), tf.mean(tf.softplus(D.apply(xf, undefined, false)))) as tf.Scalar,
         true,
         D.variables(),
       )!;

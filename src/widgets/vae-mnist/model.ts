@@ -126,7 +126,7 @@ export function createModel(values: Values, data: Mnist): VaeModel {
 
   function encode(x: tf.Tensor2D) {
     return tf.tidy(() => {
-      const h = encoder.apply(x);
+      const h = encoder.apply(x, undefined, false); // x is data: no input gradient
       const mu = tf.slice(h, [0, 0], [-1, VAE_LATENT]) as tf.Tensor2D;
       // softplus keeps sigma positive (textbook 13.10); the floor avoids log 0.
       const sigma = tf.add(tf.softplus(tf.slice(h, [0, VAE_LATENT], [-1, VAE_LATENT])), 1e-4) as tf.Tensor2D;
