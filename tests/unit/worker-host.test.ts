@@ -64,6 +64,31 @@ describe('worker host', () => {
     expect(s.step).toBeGreaterThan(3);
   });
 
+  it('at full speed yields between slices without setTimeout (clamped to ~4 ms in a worker), and pause still stops it', async () => {
+    const wait = setTimeout;
+    const started = sent.length;
+    let timeouts = 0;
+    globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+      timeouts++;
+      return wait(...args);
+    }) as typeof setTimeout;
+    try {
+      send({ type: 'run' });
+      await new Promise((r) => wait(r, 150));
+      send({ type: 'pause' });
+      await new Promise((r) => wait(r, 30));
+    } finally {
+      globalThis.setTimeout = wait;
+    }
+    expect(timeouts).toBe(0);
+    const s = last('state');
+    expect(s.running).toBe(false);
+    const stepAtPause = s.step;
+    await settle();
+    expect(last('state').step).toBe(stepAtPause);
+    expect(sent.length).toBeGreaterThan(started);
+  });
+
   it('answers commands', async () => {
     send({ type: 'command', id: 7, name: 'double', payload: 21 });
     await settle();
