@@ -64,6 +64,15 @@ describe('tfjs in Node', () => {
     mlp.dispose();
   });
 
+  it('readTidy returns the values of the tensor built in it and frees every tensor', async () => {
+    await startTf();
+    const { readTidy } = await import('../../src/lib/tf-backend');
+    const before = tf.memory().numTensors;
+    const out = readTidy(() => tf.mul(tf.range(0, 5), 2));
+    expect(Array.from(out)).toEqual([0, 2, 4, 6, 8]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('an MLP with the same seed has the same weights', async () => {
     await startTf();
     const m1 = new MLP(2, [{ units: 8, activation: 'relu' }, { units: 1, activation: 'linear' }], new Rng(7));

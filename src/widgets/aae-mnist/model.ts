@@ -18,7 +18,7 @@
  */
 import type { Values } from '../../lib/params';
 import { Rng } from '../../lib/rng';
-import { tf } from '../../lib/tf-backend';
+import { readTidy, tf } from '../../lib/tf-backend';
 import { MLP, makeOptimizer } from '../../lib/nn/mlp';
 import { batchPixels, SPLITS, type Mnist } from '../../lib/data/mnist';
 import type { Model } from '../../lib/model';
@@ -251,7 +251,7 @@ export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {})
   }
 
   function codesOf(c: Core, sampled = false): Float32Array {
-    return tf.tidy(() => {
+    return readTidy(() => {
       const x = tf.tensor2d(testPixels, [nTest, PIX]);
       const h = c.enc.apply(x);
       let z = tf.slice(h, [0, 0], [-1, LATENT]);
@@ -259,7 +259,7 @@ export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {})
         const lv = tf.clipByValue(tf.slice(h, [0, LATENT], [-1, LATENT]), -10, 10);
         z = tf.add(z, tf.mul(tf.exp(tf.mul(0.5, lv)), tf.randomNormal([nTest, LATENT], 0, 1, 'float32', 12345)));
       }
-      return z.dataSync() as Float32Array;
+      return z;
     });
   }
 
@@ -282,11 +282,11 @@ export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {})
   let viewCache: { step: number; time: number; view: AaeView | null } = { step: -1, time: 0, view: null };
 
   function decodeGrid(): Float32Array {
-    return tf.tidy(() => {
+    return readTidy(() => {
       const n = sampleRows * sampleCols;
       const z = tf.tensor2d(gridZ, [n, 2]);
       const y = tf.tensor2d(gridY, [n, 10]);
-      return tf.sigmoid(main.dec.apply(decInput(z, y))).dataSync() as Float32Array;
+      return tf.sigmoid(main.dec.apply(decInput(z, y)));
     });
   }
 

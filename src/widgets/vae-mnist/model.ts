@@ -7,7 +7,7 @@
  */
 import type { Values } from '../../lib/params';
 import { Rng } from '../../lib/rng';
-import { tf } from '../../lib/tf-backend';
+import { readTidy, tf } from '../../lib/tf-backend';
 import { MLP, disposeOptimizer, makeOptimizer } from '../../lib/nn/mlp';
 import { SPLITS, batchPixels, type Mnist } from '../../lib/data/mnist';
 import type { Model } from '../../lib/model';
@@ -25,8 +25,7 @@ import {
 
 export * from './settings';
 
-function toBytes(t: tf.Tensor): Uint8Array {
-  const d = t.dataSync();
+function toBytes(d: ArrayLike<number>): Uint8Array {
   const out = new Uint8Array(d.length);
   for (let i = 0; i < d.length; i++) out[i] = Math.round(Math.min(1, Math.max(0, d[i])) * 255);
   return out;
@@ -88,7 +87,7 @@ export function createModel(values: Values, data: Mnist): VaeModel {
   }
   const pickLabels = Uint8Array.from(pickIdx, (i) => evalLabels[i]);
   const picksX = tf.tensor2d(batchPixels(data, pickIdx.map((i) => evalIdx[i]), true), [pickIdx.length, VAE_PIXELS]);
-  const picksBytes = toBytes(picksX);
+  const picksBytes = toBytes(picksX.dataSync());
   // Grid latents: normal quantiles of an evenly spaced grid in (0, 1), as in Kingma & Welling's figure.
   const gridZ = new Float32Array(VAE_GRID * VAE_GRID * 2);
   const qs = Array.from({ length: VAE_GRID }, (_, i) => normalQuantile((i + 0.5) / VAE_GRID));
@@ -210,20 +209,19 @@ export function createModel(values: Values, data: Mnist): VaeModel {
       zs[i * 2] = (1 - t) * za[0] + t * zb[0];
       zs[i * 2 + 1] = (1 - t) * za[1] + t * zb[1];
     }
-    return tf.tidy(() => toBytes(decode(tf.tensor2d(zs, [VAE_INTERP, 2]))));
+    return toBytes(readTidy(() => decode(tf.tensor2d(zs, [VAE_INTERP, 2]))));
   }
 
   function refresh() {
     const ev = evaluate();
-    const v = tf.tidy(() => {
-      const { mu } = encode(evalX);
-      const latent = mu.dataSync() as Float32Array;
-      const grid = toBytes(decode(gridT));
+    // Tensors out of the tidy, read back outside it (tidy walks returned typed arrays).
+    const t = tf.tidy(() => {
       const pm = encode(picksX).mu;
-      const pickMeans = pm.dataSync() as Float32Array;
-      const recons = toBytes(decode(pm));
-      return { latent: Float32Array.from(latent), grid, recons, pickMeans: Float32Array.from(pickMeans) };
+      return [encode(evalX).mu, decode(gridT), pm, decode(pm)];
     });
+    const [latent, gridPix, pickMeans, reconPix] = t.map((x) => x.dataSync() as Float32Array);
+    tf.dispose(t);
+    const v = { latent: Float32Array.from(latent), grid: toBytes(gridPix), recons: toBytes(reconPix), pickMeans: Float32Array.from(pickMeans) };
     cached = {
       step: stepCount,
       eval: ev,
