@@ -23,17 +23,20 @@ async function main() {
   const mk = async (mod, s) => mod.createModel({ ...defaults(s.specs), ...overrides }, mnist);
   const a = await mk(modelA, settingsA);
   const b = await mk(modelB, settingsB);
+  if (process.env.AB_CALL === 'view') for (const m of [a, b]) for (let i = 0; i < 20; i++) m.step();
   // Steps per second of this process's CPU time (user + system): on a machine shared with other
   // work, wall time mostly measures the neighbours. tfjs WASM in Node runs on one thread.
   const cpu = () => {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1e6;
   };
+  // AB_CALL=view times model.view() (drawing data) instead of model.step().
+  const call = process.env.AB_CALL === 'view' ? (m) => m.view() : (m) => m.step();
   const time = (m) => {
     const c0 = cpu();
     let n = 0;
     while (cpu() - c0 < seconds) {
-      m.step();
+      call(m);
       n++;
     }
     return n / (cpu() - c0);
@@ -50,10 +53,10 @@ async function main() {
     ra.push(sa);
     rb.push(sb);
     ratios.push(sb / sa);
-    console.log(`round ${r + 1}: A ${sa.toFixed(2)}  B ${sb.toFixed(2)} steps/cpu-s  B/A ${(sb / sa).toFixed(3)}`);
+    console.log(`round ${r + 1}: A ${sa.toFixed(2)}  B ${sb.toFixed(2)} calls/cpu-s  B/A ${(sb / sa).toFixed(3)}`);
   }
   const med = (v) => [...v].sort((p, q) => p - q)[Math.floor(v.length / 2)];
-  console.log(`AB_ID median: A ${med(ra).toFixed(2)}  B ${med(rb).toFixed(2)} steps/cpu-s; median B/A ratio ${med(ratios).toFixed(3)} [${Math.min(...ratios).toFixed(3)}-${Math.max(...ratios).toFixed(3)}]`);
+  console.log(`AB_ID median: A ${med(ra).toFixed(2)}  B ${med(rb).toFixed(2)} calls/cpu-s; median B/A ratio ${med(ratios).toFixed(3)} [${Math.min(...ratios).toFixed(3)}-${Math.max(...ratios).toFixed(3)}]`);
   a.dispose();
   b.dispose();
 }

@@ -2,8 +2,9 @@
 /**
  * Interleaved A/B speed of a widget model in Node on tfjs WASM: the model code at a git ref
  * (A, default HEAD) against the working tree (B), in one process, same seed and settings.
- *   node scripts/perf/ab.mjs <widget-id> [--base=<ref>] [--rounds=7] [--seconds=1.5] [--params='{"batch":64}']
- * Prints steps per CPU-second per round (rounds alternate A and B) and the median B/A ratio.
+ *   node scripts/perf/ab.mjs <widget-id> [--base=<ref>] [--rounds=7] [--seconds=1.5] [--params='{"batch":64}'] [--call=view]
+ * --call=view times model.view() (after 20 steps) instead of model.step().
+ * Prints calls (steps) per CPU-second per round (rounds alternate A and B) and the median B/A ratio.
  * Timings on a shared machine are noisy: read the ratio, not the absolute speeds.
  */
 import { execSync, spawnSync } from 'node:child_process';
@@ -41,7 +42,7 @@ const mnist = join(root, 'public/data/mnist.bin.gz');
 if (!existsSync(mnist)) execSync('node scripts/pack-mnist.mjs', { cwd: root, stdio: 'inherit' });
 const r = spawnSync('node', [out], {
   stdio: 'inherit',
-  env: { ...process.env, NODE_PATH: join(root, 'node_modules'), AB_WASM_DIR: wasmDir, AB_MNIST: mnist, AB_ROUNDS: args.rounds ?? '7', AB_SECONDS: args.seconds ?? '1.5', AB_PARAMS: args.params ?? '{}' },
+  env: { ...process.env, NODE_PATH: join(root, 'node_modules'), AB_WASM_DIR: wasmDir, AB_MNIST: mnist, AB_ROUNDS: args.rounds ?? '7', AB_SECONDS: args.seconds ?? '1.5', AB_PARAMS: args.params ?? '{}', AB_CALL: args.call ?? 'step' },
 });
 rmSync(scratch, { recursive: true, force: true });
 process.exit(r.status ?? 1);
