@@ -22,7 +22,11 @@ interface ServeOptions {
   watch?: string[];
   /** Longest slice of training between message checks, in ms. */
   sliceMs?: number;
-  /** Minimum interval between state messages, in ms. */
+  /**
+   * Minimum interval between state messages, in ms. While running, the interval also grows to
+   * four times what the last report cost (metrics() + view()), so that evaluation and view work
+   * take at most about a fifth of the worker's time (capped at 2 s between reports).
+   */
   reportMs?: number;
 }
 
@@ -38,6 +42,7 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
   let running = false;
   let targetRate = Infinity;
   let lastReport = 0;
+  let reportEvery = reportMs;
   let timer: ReturnType<typeof setTimeout> | null = null;
   // Between slices at full speed the loop yields with a MessageChannel post, not setTimeout(0):
   // a worker clamps setTimeout(0) to about 4 ms, which cost 4-15 % of training time. The yield
@@ -89,12 +94,14 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
 
   function report() {
     if (!model) return;
-    lastReport = performance.now();
+    const t0 = performance.now();
+    lastReport = t0;
     let metrics;
     let view;
     try {
       metrics = model.metrics();
       view = model.view();
+      reportEvery = Math.min(2000, Math.max(reportMs, 4 * (performance.now() - t0)));
     } catch (err) {
       running = false;
       fail('view', err, "Could not read the model's state");
@@ -152,7 +159,7 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
       rateWindow.push({ t: now, step });
       while (rateWindow.length > 2 && now - rateWindow[0].t > 2000) rateWindow.shift();
     }
-    if (now - lastReport >= reportMs) report();
+    if (now - lastReport >= reportEvery) report();
     if (running) schedule(Number.isFinite(targetRate) ? Math.max(1, Math.min(250, 1000 / targetRate)) : 0);
   }
 
