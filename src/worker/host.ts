@@ -22,7 +22,11 @@ interface ServeOptions {
   watch?: string[];
   /** Longest slice of training between message checks, in ms. */
   sliceMs?: number;
-  /** Minimum interval between state messages, in ms. */
+  /**
+   * Minimum interval between state messages, in ms. While running, the interval also grows to
+   * four times what the last report cost (metrics() + view()), so that evaluation and view work
+   * take at most about a fifth of the worker's time (capped at 2 s between reports).
+   */
   reportMs?: number;
 }
 
@@ -38,7 +42,36 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
   let running = false;
   let targetRate = Infinity;
   let lastReport = 0;
+  let reportEvery = reportMs;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // Between slices at full speed the loop yields with a MessageChannel post, not setTimeout(0):
+  // a worker clamps setTimeout(0) to about 4 ms, which cost 4-15 % of training time. The yield
+  // still lets queued messages (pause, step, commands) run before the next slice. Node (tests,
+  // scripts) has setImmediate instead: there a port's messages can starve the timers.
+  let yielding = false;
+  let yieldId = 0;
+  const resume = (id: number) => {
+    if (!yielding || id !== yieldId) return; // cancelled, or superseded by a later yield
+    yielding = false;
+    tick();
+  };
+  const immediate = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate;
+  const channel = !immediate && typeof MessageChannel !== 'undefined' ? new MessageChannel() : null;
+  if (channel) channel.port1.onmessage = (e: MessageEvent<number>) => resume(e.data);
+  const scheduled = () => timer !== null || yielding;
+  function schedule(wait: number) {
+    if (wait <= 0 && (immediate || channel)) {
+      yielding = true;
+      const id = ++yieldId;
+      if (immediate) immediate(() => resume(id));
+      else channel!.port2.postMessage(id);
+    } else timer = setTimeout(tick, wait);
+  }
+  function cancel() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    yielding = false;
+  }
   let rateWindow: { t: number; step: number }[] = [];
   let ready: Promise<BackendInfo> | null = null;
   let generation = 0;
@@ -70,12 +103,14 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
 
   function report() {
     if (!model) return;
-    lastReport = performance.now();
+    const t0 = performance.now();
+    lastReport = t0;
     let metrics;
     let view;
     try {
       metrics = model.metrics();
       view = model.view();
+      reportEvery = Math.min(2000, Math.max(reportMs, 4 * (performance.now() - t0)));
     } catch (err) {
       running = false;
       fail('view', err, "Could not read the model's state");
@@ -138,18 +173,14 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
       rateWindow.push({ t: now, step });
       while (rateWindow.length > 2 && now - rateWindow[0].t > 2000) rateWindow.shift();
     }
-    if (!running || now - lastReport >= reportMs) report();
-    if (running) {
-      const wait = Number.isFinite(targetRate) ? Math.max(1, Math.min(250, 1000 / targetRate)) : 0;
-      timer = setTimeout(tick, wait);
-    }
+    if (!running || now - lastReport >= reportEvery) report();
+    if (running) schedule(Number.isFinite(targetRate) ? Math.max(1, Math.min(250, 1000 / targetRate)) : 0);
   }
 
   async function init(params: ToWorker & { type: 'init' }) {
     const gen = ++generation;
     running = false;
-    if (timer) clearTimeout(timer);
-    timer = null;
+    cancel();
     if (!ready) {
       ready = (opts.backend ? opts.backend() : Promise.resolve('js')).then((b) => {
         const info: BackendInfo = typeof b === 'string' ? { name: b } : b;
@@ -206,21 +237,19 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
         if (!running && !finished()) {
           running = true;
           rateWindow = [{ t: performance.now(), step }];
-          if (!timer) timer = setTimeout(tick, 0);
+          if (!scheduled()) schedule(0);
         }
         report();
         break;
       case 'pause':
         running = false;
-        if (timer) clearTimeout(timer);
-        timer = null;
+        cancel();
         report();
         break;
       case 'step':
         if (!model) return;
         running = false;
-        if (timer) clearTimeout(timer);
-        timer = null;
+        cancel();
         if (!finished()) doSteps(Math.max(1, Math.floor(msg.n)));
         report();
         break;

@@ -171,3 +171,77 @@ describe('conv2dSame (hand-written gradients)', () => {
     }
   });
 });
+
+describe('conv2dSameDataInput (first layer: no input gradient)', () => {
+  it('has the value and filter gradient of tf.conv2d, and zeros for the input', async () => {
+    await startTf();
+    const { conv2dSameDataInput } = await import('../../src/lib/pixelcnn/net');
+    const rng = new Rng(11);
+    for (const [k, cin, cout] of [
+      [7, 1, 4],
+      [3, 2, 3],
+    ]) {
+      const xs = Float32Array.from({ length: 2 * 9 * 8 * cin }, () => rng.normal());
+      const ws = Float32Array.from({ length: k * k * cin * cout }, () => rng.normal());
+      const gy = Float32Array.from({ length: 2 * 9 * 8 * cout }, () => rng.normal());
+      const run = (f: (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor4D) =>
+        tf.tidy(() => {
+          const x = tf.tensor4d(xs, [2, 9, 8, cin]);
+          const w = tf.tensor4d(ws, [k, k, cin, cout]);
+          const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(f(a as tf.Tensor4D, b as tf.Tensor4D), tf.tensor4d(gy, [2, 9, 8, cout]))))([x, w]);
+          return [g[0].dataSync().slice(), g[1].dataSync().slice(), f(x, w).dataSync().slice()] as Float32Array[];
+        });
+      const mine = run(conv2dSameDataInput);
+      await tf.setBackend('cpu');
+      const ref = run((x, w) => tf.conv2d(x, w, 1, 'same'));
+      await tf.setBackend('wasm');
+      let maxDiff = 0;
+      for (const t of [1, 2]) {
+        expect(mine[t].length).toBe(ref[t].length);
+        for (let i = 0; i < ref[t].length; i++) maxDiff = Math.max(maxDiff, Math.abs(mine[t][i] - ref[t][i]));
+      }
+      expect(maxDiff).toBeLessThan(1e-3);
+      expect(mine[0].every((v) => v === 0)).toBe(true);
+      expect(mine[0].length).toBe(xs.length);
+    }
+  });
+
+  it('PixelCnnNet weight gradients equal those of the same net built on tf.conv2d and tf.matMul', async () => {
+    await startTf();
+    const { bernoulliNll } = await import('../../src/lib/pixelcnn/net');
+    const net = new PixelCnnNet({ layout: 'plain', layers: 3, channels: 4, firstKernel: 5, kernel: 3 }, new Rng(5));
+    const rng = new Rng(6);
+    const xs = Float32Array.from({ length: 2 * 10 * 10 }, () => (rng.next() < 0.3 ? 1 : 0));
+    const vars = net.variables();
+    // Reference forward pass written with tfjs' own ops (their registered gradients).
+    const ref = (vs: tf.Tensor[], x: tf.Tensor4D) => {
+      const [w1, b1, w2, b2, w3, b3, wo1, bo1, wo2, bo2] = vs;
+      const mA = tf.tensor4d(Float32Array.from(spatialMask('A', 5)), [5, 5, 1, 1]);
+      const mB = tf.tensor4d(Float32Array.from(spatialMask('B', 3)), [3, 3, 1, 1]);
+      const conv = (h: tf.Tensor4D, w: tf.Tensor, m: tf.Tensor, b: tf.Tensor) => tf.add(tf.conv2d(h, tf.mul(w, m) as tf.Tensor4D, 1, 'same'), b) as tf.Tensor4D;
+      const one = (h: tf.Tensor4D, w: tf.Tensor, b: tf.Tensor) => {
+        const [n, hh, ww, c] = h.shape;
+        const co = w.shape[3] as number;
+        return tf.add(tf.reshape(tf.matMul(tf.reshape(h, [n * hh * ww, c]) as tf.Tensor2D, tf.reshape(w, [c, co]) as tf.Tensor2D), [n, hh, ww, co]), b) as tf.Tensor4D;
+      };
+      let h = conv(x, w1, mA, b1);
+      h = tf.add(h, conv(tf.elu(h), w2, mB, b2)) as tf.Tensor4D;
+      h = tf.add(h, conv(tf.elu(h), w3, mB, b3)) as tf.Tensor4D;
+      return bernoulliNll(one(tf.elu(one(tf.elu(h), wo1, bo1)), wo2, bo2), x);
+    };
+    // The training path: no input gradient for the first layer, fastMatMul for the 1x1 head.
+    const mine = tf.tidy(() => {
+      const g = tf.variableGrads(() => net.nll(tf.tensor4d(xs, [2, 10, 10, 1]), false), vars).grads;
+      return vars.map((v) => g[v.name].dataSync().slice());
+    });
+    await tf.setBackend('cpu'); // tf.conv2d's filter gradient has no WASM kernel
+    const theirs = tf.tidy(() => tf.grads((...vs: tf.Tensor[]) => ref(vs, tf.tensor4d(xs, [2, 10, 10, 1])))(vars.map((v) => tf.tensor(v.dataSync(), v.shape))).map((g) => g.dataSync().slice()));
+    await tf.setBackend('wasm');
+    let maxDiff = 0;
+    let scale = 0;
+    mine.forEach((g, i) => g.forEach((v, j) => ((maxDiff = Math.max(maxDiff, Math.abs(v - theirs[i][j]))), (scale = Math.max(scale, Math.abs(theirs[i][j]))))));
+    expect(scale).toBeGreaterThan(0.1);
+    expect(maxDiff).toBeLessThan(1e-3 * scale);
+    net.dispose();
+  });
+});

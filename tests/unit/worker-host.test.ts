@@ -24,7 +24,12 @@ function fakeModel(params: Record<string, unknown>): Model {
       x = n >= blowAt ? NaN : x * 0.5;
     },
     metrics: () => ({ loss: x, n }),
-    view: () => ({ n }),
+    view: () => {
+      // a slow view (evaluation work): busy for viewMs
+      const t = performance.now();
+      while (performance.now() - t < Number(params.viewMs ?? 0));
+      return { n };
+    },
     command: (name, payload) => {
       if (name === 'double') return (payload as number) * 2;
       throw new Error('no such command');
@@ -64,6 +69,49 @@ describe('worker host', () => {
     const s = last('state');
     expect(s.running).toBe(false);
     expect(s.step).toBeGreaterThan(3);
+  });
+
+  it('at full speed yields between slices without setTimeout (clamped to ~4 ms in a worker), and pause still stops it', async () => {
+    const wait = setTimeout;
+    const started = sent.length;
+    let timeouts = 0;
+    globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+      timeouts++;
+      return wait(...args);
+    }) as typeof setTimeout;
+    try {
+      send({ type: 'run' });
+      await new Promise((r) => wait(r, 150));
+      send({ type: 'pause' });
+      await new Promise((r) => wait(r, 30));
+    } finally {
+      globalThis.setTimeout = wait;
+    }
+    expect(timeouts).toBe(0);
+    const s = last('state');
+    expect(s.running).toBe(false);
+    const stepAtPause = s.step;
+    await settle();
+    expect(last('state').step).toBe(stepAtPause);
+    expect(sent.length).toBeGreaterThan(started);
+  });
+
+  it('spaces reports out when metrics/view are slow, so they take at most about a fifth of the time', async () => {
+    send({ type: 'init', params: { viewMs: 60 } });
+    await settle();
+    const from = sent.length;
+    const t0 = performance.now();
+    send({ type: 'run' });
+    await new Promise((r) => setTimeout(r, 1500));
+    send({ type: 'pause' });
+    const elapsed = performance.now() - t0;
+    await settle();
+    const reports = sent.slice(from).filter((m) => m.type === 'state').length;
+    // at the fixed 80 ms cadence a 60 ms view would report ~10 times a second; here every 4 x 60 ms at most
+    expect(reports).toBeLessThanOrEqual(Math.ceil(elapsed / 240) + 2);
+    expect(reports).toBeGreaterThanOrEqual(3);
+    send({ type: 'init', params: {} });
+    await settle();
   });
 
   it('answers commands', async () => {

@@ -45,6 +45,23 @@ export const fastMatMul = tf.customGrad((...inputs: (tf.Tensor | tf.GradSaveFunc
   };
 }) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
 
+/**
+ * a @ b like fastMatMul, for a first layer whose input `a` is data: the backward pass computes
+ * only the weight gradient and returns zeros for `a` (for a 784-wide input, dX is a quarter of
+ * the layer's work). Use it only where no variable is upstream of `a`.
+ */
+export const fastMatMulDataInput = tf.customGrad((...inputs: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const [a, b, save] = inputs as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
+  save([a]);
+  return {
+    value: tf.matMul(a, b),
+    gradFunc: (dy: tf.Tensor2D, saved: tf.Tensor[]) => {
+      const [sa] = saved as tf.Tensor2D[];
+      return [tf.zerosLike(sa), tf.matMul(tf.transpose(sa), dy)];
+    },
+  };
+}) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
+
 export interface LayerSpec {
   units: number;
   activation: Activation;
@@ -82,11 +99,16 @@ export class MLP {
     return this.layers[this.layers.length - 1].units;
   }
 
-  /** Forward pass; `upTo` stops after that many layers (for features). */
-  apply(x: tf.Tensor2D, upTo = this.layers.length): tf.Tensor2D {
+  /**
+   * Forward pass; `upTo` stops after that many layers (for features). `inputGrad = false` skips
+   * the gradient with respect to `x` (zeros instead): pass it when `x` is data, or when nothing
+   * upstream of `x` is being trained by the loss this pass feeds.
+   */
+  apply(x: tf.Tensor2D, upTo = this.layers.length, inputGrad = true): tf.Tensor2D {
     let h: tf.Tensor2D = x;
     for (let i = 0; i < upTo; i++) {
-      const z = tf.add(fastMatMul(h, this.weights[i] as tf.Variable<tf.Rank.R2>), this.biases[i]) as tf.Tensor2D;
+      const mm = i === 0 && !inputGrad ? fastMatMulDataInput : fastMatMul;
+      const z = tf.add(mm(h, this.weights[i] as tf.Variable<tf.Rank.R2>), this.biases[i]) as tf.Tensor2D;
       h = activate(z, this.layers[i].activation) as tf.Tensor2D;
     }
     return h;

@@ -12,6 +12,7 @@
 import { tf } from '../tf-backend';
 import { Rng } from '../rng';
 import { spatialMask, type Layout, type MaskKind } from './masks';
+import { fastMatMul } from '../nn/mlp';
 
 export interface NetConfig {
   layout: Layout;
@@ -82,29 +83,35 @@ export class PixelCnnNet {
     });
   }
 
-  private conv(name: string, x: tf.Tensor4D): tf.Tensor4D {
+  /** `inputGrad = false`: the backward pass returns zeros for x (x is the image, not trained). */
+  private conv(name: string, x: tf.Tensor4D, inputGrad = true): tf.Tensor4D {
     const c = this.convs.get(name)!;
     if (c.k === 1) {
       // 1x1 convolution: a matrix product over channels.
       const [b, h, w, cin] = x.shape;
       const cout = c.w.shape[3] as number;
-      const y = tf.matMul(tf.reshape(x, [b * h * w, cin]) as tf.Tensor2D, tf.reshape(c.w, [cin, cout]) as tf.Tensor2D);
+      // fastMatMul: tf.matMul's own gradient (transposeA/B flags) is slow on WASM.
+      const y = fastMatMul(tf.reshape(x, [b * h * w, cin]) as tf.Tensor2D, tf.reshape(c.w, [cin, cout]) as tf.Tensor2D);
       return tf.add(tf.reshape(y, [b, h, w, cout]), c.b);
     }
     const w = c.mask ? tf.mul(c.w, c.mask) : c.w;
-    return tf.add(conv2dSame(x, w as tf.Tensor4D), c.b);
+    return tf.add((inputGrad ? conv2dSame : conv2dSameDataInput)(x, w as tf.Tensor4D), c.b);
   }
 
-  /** Logits [B, H, W, 1] for binary images x [B, H, W, 1]. Call inside tf.tidy. */
-  logits(x: tf.Tensor4D): tf.Tensor4D {
+  /**
+   * Logits [B, H, W, 1] for binary images x [B, H, W, 1]. Call inside tf.tidy. With
+   * `inputGrad = false` the gradient with respect to x is zeros (it skips the first layers'
+   * input gradient, which training does not need); keep the default to differentiate in x.
+   */
+  logits(x: tf.Tensor4D, inputGrad = true): tf.Tensor4D {
     const { layout, layers } = this.cfg;
     let h: tf.Tensor4D;
     if (layout === 'plain') {
-      h = this.conv('l1', x);
+      h = this.conv('l1', x, inputGrad);
       for (let l = 2; l <= layers; l++) h = tf.add(h, this.conv(`l${l}`, tf.elu(h))) as tf.Tensor4D;
     } else {
-      let vPre = this.conv('v1', x);
-      h = gate(tf.add(this.conv('h1', x), this.conv('vh1', shiftDown(vPre))) as tf.Tensor4D);
+      let vPre = this.conv('v1', x, inputGrad);
+      h = gate(tf.add(this.conv('h1', x, inputGrad), this.conv('vh1', shiftDown(vPre))) as tf.Tensor4D);
       for (let l = 2; l <= layers; l++) {
         vPre = this.conv(`v${l}`, gate(vPre));
         const g = gate(tf.add(this.conv(`h${l}`, h), this.conv(`vh${l}`, shiftDown(vPre))) as tf.Tensor4D);
@@ -115,8 +122,8 @@ export class PixelCnnNet {
   }
 
   /** Negative log-likelihood in nats per image (mean over the batch). Call inside tf.tidy. */
-  nll(x: tf.Tensor4D): tf.Scalar {
-    return bernoulliNll(this.logits(x), x);
+  nll(x: tf.Tensor4D, inputGrad = true): tf.Scalar {
+    return bernoulliNll(this.logits(x, inputGrad), x);
   }
 
   variables(): tf.Variable[] {
@@ -174,17 +181,38 @@ export const conv2dSame = tf.customGrad((...inputs: (tf.Tensor | tf.GradSaveFunc
     gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
       const [sx, sw] = saved as tf.Tensor4D[];
       const k = sw.shape[0];
-      const r = (k - 1) / 2;
       const wFlip = tf.transpose(tf.reverse(sw, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D;
       const dx = tf.conv2d(dy as tf.Tensor4D, wFlip, 1, 'same');
-      const xp = tf.pad(sx, [
-        [0, 0],
-        [r, r],
-        [r, r],
-        [0, 0],
-      ]);
-      const dwT = tf.conv2d(tf.transpose(xp, [3, 1, 2, 0]) as tf.Tensor4D, tf.transpose(dy, [1, 2, 0, 3]) as tf.Tensor4D, 1, 'valid');
-      return [dx, tf.transpose(dwT, [1, 2, 0, 3])];
+      return [dx, conv2dSameFilterGrad(sx, dy, k)];
+    },
+  };
+}) as (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor4D;
+
+/** dL/dW of a stride-1 'same' convolution with an odd k x k kernel (see conv2dSame). */
+function conv2dSameFilterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, k: number): tf.Tensor4D {
+  const r = (k - 1) / 2;
+  const xp = tf.pad(x, [
+    [0, 0],
+    [r, r],
+    [r, r],
+    [0, 0],
+  ]);
+  const dwT = tf.conv2d(tf.transpose(xp, [3, 1, 2, 0]) as tf.Tensor4D, tf.transpose(dy, [1, 2, 0, 3]) as tf.Tensor4D, 1, 'valid');
+  return tf.transpose(dwT, [1, 2, 0, 3]);
+}
+
+/**
+ * conv2dSame for a first layer whose input is the image: the backward pass returns zeros for x
+ * (the input gradient of a 7x7 layer with one output channel is slow on WASM, and unused).
+ */
+export const conv2dSameDataInput = tf.customGrad((...inputs: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const [x, w, save] = inputs as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
+  save([x, w]);
+  return {
+    value: tf.conv2d(x, w, 1, 'same'),
+    gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
+      const [sx, sw] = saved as tf.Tensor4D[];
+      return [tf.zerosLike(sx), conv2dSameFilterGrad(sx, dy, sw.shape[0])];
     },
   };
 }) as (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor4D;

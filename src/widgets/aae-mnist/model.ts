@@ -18,7 +18,7 @@
  */
 import type { Values } from '../../lib/params';
 import { Rng } from '../../lib/rng';
-import { tf } from '../../lib/tf-backend';
+import { readTidy, tf } from '../../lib/tf-backend';
 import { MLP, makeOptimizer } from '../../lib/nn/mlp';
 import { batchPixels, SPLITS, type Mnist } from '../../lib/data/mnist';
 import type { Model } from '../../lib/model';
@@ -176,7 +176,8 @@ export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {})
   }
 
   /** The code part of the encoder's output (AAE, plain AE: deterministic; VAE: mean). */
-  const codeOf = (enc: MLP, x: tf.Tensor2D) => tf.slice(enc.apply(x), [0, 0], [-1, LATENT]) as tf.Tensor2D;
+  // x is always data here: the encoder's first layer skips its input gradient.
+  const codeOf = (enc: MLP, x: tf.Tensor2D) => tf.slice(enc.apply(x, undefined, false), [0, 0], [-1, LATENT]) as tf.Tensor2D;
   const decInput = (z: tf.Tensor2D, y: tf.Tensor2D) => (useLabelsInDec ? (tf.concat([z, y], 1) as tf.Tensor2D) : z);
   const dInput = (z: tf.Tensor2D, lab: tf.Tensor2D) => (useLabelsInD ? (tf.concat([z, lab], 1) as tf.Tensor2D) : z);
 
@@ -186,7 +187,7 @@ export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {})
       const eps = tf.randomNormal([x.shape[0], LATENT], 0, 1, 'float32', rng.seed());
       let klv = 0;
       const cost = c.optAe.minimize(() => {
-        const h = c.enc.apply(x);
+        const h = c.enc.apply(x, undefined, false);
         const mu = tf.slice(h, [0, 0], [-1, LATENT]);
         const logvar = tf.clipByValue(tf.slice(h, [0, LATENT], [-1, LATENT]), -10, 10);
         const z = tf.add(mu, tf.mul(tf.exp(tf.mul(0.5, logvar)), eps)) as tf.Tensor2D;
@@ -251,7 +252,7 @@ export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {})
   }
 
   function codesOf(c: Core, sampled = false): Float32Array {
-    return tf.tidy(() => {
+    return readTidy(() => {
       const x = tf.tensor2d(testPixels, [nTest, PIX]);
       const h = c.enc.apply(x);
       let z = tf.slice(h, [0, 0], [-1, LATENT]);
@@ -259,7 +260,7 @@ export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {})
         const lv = tf.clipByValue(tf.slice(h, [0, LATENT], [-1, LATENT]), -10, 10);
         z = tf.add(z, tf.mul(tf.exp(tf.mul(0.5, lv)), tf.randomNormal([nTest, LATENT], 0, 1, 'float32', 12345)));
       }
-      return z.dataSync() as Float32Array;
+      return z;
     });
   }
 
@@ -282,11 +283,11 @@ export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {})
   let viewCache: { step: number; time: number; view: AaeView | null } = { step: -1, time: 0, view: null };
 
   function decodeGrid(): Float32Array {
-    return tf.tidy(() => {
+    return readTidy(() => {
       const n = sampleRows * sampleCols;
       const z = tf.tensor2d(gridZ, [n, 2]);
       const y = tf.tensor2d(gridY, [n, 10]);
-      return tf.sigmoid(main.dec.apply(decInput(z, y))).dataSync() as Float32Array;
+      return tf.sigmoid(main.dec.apply(decInput(z, y)));
     });
   }
 

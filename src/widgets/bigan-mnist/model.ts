@@ -7,7 +7,7 @@
  */
 import type { Values } from '../../lib/params';
 import { Rng } from '../../lib/rng';
-import { tf } from '../../lib/tf-backend';
+import { readTidy, tf } from '../../lib/tf-backend';
 import { MLP, makeOptimizer } from '../../lib/nn/mlp';
 import { batchPixels, SPLITS, type Mnist } from '../../lib/data/mnist';
 import type { Model } from '../../lib/model';
@@ -76,7 +76,7 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
   const probeTestY = Uint8Array.from(probeTestIdx, (i) => mnist.labels[i]);
 
   function features(x: Float32Array, n: number): Float32Array {
-    return tf.tidy(() => E.apply(tf.tensor2d(x, [n, PIX])).dataSync() as Float32Array);
+    return readTidy(() => E.apply(tf.tensor2d(x, [n, PIX])));
   }
   function probe(): number {
     return linearProbe(features(probeTrainX, nProbeTrain), probeTrainY, features(probeTestX, nProbeTest), probeTestY, latent);
@@ -122,12 +122,13 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
         const x = tf.tensor2d(xBuf, [batch, PIX]);
         const z = tf.tensor2d(zBuf, [batch, latent]);
         const pairs = () => ({
-          real: tf.concat([x, E.apply(x)], 1) as tf.Tensor2D,
+          real: tf.concat([x, E.apply(x, undefined, false)], 1) as tf.Tensor2D, // x is data
           fake: tf.concat([G.apply(z), z], 1) as tf.Tensor2D,
         });
         const dc = optD.minimize(() => {
           const { real, fake } = pairs();
-          return tf.add(lossReal(D.apply(real)), lossFake(D.apply(fake))) as tf.Scalar;
+          // Only D trains here: its first layer skips the input gradient (G and E need it below).
+          return tf.add(lossReal(D.apply(real, undefined, false)), lossFake(D.apply(fake, undefined, false))) as tf.Scalar;
         }, true, D.variables());
         dLoss = dc ? dc.dataSync()[0] : NaN;
         const gc = optGE.minimize(() => {
@@ -148,7 +149,7 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
       return { step, d_loss: step === 0 ? '–' : dLoss, g_loss: step === 0 ? '–' : gLoss, probe_acc: acc, probe_acc_random: accRandom, probe_step: accStep };
     },
     view(): BiganView {
-      const images = tf.tidy(() => {
+      const images = readTidy(() => {
         const x = tf.tensor2d(showX, [10, PIX]);
         const z = E.apply(x);
         const rec = G.apply(z);
@@ -161,7 +162,7 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
           rows.push(G.apply(tf.add(tf.mul(tf.sub(1, ts), za), tf.mul(ts, zb)) as tf.Tensor2D));
         }
         rows.push(G.apply(tf.tensor2d(sampleZ, [10, latent])));
-        return tf.concat(rows, 0).dataSync() as Float32Array;
+        return tf.concat(rows, 0);
       });
       return {
         images,

@@ -8,7 +8,7 @@
  */
 import type { Values } from '../../lib/params';
 import { Rng } from '../../lib/rng';
-import { tf } from '../../lib/tf-backend';
+import { readTidy, tf } from '../../lib/tf-backend';
 import { MLP, disposeOptimizer, makeOptimizer, type Activation, type OptimizerKind } from '../../lib/nn/mlp';
 import { gradientPenalty, mlpInputGradient } from '../../lib/nn/input-gradient';
 import type { Model } from '../../lib/model';
@@ -242,7 +242,7 @@ class Core {
 
   generate(z: Float32Array): Float32Array {
     const n = z.length / this.zDim;
-    return tf.tidy(() => this.G.apply(tf.tensor2d(z, [n, this.zDim])).dataSync() as Float32Array).slice();
+    return readTidy(() => this.G.apply(tf.tensor2d(z, [n, this.zDim])));
   }
 
   /** G applied to the fixed 2,500 evaluation noise vectors (cached per update count). */
@@ -327,10 +327,10 @@ class Core {
         pts[2 * i + 1] = EXTENT - ((r + 0.5) * 2 * EXTENT) / n;
       }
     }
-    const out = tf.tidy(() => {
+    const out = readTidy(() => {
       const o = this.D.apply(tf.tensor2d(pts, [n * n, 2]));
-      return (isWgan(this.loss) ? o : tf.sigmoid(o)).dataSync() as Float32Array;
-    }).slice();
+      return isWgan(this.loss) ? o : tf.sigmoid(o);
+    });
     let min = Infinity;
     let max = -Infinity;
     for (const v of out) {
@@ -374,13 +374,13 @@ class Core {
   arrows(): Float32Array {
     const n = ARROWS_N;
     const z = this.evalZ.subarray(0, n * this.zDim);
-    const out = tf.tidy(() => {
+    const out = readTidy(() => {
       const x = this.G.apply(tf.tensor2d(z, [n, this.zDim]));
       // gradient of the per-sample loss (sum, so each row is its own sample's gradient)
       const g = tf.grad((xx: tf.Tensor) => tf.mul(this.gLossOf(this.D.apply(xx as tf.Tensor2D)), n))(x);
-      return tf.concat([x, tf.neg(g)], 1).dataSync() as Float32Array;
+      return tf.concat([x, tf.neg(g)], 1);
     });
-    return out.slice();
+    return out;
   }
 
   view(stage: StageInfo | null): CoreView {

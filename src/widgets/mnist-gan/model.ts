@@ -8,7 +8,7 @@
  * estimate is computed with the training images themselves as kernel centres (a "model" that
  * memorised its data).
  */
-import { tf } from '../../lib/tf-backend';
+import { readTidy, tf } from '../../lib/tf-backend';
 import type { Values } from '../../lib/params';
 import { Rng } from '../../lib/rng';
 import { MLP, disposeOptimizer, makeOptimizer } from '../../lib/nn/mlp';
@@ -39,12 +39,12 @@ export interface ParzenResult {
 export function parzenLogLik(centres: Float32Array, points: Float32Array, d: number, sigmas: number[]): number[] {
   const nc = centres.length / d;
   const np = points.length / d;
-  const sq = tf.tidy(() => {
+  const sq = readTidy(() => {
     const c = tf.tensor2d(centres, [nc, d]);
     const p = tf.tensor2d(points, [np, d]);
     const cn = tf.sum(tf.square(c), 1);
     const pn = tf.sum(tf.square(p), 1, true);
-    return tf.relu(tf.sub(tf.add(pn, cn), tf.mul(2, tf.matMul(p, c, false, true)))).dataSync() as Float32Array;
+    return tf.relu(tf.sub(tf.add(pn, cn), tf.mul(2, tf.matMul(p, c, false, true))));
   });
   return sigmas.map((s) => {
     const norm = -Math.log(nc) - 0.5 * d * Math.log(2 * Math.PI * s * s);
@@ -103,7 +103,7 @@ export function buildNets(values: Values, d = 784) {
 export function untrainedSamples(values: Values, n: number): Float32Array {
   const { G, D } = buildNets(values);
   const z = uniform(new Rng(Number(values.seed) + 7), n * NOISE_DIM);
-  const out = tf.tidy(() => G.apply(tf.tensor2d(z, [n, NOISE_DIM])).dataSync() as Float32Array);
+  const out = readTidy(() => G.apply(tf.tensor2d(z, [n, NOISE_DIM])));
   G.dispose();
   D.dispose();
   return out;
@@ -148,8 +148,9 @@ export function createModel(values: Values, data: Mnist): MnistGanModel {
     const cost = tf.tidy(() => {
       const xr = tf.tensor2d(real, [M, d]);
       const xf = G.apply(tf.tensor2d(z, [M, NOISE_DIM]));
+      // Only D trains here (xf is a constant): D's first layer skips its input gradient.
       return optD.minimize(
-        () => discriminatorLoss(D.apply(xr), D.apply(xf)),
+        () => discriminatorLoss(D.apply(xr, undefined, false), D.apply(xf, undefined, false)),
         true,
         D.variables(),
       )!;
@@ -193,7 +194,7 @@ export function createModel(values: Values, data: Mnist): MnistGanModel {
 
   function generate(n: number): Float32Array {
     const z = sampleNoiseFrom(evalRng, n);
-    return tf.tidy(() => G.apply(tf.tensor2d(z, [n, NOISE_DIM])).dataSync() as Float32Array);
+    return readTidy(() => G.apply(tf.tensor2d(z, [n, NOISE_DIM])));
   }
 
   function parzen(): ParzenResult {
@@ -231,7 +232,7 @@ export function createModel(values: Values, data: Mnist): MnistGanModel {
       return { d_loss: dLoss, g_loss: gLoss, parzen_ll: p.gan, parzen_sigma: p.sigma, parzen_train: parzenTrain };
     },
     view(): MnistGanView {
-      const samples = tf.tidy(() => G.apply(gridZ).dataSync() as Float32Array);
+      const samples = readTidy(() => G.apply(gridZ));
       return { samples, n: GRID, history: history.slice(), parzen: parzenHist.slice(), parzenTrain };
     },
     command(name) {

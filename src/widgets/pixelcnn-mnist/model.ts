@@ -123,7 +123,8 @@ export function createModel(values: Values, data: Mnist): PixelcnnMnist {
     batchPixels(data, idx, true, batchBuf);
     const loss = tf.tidy(() => {
       const x = tf.tensor4d(batchBuf, [B, PIX, PIX, 1]);
-      const cost = opt.minimize(() => net.nll(x), true, net.variables());
+      // The images are data: skip the first layer's input gradient.
+      const cost = opt.minimize(() => net.nll(x, false), true, net.variables());
       return cost!.dataSync()[0];
     });
     step++;

@@ -7,7 +7,7 @@
  */
 import type { Values } from '../../lib/params';
 import { Rng } from '../../lib/rng';
-import { tf } from '../../lib/tf-backend';
+import { readTidy, tf } from '../../lib/tf-backend';
 import { MLP, disposeOptimizer, makeOptimizer } from '../../lib/nn/mlp';
 import { SPLITS, batchPixels, type Mnist } from '../../lib/data/mnist';
 import type { Model } from '../../lib/model';
@@ -25,8 +25,7 @@ import {
 
 export * from './settings';
 
-function toBytes(t: tf.Tensor): Uint8Array {
-  const d = t.dataSync();
+function toBytes(d: ArrayLike<number>): Uint8Array {
   const out = new Uint8Array(d.length);
   for (let i = 0; i < d.length; i++) out[i] = Math.round(Math.min(1, Math.max(0, d[i])) * 255);
   return out;
@@ -65,9 +64,11 @@ export function createModel(values: Values, data: Mnist): VaeModel {
   const opt = makeOptimizer('adam', lr, 0.9);
   const vars = [...encoder.variables(), ...decoder.variables()];
 
-  // Data on the backend once: binarised training digits and the eval subset.
+  // Binarised training digits stay in JS: a minibatch is a row copy and one upload, which is
+  // faster on WASM than tf.gather from an on-device training set. The eval subset is on the backend.
   const trainIdx = Array.from({ length: trainSize }, (_, i) => SPLITS.train.start + i);
-  const trainX = tf.tensor2d(batchPixels(data, trainIdx, true), [trainSize, VAE_PIXELS]);
+  const trainPix = batchPixels(data, trainIdx, true);
+  const batchBuf = new Float32Array(batch * VAE_PIXELS);
   const evalIdx = Array.from({ length: VAE_EVAL_COUNT }, (_, i) => SPLITS.test.start + i);
   const evalX = tf.tensor2d(batchPixels(data, evalIdx, true), [VAE_EVAL_COUNT, VAE_PIXELS]);
   const evalLabels = Uint8Array.from(evalIdx, (i) => data.labels[i]);
@@ -86,7 +87,7 @@ export function createModel(values: Values, data: Mnist): VaeModel {
   }
   const pickLabels = Uint8Array.from(pickIdx, (i) => evalLabels[i]);
   const picksX = tf.tensor2d(batchPixels(data, pickIdx.map((i) => evalIdx[i]), true), [pickIdx.length, VAE_PIXELS]);
-  const picksBytes = toBytes(picksX);
+  const picksBytes = toBytes(picksX.dataSync());
   // Grid latents: normal quantiles of an evenly spaced grid in (0, 1), as in Kingma & Welling's figure.
   const gridZ = new Float32Array(VAE_GRID * VAE_GRID * 2);
   const qs = Array.from({ length: VAE_GRID }, (_, i) => normalQuantile((i + 0.5) / VAE_GRID));
@@ -126,7 +127,7 @@ export function createModel(values: Values, data: Mnist): VaeModel {
 
   function encode(x: tf.Tensor2D) {
     return tf.tidy(() => {
-      const h = encoder.apply(x);
+      const h = encoder.apply(x, undefined, false); // x is data: no input gradient
       const mu = tf.slice(h, [0, 0], [-1, VAE_LATENT]) as tf.Tensor2D;
       // softplus keeps sigma positive (textbook 13.10); the floor avoids log 0.
       const sigma = tf.add(tf.softplus(tf.slice(h, [0, VAE_LATENT], [-1, VAE_LATENT])), 1e-4) as tf.Tensor2D;
@@ -151,7 +152,8 @@ export function createModel(values: Values, data: Mnist): VaeModel {
     const epsArr = new Float32Array(batch * VAE_LATENT);
     for (let i = 0; i < epsArr.length; i++) epsArr[i] = noiseRng.normal();
     const out = tf.tidy(() => {
-      const x = tf.gather(trainX, tf.tensor1d(idx, 'int32')) as tf.Tensor2D;
+      for (let b = 0; b < batch; b++) batchBuf.set(trainPix.subarray(idx[b] * VAE_PIXELS, (idx[b] + 1) * VAE_PIXELS), b * VAE_PIXELS);
+      const x = tf.tensor2d(batchBuf, [batch, VAE_PIXELS]);
       const eps = tf.tensor2d(epsArr, [batch, VAE_LATENT]);
       let parts: tf.Tensor[] = [];
       const cost = opt.minimize(
@@ -207,20 +209,19 @@ export function createModel(values: Values, data: Mnist): VaeModel {
       zs[i * 2] = (1 - t) * za[0] + t * zb[0];
       zs[i * 2 + 1] = (1 - t) * za[1] + t * zb[1];
     }
-    return tf.tidy(() => toBytes(decode(tf.tensor2d(zs, [VAE_INTERP, 2]))));
+    return toBytes(readTidy(() => decode(tf.tensor2d(zs, [VAE_INTERP, 2]))));
   }
 
   function refresh() {
     const ev = evaluate();
-    const v = tf.tidy(() => {
-      const { mu } = encode(evalX);
-      const latent = mu.dataSync() as Float32Array;
-      const grid = toBytes(decode(gridT));
+    // Tensors out of the tidy, read back outside it (tidy walks returned typed arrays).
+    const t = tf.tidy(() => {
       const pm = encode(picksX).mu;
-      const pickMeans = pm.dataSync() as Float32Array;
-      const recons = toBytes(decode(pm));
-      return { latent: Float32Array.from(latent), grid, recons, pickMeans: Float32Array.from(pickMeans) };
+      return [encode(evalX).mu, decode(gridT), pm, decode(pm)];
     });
+    const [latent, gridPix, pickMeans, reconPix] = t.map((x) => x.dataSync() as Float32Array);
+    tf.dispose(t);
+    const v = { latent: Float32Array.from(latent), grid: toBytes(gridPix), recons: toBytes(reconPix), pickMeans: Float32Array.from(pickMeans) };
     cached = {
       step: stepCount,
       eval: ev,
@@ -315,7 +316,7 @@ export function createModel(values: Values, data: Mnist): VaeModel {
       encoder.dispose();
       decoder.dispose();
       disposeOptimizer(opt);
-      tf.dispose([trainX, evalX, evalNoise, picksX, gridT]);
+      tf.dispose([evalX, evalNoise, picksX, gridT]);
     },
   };
 }
