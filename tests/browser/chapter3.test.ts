@@ -39,7 +39,12 @@ describe('vae-mnist widget', () => {
     expect(await metric(page, ID, 'step')).toBe(3);
     // Paused after stepping: the page asks for a refresh, so the test numbers belong to step 3.
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-widget="vae-mnist"] [data-metric="elbo"]')?.dataset.value) > -540, null, { timeout: 60_000 });
-    expect(await widget(page, ID).locator('.vae-scatter svg circle').count()).toBe(500);
+    // 500 codes: dots inside the plot, open triangles (counted in the caption) for codes outside it.
+    const dots = await widget(page, ID).locator('.vae-scatter svg circle').count();
+    const caption = (await widget(page, ID).locator('.vae-scatter').textContent()) ?? '';
+    const offPlot = Number(/Open triangles: (\d+) code/.exec(caption)?.[1] ?? 0);
+    expect(dots).toBeGreaterThan(0);
+    expect(dots + offPlot).toBe(500);
     expect(await widget(page, ID).locator('canvas').count()).toBe(4);
     for (const bad of ['0', '-1', '1e9', 'abc']) expect(await setParam(page, ID, 'lr', bad)).toMatch(/Learning rate/);
     // Picking an interpolation end answers with a status line.
