@@ -16,54 +16,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { startTf, tf } from './helpers/tf-node';
 import { createModel as createGan2d, specs as gan2dSpecs, type LossKind } from '../../src/widgets/gan-2d/model';
 import { defaults } from '../../src/lib/params';
-import type { Activation, MLP } from '../../src/lib/nn/mlp';
+import { act, forwardDouble, readNet, type DoubleNet } from './helpers/mlp-double';
+import type { Activation } from '../../src/lib/nn/mlp';
 import { Rng } from '../../src/lib/rng';
 
-interface Net {
-  ws: Float64Array[];
-  bs: Float64Array[];
-  acts: Activation[];
-}
-
-const read = (n: MLP): Net => ({
-  ws: n.weights.map((w) => Float64Array.from(w.dataSync())),
-  bs: n.biases.map((b) => Float64Array.from(b.dataSync())),
-  acts: n.layers.map((l) => l.activation),
-});
-
-function act(a: Activation, z: number): number {
-  switch (a) {
-    case 'relu':
-      return Math.max(0, z);
-    case 'leaky_relu':
-      return z > 0 ? z : 0.2 * z;
-    case 'tanh':
-      return Math.tanh(z);
-    case 'sigmoid':
-      return 1 / (1 + Math.exp(-z));
-    case 'elu':
-      return z > 0 ? z : Math.expm1(z);
-    case 'softplus':
-      return Math.log1p(Math.exp(z));
-    case 'linear':
-      return z;
-  }
-}
-
-function forward(n: Net, x: number[]): number[] {
-  let h = x;
-  for (let l = 0; l < n.ws.length; l++) {
-    const nOut = n.bs[l].length;
-    const next: number[] = new Array(nOut);
-    for (let j = 0; j < nOut; j++) {
-      let z = n.bs[l][j];
-      for (let i = 0; i < h.length; i++) z += h[i] * n.ws[l][i * nOut + j];
-      next[j] = act(n.acts[l], z);
-    }
-    h = next;
-  }
-  return h;
-}
+type Net = DoubleNet;
+const read = readNet;
+const forward = forwardDouble;
 
 /** The smallest |pre-activation| of D's hidden units at x. */
 function margin(n: Net, x: number[]): number {

@@ -10,41 +10,11 @@ import { startTf, tf } from './helpers/tf-node';
 import { ACTIVATIONS, MLP, type Activation } from '../../src/lib/nn/mlp';
 import { gradientPenalty, inputGradientError, mlpInputGradient } from '../../src/lib/nn/input-gradient';
 import { Rng } from '../../src/lib/rng';
+import { act, forwardDouble } from './helpers/mlp-double';
 
 /** Plain-double forward pass of an MLP given its weights (row-major [in, out]) and biases. */
 function forward(ws: Float64Array[], bs: Float64Array[], acts: Activation[], x: number[]): number {
-  let h = x;
-  for (let l = 0; l < ws.length; l++) {
-    const nOut = bs[l].length;
-    const nIn = h.length;
-    const next: number[] = new Array(nOut);
-    for (let j = 0; j < nOut; j++) {
-      let z = bs[l][j];
-      for (let i = 0; i < nIn; i++) z += h[i] * ws[l][i * nOut + j];
-      next[j] = act(acts[l], z);
-    }
-    h = next;
-  }
-  return h[0];
-}
-
-function act(a: Activation, z: number): number {
-  switch (a) {
-    case 'relu':
-      return Math.max(0, z);
-    case 'leaky_relu':
-      return z > 0 ? z : 0.2 * z;
-    case 'tanh':
-      return Math.tanh(z);
-    case 'sigmoid':
-      return 1 / (1 + Math.exp(-z));
-    case 'elu':
-      return z > 0 ? z : Math.expm1(z);
-    case 'softplus':
-      return z > 30 ? z : Math.log1p(Math.exp(z));
-    case 'linear':
-      return z;
-  }
+  return forwardDouble({ ws, bs, acts }, x)[0];
 }
 
 /** The smallest |z| over the hidden units' pre-activations at x. */
