@@ -10,7 +10,9 @@
  * - WGAN G (eq. wgan-generator): -(1/m) sum f(G(z_i));
  * - WGAN-GP critic (eq. wgan-gp): the WGAN critic loss + lambda (1/m) sum (|grad f(x_hat_i)| - 1)^2,
  *   x_hat_i = eps_i x_i + (1 - eps_i) G(z_i), with grad f by central differences too.
- * The playground offers no least-squares loss, so there is none to check.
+ * - least squares (LSGAN, chapter 5, eqs. lsgan-d and lsgan-g, 0-1 coding): D minimises
+ *   (1/2m) sum (D(x_i) - 1)^2 + (1/2m) sum D(G(z_i))^2 and G minimises (1/2m) sum (D(G(z_i)) - 1)^2,
+ *   with D's raw output (no sigmoid).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTf, tf } from './helpers/tf-node';
@@ -52,6 +54,7 @@ function dLossFormula(loss: LossKind, D: Net, G: Net, real: number[][], z: numbe
   const lr = real.map((x) => forward(D, x)[0]);
   const lf = fake.map((y) => forward(D, y)[0]);
   if (loss === 'minimax' || loss === 'nonsat') return -mean(lr.map(logSigmoid)) - mean(lf.map(log1mSigmoid));
+  if (loss === 'lsgan') return 0.5 * mean(lr.map((v) => (v - 1) ** 2)) + 0.5 * mean(lf.map((v) => v * v));
   let l = mean(lf) - mean(lr);
   if (loss === 'wgan-gp') {
     const pen = real.map((x, i) => {
@@ -74,6 +77,7 @@ function gLossFormula(loss: LossKind, D: Net, G: Net, z: number[][]): number {
   const lf = z.map((zi) => forward(D, forward(G, zi))[0]);
   if (loss === 'minimax') return mean(lf.map(log1mSigmoid));
   if (loss === 'nonsat') return -mean(lf.map(logSigmoid));
+  if (loss === 'lsgan') return 0.5 * mean(lf.map((v) => (v - 1) ** 2));
   return -mean(lf);
 }
 
@@ -105,6 +109,8 @@ function maxErr(auto: Float64Array[], fd: Float64Array[]): { err: number; scale:
 const CASES: { loss: LossKind; act: Activation }[] = [
   { loss: 'minimax', act: 'relu' },
   { loss: 'nonsat', act: 'relu' },
+  { loss: 'lsgan', act: 'relu' },
+  { loss: 'lsgan', act: 'tanh' },
   { loss: 'wgan-clip', act: 'relu' },
   { loss: 'wgan-gp', act: 'relu' },
   { loss: 'wgan-gp', act: 'tanh' },

@@ -10,6 +10,7 @@ import { DRAWN_SIGMA, EXTENT, MAX_DRAWN, parseDrawn } from './data';
 const LOSS_NAMES: Record<string, string> = {
   minimax: 'GAN (minimax)',
   nonsat: 'GAN (non-saturating)',
+  lsgan: 'LSGAN (least squares)',
   'wgan-clip': 'WGAN (clipping)',
   'wgan-gp': 'WGAN-GP',
 };

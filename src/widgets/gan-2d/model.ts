@@ -38,6 +38,14 @@ import {
   type StageInfo,
 } from './settings';
 
+/**
+ * LSGAN's discriminator loss with the 0-1 coding (Mao et al. 2017, a = 0, b = 1):
+ * (1/2) E (D(x) - 1)^2 + (1/2) E D(G(z))^2, on D's raw outputs.
+ */
+function lsganDLoss(lr: tf.Tensor, lf: tf.Tensor): tf.Scalar {
+  return tf.mul(0.5, tf.add(tf.mean(tf.square(tf.sub(lr, 1))), tf.mean(tf.square(lf)))) as tf.Scalar;
+}
+
 function sampleNoise(rng: Rng, n: number, dim: number, kind: string): Float32Array {
   const z = new Float32Array(n * dim);
   for (let i = 0; i < z.length; i++) z[i] = kind === 'uniform' ? 2 * rng.next() - 1 : rng.normal();
@@ -150,6 +158,7 @@ class Core {
       // -[log D(x) + log(1 - D(G(z)))] with D = sigmoid(logit)
       return tf.add(tf.mean(tf.softplus(tf.neg(lr))), tf.mean(tf.softplus(lf))) as tf.Scalar;
     }
+    if (this.loss === 'lsgan') return lsganDLoss(lr, lf);
     // critic: minimise E f(G(z)) - E f(x) (no sigmoid, no log)
     let l = tf.sub(tf.mean(lf), tf.mean(lr)) as tf.Scalar;
     if (this.loss === 'wgan-gp' && this.lambda > 0) {
@@ -177,6 +186,9 @@ class Core {
       case 'nonsat':
         // minimise -E log D(G(z)) = E softplus(-logit)
         return tf.mean(tf.softplus(tf.neg(lf))) as tf.Scalar;
+      case 'lsgan':
+        // minimise (1/2) E (D(G(z)) - 1)^2, D's raw output (no sigmoid)
+        return tf.mul(0.5, tf.mean(tf.square(tf.sub(lf, 1)))) as tf.Scalar;
       default:
         return tf.neg(tf.mean(lf)) as tf.Scalar;
     }
@@ -223,7 +235,9 @@ class Core {
       this.dUpdate(real!, z!);
       text = isWgan(this.loss)
         ? `${critic} step ${dIter + 1} of ${this.k}: one update of the critic on E f(G(z)) - E f(x)${this.loss === 'wgan-gp' ? ' + λ·penalty' : ', then every weight clipped to [-c, c]'}. The heat map changed.`
-        : `D step ${dIter + 1} of ${this.k}: one update of D on its cross-entropy -[log D(x) + log(1 - D(G(z)))]. The heat map changed.`;
+        : this.loss === 'lsgan'
+          ? `D step ${dIter + 1} of ${this.k}: one update of D on its squared error (1/2)(D(x) - 1)² + (1/2)D(G(z))². The heat map changed.`
+          : `D step ${dIter + 1} of ${this.k}: one update of D on its cross-entropy -[log D(x) + log(1 - D(G(z)))]. The heat map changed.`;
     } else if (i === 2 * this.k) {
       z = this.noise(this.m);
       text = `G step: sampled ${this.m} fresh noise vectors; the arrows show where G's loss pushes each fake.`;
@@ -291,7 +305,7 @@ class Core {
     return tf.tidy(() => {
       const lr = this.D.apply(tf.tensor2d(this.realEval, [this.realEval.length / 2, 2]));
       const lf = this.D.apply(tf.tensor2d(fake, [fake.length / 2, 2]));
-      const l = isWgan(this.loss) ? tf.sub(tf.mean(lf), tf.mean(lr)) : tf.add(tf.mean(tf.softplus(tf.neg(lr))), tf.mean(tf.softplus(lf)));
+      const l = isWgan(this.loss) ? tf.sub(tf.mean(lf), tf.mean(lr)) : this.loss === 'lsgan' ? lsganDLoss(lr, lf) : tf.add(tf.mean(tf.softplus(tf.neg(lr))), tf.mean(tf.softplus(lf)));
       return l.dataSync()[0];
     });
   }
@@ -329,7 +343,8 @@ class Core {
     }
     const out = readTidy(() => {
       const o = this.D.apply(tf.tensor2d(pts, [n * n, 2]));
-      return isWgan(this.loss) ? o : tf.sigmoid(o);
+      // WGAN: the critic's unbounded score; LSGAN: D's raw output, whose optimum p_r / (p_r + p_g) lies in [0, 1]
+      return isWgan(this.loss) || this.loss === 'lsgan' ? o : tf.sigmoid(o);
     });
     let min = Infinity;
     let max = -Infinity;

@@ -13,7 +13,7 @@ export const id = 'gan-2d';
 /** For the benchmark (src/bench/): tfjs or plain JavaScript, MNIST needed, steps timed. */
 export const bench: BenchInfo = { tf: true, steps: 200 };
 
-export type LossKind = 'minimax' | 'nonsat' | 'wgan-clip' | 'wgan-gp';
+export type LossKind = 'minimax' | 'nonsat' | 'lsgan' | 'wgan-clip' | 'wgan-gp';
 export const EVAL_N = 2500;
 
 const actOptions: { value: Activation; label: string }[] = [
@@ -32,6 +32,7 @@ const optOptions = [
 const lossOptions: { value: LossKind; label: string }[] = [
   { value: 'nonsat', label: 'GAN, non-saturating G loss (-log D)' },
   { value: 'minimax', label: 'GAN, minimax G loss (log(1 - D))' },
+  { value: 'lsgan', label: 'Least squares (LSGAN, 0-1 coding)' },
   { value: 'wgan-clip', label: 'WGAN, weight clipping' },
   { value: 'wgan-gp', label: 'WGAN-GP, gradient penalty' },
 ];
