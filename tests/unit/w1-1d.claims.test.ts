@@ -139,14 +139,14 @@ describe('w1-1d: the critic', () => {
     clipS.dispose();
   }, 900_000);
 
-  it('keeps the tensor count flat over 1,000 steps (penalty and clipping)', async () => {
+  it('keeps the tensor count flat over a few steps (penalty and clipping)', async () => {
     await startTf();
     for (const constraint of ['gp1', 'clip']) {
       const m = createW1d({ ...defaults(w1Specs), constraint, batch: 16, hidden: 8 });
       m.step();
       m.view();
       const before = tf.memory().numTensors;
-      for (let i = 0; i < 1000; i++) m.step();
+      for (let i = 0; i < 5; i++) m.step();
       m.metrics();
       m.view();
       expect(tf.memory().numTensors).toBe(before);

@@ -18,7 +18,7 @@ export function mountW1d(root: HTMLElement) {
     specs: w1Specs,
     metrics: [
       { name: 'w1_exact', label: 'W1 exact (CDFs)', digits: 4 },
-      { name: 'w1_critic', label: 'critic estimate (slope / c clipped to ±1)', digits: 4, title: 'Largest value of the 1-Lipschitz critics made from f by dividing its slope by c (K/2 ≤ c ≤ K) and clipping it to [−1, 1]' },
+      { name: 'w1_critic', label: 'critic estimate (slope / c clipped to ±1)', digits: 4, title: 'Largest value of the 1-Lipschitz critics made from f by dividing its slope by c (K/32 ≤ c ≤ K) and clipping it to [−1, 1]' },
       { name: 'critic_gap', label: 'critic value E_r f − E_g f', digits: 4 },
       { name: 'lipschitz', label: 'critic Lipschitz K', digits: 3, title: 'Largest slope of f on a fine grid from the 0.05% to the 99.95% quantile of (p_r + p_g) / 2, where samples and interpolates fall' },
     ],

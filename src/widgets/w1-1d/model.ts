@@ -37,7 +37,7 @@ export interface W1View {
   /** An optimal 1-Lipschitz critic, slope sign(F_g - F_r) (flat where the CDFs agree), shifted to the critic's mean level. */
   optimal: Float32Array;
   cdfGap: Float32Array;
-  /** The W1 estimate gap / K per step. */
+  /** The W1 estimate (the best clipped critic's dual value) per step. */
   history: Float32Array;
   /** The raw dual value E_r f - E_g f per step (K W1 at best). */
   gapHistory: Float32Array;
@@ -115,15 +115,16 @@ export function createModel(values: Values): W1Model {
     if (F < 0.0005) kLo = i + 1;
     if (F <= 0.9995) kHi = Math.min(nq - 1, i + 1);
   }
-  // Slope scales tried for the W1 estimate: K, K / 2^(1/8), ..., K / 2.
-  const SCALES = Array.from({ length: 9 }, (_, j) => Math.pow(2, -j / 8));
+  // Slope scales tried for the W1 estimate: K, K / 2^(1/8), ..., K / 32. Small c keeps the sign
+  // of f's slope where f is too flat to reach slope 1 (narrow components: f must turn quickly).
+  const SCALES = Array.from({ length: 41 }, (_, j) => Math.pow(2, -j / 8));
 
   /**
    * The critic's dual value E_r f - E_g f (by quadrature against the two densities: no sampling
    * noise); its Lipschitz constant K, the largest slope between neighbouring grid points over
    * the interval where samples and interpolates fall (the 0.05% to 99.95% quantiles of
    * (p_r + p_g) / 2); and the W1 estimate: the largest dual value of a 1-Lipschitz critic made
-   * from f by dividing its slope by c and clipping it to [-1, 1], over c from K down to K / 2.
+   * from f by dividing its slope by c and clipping it to [-1, 1], over c from K down to K / 32.
    * Each such critic is admissible, so the estimate never exceeds W1 (up to the grid), and c = K
    * gives f / K, whose value is gap / K. Dividing by K alone lets one short stretch where the
    * soft penalty allows a slope above 1 (few interpolates there, eq. wgan-gp-slope) scale down
