@@ -48,6 +48,7 @@ export default defineConfig({
           globalSetup: ['tests/browser/global-setup.ts'],
           pool: 'forks',
           fileParallelism: false,
+          maxConcurrency: 3,
           sequence: { groupOrder: 1 },
         },
       },

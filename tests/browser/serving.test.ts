@@ -189,8 +189,9 @@ for (const host of hosts) {
       await server?.close();
     });
 
+    // Three pages at a time: most of a page's time is spent waiting for workers to start.
     for (const path of widgetPages) {
-      it(`every widget on ${path} trains`, async () => {
+      it.concurrent(`every widget on ${path} trains`, async () => {
         const origin = new URL(server.url).origin;
         const { runs, errors, outside } = await trainEveryWidget(browser, server.url + path, origin);
         expect(runs.length).toBeGreaterThan(0);
