@@ -328,7 +328,7 @@ export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default')
     const size = Math.max(160, Math.min(two ? Math.floor((avail - 16) / 2) : avail, cap));
     view.cores.forEach((core, i) => {
       drawPlane(planes[i], view, core, size, show, drawMode ? drawn : null);
-      planes[i].caption.textContent = two ? LOSS_NAMES[core.loss] : `${LOSS_NAMES[core.loss]}: ${isWgan(core.loss) ? 'critic score f(x)' : 'D(x)'} as background`;
+      planes[i].caption.textContent = two ? LOSS_NAMES[core.loss] : `${LOSS_NAMES[core.loss]}: ${isWgan(core.loss) ? 'critic score f(x)' : core.loss === 'lsgan' ? 'D(x), a raw score shown from 0 to 1' : 'D(x)'} as background`;
     });
     planes[1].wrap.hidden = !two;
     const width = Math.min(avail, 720);
