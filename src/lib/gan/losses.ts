@@ -29,6 +29,24 @@ export function generatorLoss(fakeLogits: tf.Tensor, minimax: boolean): tf.Scala
   return minimax ? (tf.neg(lossFake(fakeLogits)) as tf.Scalar) : lossReal(fakeLogits);
 }
 
+/**
+ * Least-squares GAN (Mao et al. 2017) with the 0-1 coding a = 0, b = c = 1, on D's raw outputs:
+ * D minimises (1/2) E (D(x) - 1)^2 + (1/2) E D(G(z))^2 (chapter 5, eq. lsgan-d) ...
+ */
+export function lsganDiscriminatorLoss(realOut: tf.Tensor, fakeOut: tf.Tensor): tf.Scalar {
+  return tf.mul(0.5, tf.add(tf.mean(tf.square(tf.sub(realOut, 1))), tf.mean(tf.square(fakeOut)))) as tf.Scalar;
+}
+
+/** ... and G minimises (1/2) E (D(G(z)) - 1)^2 (eq. lsgan-g). */
+export function lsganGeneratorLoss(fakeOut: tf.Tensor): tf.Scalar {
+  return tf.mul(0.5, tf.mean(tf.square(tf.sub(fakeOut, 1)))) as tf.Scalar;
+}
+
+/** WGAN critic loss E f(G(z)) - E f(x) (minimised; chapter 6, eq. wgan-critic), without a penalty. */
+export function criticLoss(realOut: tf.Tensor, fakeOut: tf.Tensor): tf.Scalar {
+  return tf.sub(tf.mean(fakeOut), tf.mean(realOut)) as tf.Scalar;
+}
+
 /** Binary cross-entropy of pixel targets in [0, 1] given decoder logits, summed over pixels, mean over the batch (nats per digit). */
 export function bceSum(logits: tf.Tensor2D, target: tf.Tensor2D): tf.Scalar {
   // max(l, 0) - l y + log(1 + exp(-|l|))

@@ -12,6 +12,7 @@ import { readTidy, tf } from '../../lib/tf-backend';
 import { MLP, disposeOptimizer, makeOptimizer, type Activation, type OptimizerKind } from '../../lib/nn/mlp';
 import { gradientPenalty, mlpInputGradient } from '../../lib/nn/input-gradient';
 import type { Model } from '../../lib/model';
+import { criticLoss, discriminatorLoss, generatorLoss, lsganDiscriminatorLoss, lsganGeneratorLoss } from '../../lib/gan/losses';
 import {
   EXTENT,
   makeTarget,
@@ -37,14 +38,6 @@ import {
   type LossKind,
   type StageInfo,
 } from './settings';
-
-/**
- * LSGAN's discriminator loss with the 0-1 coding (Mao et al. 2017, a = 0, b = 1):
- * (1/2) E (D(x) - 1)^2 + (1/2) E D(G(z))^2, on D's raw outputs.
- */
-function lsganDLoss(lr: tf.Tensor, lf: tf.Tensor): tf.Scalar {
-  return tf.mul(0.5, tf.add(tf.mean(tf.square(tf.sub(lr, 1))), tf.mean(tf.square(lf)))) as tf.Scalar;
-}
 
 function sampleNoise(rng: Rng, n: number, dim: number, kind: string): Float32Array {
   const z = new Float32Array(n * dim);
@@ -154,13 +147,11 @@ class Core {
     const m = xr.shape[0];
     const lr = this.D.apply(xr);
     const lf = this.D.apply(fake);
-    if (this.loss === 'minimax' || this.loss === 'nonsat') {
-      // -[log D(x) + log(1 - D(G(z)))] with D = sigmoid(logit)
-      return tf.add(tf.mean(tf.softplus(tf.neg(lr))), tf.mean(tf.softplus(lf))) as tf.Scalar;
-    }
-    if (this.loss === 'lsgan') return lsganDLoss(lr, lf);
+    // GAN: -[log D(x) + log(1 - D(G(z)))] with D = sigmoid(logit)
+    if (this.loss === 'minimax' || this.loss === 'nonsat') return discriminatorLoss(lr, lf);
+    if (this.loss === 'lsgan') return lsganDiscriminatorLoss(lr, lf);
     // critic: minimise E f(G(z)) - E f(x) (no sigmoid, no log)
-    let l = tf.sub(tf.mean(lf), tf.mean(lr)) as tf.Scalar;
+    let l = criticLoss(lr, lf);
     if (this.loss === 'wgan-gp' && this.lambda > 0) {
       const e = tf.tensor2d(eps!, [m, 1]);
       const xhat = tf.add(tf.mul(e, xr), tf.mul(tf.sub(1, e), fake)) as tf.Tensor2D;
@@ -179,19 +170,10 @@ class Core {
 
   /** G's loss on a batch of D outputs (logits or critic scores). */
   private gLossOf(lf: tf.Tensor): tf.Scalar {
-    switch (this.loss) {
-      case 'minimax':
-        // minimise E log(1 - D(G(z))) = -E softplus(logit)
-        return tf.neg(tf.mean(tf.softplus(lf))) as tf.Scalar;
-      case 'nonsat':
-        // minimise -E log D(G(z)) = E softplus(-logit)
-        return tf.mean(tf.softplus(tf.neg(lf))) as tf.Scalar;
-      case 'lsgan':
-        // minimise (1/2) E (D(G(z)) - 1)^2, D's raw output (no sigmoid)
-        return tf.mul(0.5, tf.mean(tf.square(tf.sub(lf, 1)))) as tf.Scalar;
-      default:
-        return tf.neg(tf.mean(lf)) as tf.Scalar;
-    }
+    // minimax: E log(1 - D(G(z))); non-saturating: -E log D(G(z)); LSGAN: (1/2) E (D(G(z)) - 1)^2; WGAN: -E f(G(z))
+    if (this.loss === 'minimax' || this.loss === 'nonsat') return generatorLoss(lf, this.loss === 'minimax');
+    if (this.loss === 'lsgan') return lsganGeneratorLoss(lf);
+    return tf.neg(tf.mean(lf)) as tf.Scalar;
   }
 
   /** One update of G (Algorithm 13.1 lines 7-8, or 13.2 lines 9-10). */
@@ -305,7 +287,7 @@ class Core {
     return tf.tidy(() => {
       const lr = this.D.apply(tf.tensor2d(this.realEval, [this.realEval.length / 2, 2]));
       const lf = this.D.apply(tf.tensor2d(fake, [fake.length / 2, 2]));
-      const l = isWgan(this.loss) ? tf.sub(tf.mean(lf), tf.mean(lr)) : this.loss === 'lsgan' ? lsganDLoss(lr, lf) : tf.add(tf.mean(tf.softplus(tf.neg(lr))), tf.mean(tf.softplus(lf)));
+      const l = isWgan(this.loss) ? criticLoss(lr, lf) : this.loss === 'lsgan' ? lsganDiscriminatorLoss(lr, lf) : discriminatorLoss(lr, lf);
       return l.dataSync()[0];
     });
   }
