@@ -29,7 +29,7 @@ describe('chapter 5 widgets', () => {
     await page.locator('[data-widget="kl-fit"] [data-action="reset"]').click();
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-widget="kl-fit"]')?.dataset.step === '0');
     await stepN(page, 'kl-fit', 3);
-    const { createModel: createKlFit, klFitSpecs } = await import('../../src/widgets/kl-fit/model');
+    const { createModel: createKlFit, specs: klFitSpecs } = await import('../../src/widgets/kl-fit/model');
     const { defaults } = await import('../../src/lib/params');
     const m = createKlFit(defaults(klFitSpecs));
     for (let i = 0; i < 3; i++) m.step();

@@ -66,7 +66,7 @@ describe('density-1d widget', () => {
     expect(Number.isFinite(values[0])).toBe(true);
     expect(values[1]).toBe(values[0]);
     // The Node model gives the same number (same code, same seed).
-    const { createModel: createDensity1d, density1dSpecs } = await import('../../src/widgets/density-1d/model');
+    const { createModel: createDensity1d, specs: density1dSpecs } = await import('../../src/widgets/density-1d/model');
     const { readParams } = await import('../../src/lib/params');
     const m = createDensity1d(readParams(ID, `?${ID}.seed=11&${ID}.k=3&${ID}.preset=trimodal`, density1dSpecs).values);
     for (let i = 0; i < 5; i++) m.step();

@@ -3,7 +3,7 @@
  * with the widget's default settings (two bumps, 200 points, seed 1).
  */
 import { describe, expect, it } from 'vitest';
-import { createModel as createDensity1d, datasetFor, density1dSpecs, DENSITY_PRESETS } from '../../src/widgets/density-1d/model';
+import { createModel as createDensity1d, datasetFor, specs as density1dSpecs, DENSITY_PRESETS } from '../../src/widgets/density-1d/model';
 import { defaults } from '../../src/lib/params';
 import { parseMixture, pdf } from '../../src/lib/density/mixture';
 import { looLogLik } from '../../src/lib/density/kde';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createModel as createDensity1d, datasetFor, density1dSpecs } from '../../src/widgets/density-1d/model';
+import { createModel as createDensity1d, datasetFor, specs as density1dSpecs } from '../../src/widgets/density-1d/model';
 import { emStep, gmmLogLik, initGmm } from '../../src/lib/density/gmm';
 import { looLogLik, silverman } from '../../src/lib/density/kde';
 import { defaults, readParams } from '../../src/lib/params';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createModel as createDistances, distancesSpecs, linesJs, linesKl, linesW1 } from '../../src/widgets/distances-vs-offset/model';
+import { createModel as createDistances, specs as distancesSpecs, linesJs, linesKl, linesW1 } from '../../src/widgets/distances-vs-offset/model';
 import { defaults, parseValue } from '../../src/lib/params';
 import { w1Exact } from '../../src/widgets/w1-1d/model';
 import { jsd } from '../../src/lib/density/divergences';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createModel as createKlFit, KL_PRESETS, KlTarget, klFitSpecs, logPdf } from '../../src/widgets/kl-fit/model';
+import { createModel as createKlFit, KL_PRESETS, KlTarget, specs as klFitSpecs, logPdf } from '../../src/widgets/kl-fit/model';
 import { defaults, parseValue } from '../../src/lib/params';
 import { kl, jsd } from '../../src/lib/density/divergences';
 import { parseMixture } from '../../src/lib/density/mixture';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createModel as createLipschitz, lipschitzSpecs, LIPSCHITZ_RUN_STEPS } from '../../src/widgets/lipschitz/model';
+import { createModel as createLipschitz, specs as lipschitzSpecs, LIPSCHITZ_RUN_STEPS } from '../../src/widgets/lipschitz/model';
 import { exprError, parseExpr } from '../../src/lib/expr';
 import { defaults, parseValue } from '../../src/lib/params';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createModel as createMmd, mmdSpecs } from '../../src/widgets/mmd/model';
+import { createModel as createMmd, specs as mmdSpecs } from '../../src/widgets/mmd/model';
 import { mmd2FromGram, rbfGram } from '../../src/lib/mmd';
 import { defaults, parseValue } from '../../src/lib/params';
 

@@ -90,7 +90,7 @@ describe('PixelCNN causality (gradients of the real network)', () => {
 });
 
 describe('pixelcnn-mask widget model (numbers quoted in the chapter)', async () => {
-  const { createModel: createPixelcnnMask, pixelcnnMaskSpecs } = await import('../../src/widgets/pixelcnn-mask/model');
+  const { createModel: createPixelcnnMask, specs: pixelcnnMaskSpecs } = await import('../../src/widgets/pixelcnn-mask/model');
   const { defaults, parseValue } = await import('../../src/lib/params');
   const base = defaults(pixelcnnMaskSpecs);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createModel as createReparam, exactGradient, exactVariances, reparamSpecs, TEST_FUNCTIONS } from '../../src/widgets/reparam-gradients/model';
+import { createModel as createReparam, exactGradient, exactVariances, specs as reparamSpecs, TEST_FUNCTIONS } from '../../src/widgets/reparam-gradients/model';
 import { defaults, parseValue } from '../../src/lib/params';
 import { firstNonFinite, train } from '../../src/lib/model';
 

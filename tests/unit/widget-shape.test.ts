@@ -63,6 +63,13 @@ describe('widget ids', () => {
         // (src/worker/entry.ts), which loads src/widgets/<id>/worker.ts by that id.
         expect(client).toMatch(/import \{[^}]*\bid\b[^}]*\} from '\.\/settings'/);
         expect(client).not.toContain('new Worker(');
+        // Specs, presets and view types live in settings.ts; settings.ts never reaches into the model,
+        // and the client imports nothing but types from it.
+        expect(read(`src/widgets/${id}/settings.ts`)).not.toMatch(/from '\.\/model'/);
+        for (const m of client.matchAll(/^import (type )?\{([^}]*)\} from '\.\/model';/gm)) {
+          const values = m[1] ? [] : m[2].split(',').map((n) => n.trim()).filter((n) => n && !n.startsWith('type '));
+          expect(values.filter((n) => n !== 'maskGridSvg'), `${id}/client.ts imports values from ./model`).toEqual([]);
+        }
         expect(read(`src/widgets/${id}/worker.ts`)).toMatch(/\bserve\(/);
         expect(client).not.toMatch(new RegExp(`['"\`]${id}['"\`]`));
         expect(chapters + read('src/pages/playground.astro')).toMatch(new RegExp(`<${tagName(id)}\\b`));

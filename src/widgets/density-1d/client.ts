@@ -3,9 +3,8 @@ import * as Plot from '@observablehq/plot';
 import { LiveChart, type LiveLine } from '../../widget-host/live-chart';
 import { HistoryAxes, stickyMax } from '../../lib/chart-domain';
 import { mountWidget } from '../../widget-host/controller';
-import { density1dSpecs, type Density1dView } from './model';
+import { id, specs as density1dSpecs, type Density1dView } from './settings';
 import { parseNumberList } from '../../lib/number-list';
-import { id } from './settings';
 
 export function mountDensity1d(root: HTMLElement) {
   let densityBox: HTMLElement;

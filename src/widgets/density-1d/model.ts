@@ -13,67 +13,8 @@ import { normalPdf } from '../../lib/density/mixture';
 import { linspace } from '../../lib/density/quadrature';
 import type { Model } from '../../lib/model';
 import { numberListError, parseNumberList } from '../../lib/number-list';
-
-export const DENSITY_PRESETS: Record<string, { label: string; mixture: string }> = {
-  bimodal: { label: 'Two bumps', mixture: '0.45 N(-2, 0.6) + 0.55 N(1.5, 1)' },
-  trimodal: { label: 'Three bumps', mixture: '0.3 N(-3, 0.5) + 0.4 N(0, 0.7) + 0.3 N(3, 0.5)' },
-  skewed: { label: 'Skewed', mixture: '0.6 N(-1, 0.5) + 0.3 N(0.5, 1) + 0.1 N(3, 1.5)' },
-  uniform: { label: 'Flat block', mixture: 'U(-2, 2)' },
-};
-
-export const MAX_POINTS = 2000;
-
-const pointsError = (s: string) => numberListError(s, { max: MAX_POINTS, bound: 100 });
-
-export const density1dSpecs: ParamSpec[] = [
-  {
-    name: 'preset',
-    label: 'Data',
-    kind: 'enum',
-    default: 'bimodal',
-    options: [
-      ...Object.entries(DENSITY_PRESETS).map(([value, p]) => ({ value, label: p.label })),
-      { value: 'custom', label: 'My points' },
-    ],
-  },
-  { name: 'n', label: 'Preset sample size', kind: 'number', default: 200, min: 2, max: MAX_POINTS, integer: true },
-  {
-    name: 'points',
-    label: 'My points (comma-separated; click the chart to add)',
-    kind: 'text',
-    default: '',
-    maxLength: 20000,
-    validate: pointsError,
-    wide: true,
-  },
-  {
-    name: 'method',
-    label: 'Model',
-    kind: 'enum',
-    default: 'em',
-    options: [
-      { value: 'em', label: 'Gaussian mixture (EM)' },
-      { value: 'kde', label: 'Kernel density' },
-    ],
-  },
-  { name: 'k', label: 'Components k', kind: 'number', default: 2, min: 1, max: 10, integer: true },
-  { name: 'bandwidth', label: 'Bandwidth h (KDE)', kind: 'number', default: 0.5, min: 0.001, max: 20 },
-  { name: 'learn_bw', label: 'Learn h by leave-one-out likelihood', kind: 'bool', default: true },
-  SEED_SPEC,
-];
-
-export interface Density1dView {
-  xs: Float32Array;
-  density: Float32Array;
-  components: Float32Array[];
-  points: Float32Array;
-  samples: Float32Array | null;
-  /** Log-likelihood per step, thinned to at most ~300 points, with the steps they belong to. */
-  history: Float32Array;
-  historySteps: Float32Array;
-  method: 'em' | 'kde';
-  message: string | null;
-}
+export * from './settings';
+import { DENSITY_PRESETS, type Density1dView } from './settings';
 
 /** Size of the held-out sample drawn from a preset's own density (fresh points, never fitted). */
 export const HELDOUT_N = 20000;

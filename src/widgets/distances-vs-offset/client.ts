@@ -2,8 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { distancesSpecs, type DistancesView } from './model';
-import { id } from './settings';
+import { id, specs as distancesSpecs, type DistancesView } from './settings';
 
 export function mountDistances(root: HTMLElement) {
   const later = frameQueue();

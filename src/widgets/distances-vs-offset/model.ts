@@ -9,6 +9,8 @@ import type { ParamSpec, Values } from '../../lib/params';
 import { SEED_SPEC } from '../../lib/params';
 import { linspace } from '../../lib/density/quadrature';
 import type { Model } from '../../lib/model';
+export * from './settings';
+import { type DistancesView } from './settings';
 
 export function linesW1(theta: number): number {
   return Math.abs(theta);
@@ -18,21 +20,6 @@ export function linesJs(theta: number): number {
 }
 export function linesKl(theta: number): number {
   return theta === 0 ? 0 : Infinity;
-}
-
-export const distancesSpecs: ParamSpec[] = [
-  { name: 'theta0', label: 'Start theta', kind: 'number', default: 1.5, min: -5, max: 5 },
-  { name: 'lr', label: 'Step size', kind: 'number', default: 0.05, min: 0, minExclusive: true, max: 1 },
-  SEED_SPEC,
-];
-
-export interface DistancesView {
-  thetas: Float32Array;
-  w1: Float32Array;
-  js: Float32Array;
-  thetaW: number;
-  thetaJs: number;
-  pathW: Float32Array;
 }
 
 export type DistancesModel = Model & { thetaW(): number; thetaJs(): number };

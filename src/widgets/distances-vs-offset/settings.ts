@@ -1,8 +1,23 @@
 /** Settings of the distances-vs-offset widget (page-safe: the model is plain JavaScript, no tfjs). */
+import { type ParamSpec, SEED_SPEC } from '../../lib/params';
 import type { BenchInfo } from '../../lib/model';
 
-export { distancesSpecs as specs } from './model';
 /** The widget's id: names its folder, its component (components/widgets/distances-vs-offset.astro), its tag and its worker. */
 export const id = 'distances-vs-offset';
 /** For the benchmark (src/bench/): tfjs or plain JavaScript, MNIST needed, steps timed. */
 export const bench: BenchInfo = { tf: false, steps: 200 };
+
+export const specs: ParamSpec[] = [
+  { name: 'theta0', label: 'Start theta', kind: 'number', default: 1.5, min: -5, max: 5 },
+  { name: 'lr', label: 'Step size', kind: 'number', default: 0.05, min: 0, minExclusive: true, max: 1 },
+  SEED_SPEC,
+];
+
+export interface DistancesView {
+  thetas: Float32Array;
+  w1: Float32Array;
+  js: Float32Array;
+  thetaW: number;
+  thetaJs: number;
+  pathW: Float32Array;
+}

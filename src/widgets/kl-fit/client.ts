@@ -2,8 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { klFitSpecs, KL_PRESETS, type KlFitView } from './model';
-import { id } from './settings';
+import { id, specs as klFitSpecs, KL_PRESETS, type KlFitView } from './settings';
 import { presetButtons } from '../../widget-host/presets';
 
 export function mountKlFit(root: HTMLElement) {

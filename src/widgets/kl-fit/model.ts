@@ -30,41 +30,10 @@ import {
 } from '../../lib/density/mixture';
 import { integrate, linspace } from '../../lib/density/quadrature';
 import type { Model } from '../../lib/model';
+export * from './settings';
+import { type KlFitView } from './settings';
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
-
-export const KL_PRESETS: Record<string, string> = {
-  separated: '0.5 N(-3, 0.8) + 0.5 N(3, 0.8)',
-  unequal: '0.7 N(-3, 0.8) + 0.3 N(3, 0.8)',
-  close: '0.5 N(-1, 1) + 0.5 N(1, 1)',
-};
-
-function targetError(s: string): string | null {
-  const e = mixtureError(s);
-  if (e) return e;
-  const m = parseMixture(s);
-  if (!m.components.some((c) => c.kind === 'normal')) {
-    return 'the reverse fit needs a target that is positive everywhere (a Gaussian has mass everywhere, so KL(q || p) would be infinite): include at least one N(mu, sigma) term';
-  }
-  return null;
-}
-
-export const klFitSpecs: ParamSpec[] = [
-  {
-    name: 'target',
-    label: 'Target p (mixture)',
-    kind: 'text',
-    default: KL_PRESETS.separated,
-    maxLength: 400,
-    validate: targetError,
-    wide: true,
-    help: 'Terms like 0.5 N(-3, 0.8) + 0.5 N(3, 0.8); U(a, b) allowed alongside at least one N.',
-  },
-  { name: 'init_mu', label: 'Start mu', kind: 'number', default: 0.5, min: -50, max: 50 },
-  { name: 'init_sigma', label: 'Start sigma', kind: 'number', default: 1, min: 0.05, max: 50 },
-  { name: 'lr', label: 'Step size', kind: 'number', default: 0.1, min: 0, minExclusive: true, max: 1 },
-  SEED_SPEC,
-];
 
 /** log p(x) for a mixture, by log-sum-exp over components (-Infinity where p = 0). */
 export function logPdf(m: Mixture, x: number): number {
@@ -165,21 +134,6 @@ export function naturalStep(q: Gauss, g: [number, number], lr: number): Gauss {
   const ds = Math.max(-0.5, Math.min(0.5, (-lr * g[1]) / 2));
   const cap = 2 * q.sigma + 1;
   return { mu: q.mu + Math.max(-cap, Math.min(cap, dmu)), sigma: Math.min(200, Math.max(1e-3, q.sigma * Math.exp(ds))) };
-}
-
-export interface KlFitView {
-  xs: Float32Array;
-  target: Float32Array;
-  forward: Float32Array;
-  reverse: Float32Array;
-  historyForward: Float32Array;
-  historyReverse: Float32Array;
-  /** Reverse KL against mu with sigma held at the reverse fit's current sigma (the landscape). */
-  profileMu: Float32Array;
-  profileKl: Float32Array;
-  targetMean: number;
-  targetSd: number;
-  muReverse: number;
 }
 
 export type KlFitModel = Model & { forward(): Gauss; reverse(): Gauss; target: KlTarget };

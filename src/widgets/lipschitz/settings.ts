@@ -1,8 +1,50 @@
 /** Settings of the lipschitz widget (page-safe: the model is plain JavaScript, no tfjs). */
+import { type ParamSpec, SEED_SPEC } from '../../lib/params';
+import { exprError } from '../../lib/expr';
 import type { BenchInfo } from '../../lib/model';
 
-export { lipschitzSpecs as specs } from './model';
 /** The widget's id: names its folder, its component (components/widgets/lipschitz.astro), its tag and its worker. */
 export const id = 'lipschitz';
 /** For the benchmark (src/bench/): tfjs or plain JavaScript, MNIST needed, steps timed. */
 export const bench: BenchInfo = { tf: false, steps: 200 };
+
+export const LIP_FUNCTIONS: Record<string, { label: string; expr: string; domain: (R: number, a: number, b: number) => [number, number] }> = {
+  sq_bounded: { label: '(1) x^2 on [-1, 1]', expr: 'x^2', domain: () => [-1, 1] },
+  sq_line: { label: '(2) x^2 on the real line (window [-R, R])', expr: 'x^2', domain: (R) => [-R, R] },
+  hyperbola: { label: '(3) sqrt(x^2 + 1) on the real line (window [-R, R])', expr: 'sqrt(x^2 + 1)', domain: (R) => [-R, R] },
+  sqrt: { label: '(4) sqrt(x) on [0, 1]', expr: 'sqrt(x)', domain: () => [0, 1] },
+  custom: { label: 'My function on [a, b]', expr: '', domain: (_R, a, b) => [a, b] },
+};
+
+export const specs: ParamSpec[] = [
+  {
+    name: 'fn',
+    label: 'Function',
+    kind: 'enum',
+    default: 'sq_bounded',
+    options: Object.entries(LIP_FUNCTIONS).map(([value, f]) => ({ value, label: f.label })),
+  },
+  {
+    name: 'expr',
+    label: 'My function f(x)',
+    kind: 'text',
+    default: 'sin(3*x)',
+    maxLength: 200,
+    validate: exprError,
+    help: 'x, numbers, pi, e, + - * / ^, sin cos tan exp log sqrt abs tanh',
+  },
+  { name: 'a', label: 'a (my domain)', kind: 'number', default: -2, min: -1000, max: 1000 },
+  { name: 'b', label: 'b (my domain)', kind: 'number', default: 2, min: -1000, max: 1000 },
+  { name: 'R', label: 'Window R (unbounded domains)', kind: 'number', default: 10, min: 0.1, max: 1000 },
+  { name: 'pairs', label: 'Pairs per step', kind: 'number', default: 200, min: 1, max: 5000, integer: true },
+  SEED_SPEC,
+];
+
+export interface LipschitzView {
+  xs: Float32Array;
+  ys: Float32Array;
+  best: [number, number, number, number] | null;
+  history: Float32Array;
+  domain: [number, number];
+  label: string;
+}

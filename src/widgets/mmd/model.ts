@@ -12,30 +12,8 @@ import { linspace } from '../../lib/density/quadrature';
 import type { Model } from '../../lib/model';
 import { numberListError, parseNumberList } from '../../lib/number-list';
 import { mmd2FromGram, rbfGram } from '../../lib/mmd';
-
-const MAX_POINTS = 500;
-
-const pointsError = (s: string) => numberListError(s, { min: 2, max: MAX_POINTS, bound: 1000, fewHint: 'or leave empty to sample from the distribution' });
-
-export const mmdSpecs: ParamSpec[] = [
-  { name: 'p', label: 'Distribution P', kind: 'text', default: 'N(0, 1)', maxLength: 400, validate: mixtureError, wide: true },
-  { name: 'q', label: 'Distribution Q', kind: 'text', default: '0.5 N(-1, 0.3) + 0.5 N(1, 0.3)', maxLength: 400, validate: mixtureError, wide: true },
-  { name: 'points_p', label: 'Or my sample from P (comma-separated)', kind: 'text', default: '', maxLength: 8000, validate: pointsError, wide: true },
-  { name: 'points_q', label: 'Or my sample from Q (comma-separated)', kind: 'text', default: '', maxLength: 8000, validate: pointsError, wide: true },
-  { name: 'n', label: 'Sample size (each)', kind: 'number', default: 100, min: 2, max: MAX_POINTS, integer: true },
-  { name: 'bandwidth', label: 'Kernel bandwidth h', kind: 'number', default: 1, min: 0, minExclusive: true, max: 100 },
-  { name: 'perms', label: 'Permutations per step', kind: 'number', default: 20, min: 1, max: 500, integer: true },
-  SEED_SPEC,
-];
-
-export interface MmdView {
-  x: Float32Array;
-  y: Float32Array;
-  nullStats: Float32Array;
-  observed: number;
-  grid: Float32Array;
-  witness: Float32Array;
-}
+export * from './settings';
+import { type MmdView } from './settings';
 
 export type MmdModel = Model & { mmd2(): number; pValue(): number; permutations(): number };
 

@@ -1,7 +1,7 @@
 import { chartBox } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { maskGridSvg, pixelcnnMaskSpecs, type PixelcnnMaskView } from './model';
-import { id } from './settings';
+import { id, specs as pixelcnnMaskSpecs, type PixelcnnMaskView } from './settings';
+import { maskGridSvg } from './model';
 
 const CELL = 14;
 

@@ -9,50 +9,8 @@ import type { ParamSpec, Values } from '../../lib/params';
 import { SEED_SPEC } from '../../lib/params';
 import type { Model } from '../../lib/model';
 import { influenceStats, SIZE, type Arch, type Layout } from '../../lib/pixelcnn/masks';
-
-export const pixelcnnMaskSpecs: ParamSpec[] = [
-  {
-    name: 'layout',
-    label: 'Architecture',
-    kind: 'enum',
-    default: 'plain',
-    options: [
-      { value: 'plain', label: 'PixelCNN (one masked stack)' },
-      { value: 'gated', label: 'Gated PixelCNN (vertical + horizontal stacks)' },
-    ],
-  },
-  { name: 'layers', label: 'Masked layers k', kind: 'number', default: 5, min: 1, max: 14, integer: true },
-  {
-    name: 'first_kernel',
-    label: 'First-layer kernel (mask A)',
-    kind: 'enum',
-    default: '3',
-    options: ['3', '5', '7'].map((v) => ({ value: v, label: `${v}x${v}` })),
-  },
-  {
-    name: 'kernel',
-    label: 'Later kernels (mask B)',
-    kind: 'enum',
-    default: '3',
-    options: ['3', '5'].map((v) => ({ value: v, label: `${v}x${v}` })),
-  },
-  { name: 'row', label: 'Pixel row', kind: 'number', default: 14, min: 0, max: SIZE - 1, integer: true },
-  { name: 'col', label: 'Pixel column', kind: 'number', default: 14, min: 0, max: SIZE - 1, integer: true },
-  SEED_SPEC,
-];
-
-export interface PixelcnnMaskView {
-  size: number;
-  row: number;
-  col: number;
-  depth: number;
-  layers: number;
-  layout: Layout;
-  /** 0/1 per pixel: can influence the chosen pixel through `depth` layers. */
-  influence: Uint8Array;
-  /** 0/1 per pixel: before the chosen pixel and within reach of `depth` layers, yet unseen. */
-  blind: Uint8Array;
-}
+export * from './settings';
+import { type PixelcnnMaskView } from './settings';
 
 export function archFor(values: Values, depth: number): Arch {
   return {

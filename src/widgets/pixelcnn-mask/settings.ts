@@ -1,8 +1,53 @@
 /** Settings of the pixelcnn-mask widget (page-safe: the model is plain JavaScript, no tfjs). */
+import { type ParamSpec, SEED_SPEC } from '../../lib/params';
+import { SIZE, type Layout } from '../../lib/pixelcnn/masks';
 import type { BenchInfo } from '../../lib/model';
 
-export { pixelcnnMaskSpecs as specs } from './model';
 /** The widget's id: names its folder, its component (components/widgets/pixelcnn-mask.astro), its tag and its worker. */
 export const id = 'pixelcnn-mask';
 /** For the benchmark (src/bench/): tfjs or plain JavaScript, MNIST needed, steps timed. */
 export const bench: BenchInfo = { tf: false, steps: 200 };
+
+export const specs: ParamSpec[] = [
+  {
+    name: 'layout',
+    label: 'Architecture',
+    kind: 'enum',
+    default: 'plain',
+    options: [
+      { value: 'plain', label: 'PixelCNN (one masked stack)' },
+      { value: 'gated', label: 'Gated PixelCNN (vertical + horizontal stacks)' },
+    ],
+  },
+  { name: 'layers', label: 'Masked layers k', kind: 'number', default: 5, min: 1, max: 14, integer: true },
+  {
+    name: 'first_kernel',
+    label: 'First-layer kernel (mask A)',
+    kind: 'enum',
+    default: '3',
+    options: ['3', '5', '7'].map((v) => ({ value: v, label: `${v}x${v}` })),
+  },
+  {
+    name: 'kernel',
+    label: 'Later kernels (mask B)',
+    kind: 'enum',
+    default: '3',
+    options: ['3', '5'].map((v) => ({ value: v, label: `${v}x${v}` })),
+  },
+  { name: 'row', label: 'Pixel row', kind: 'number', default: 14, min: 0, max: SIZE - 1, integer: true },
+  { name: 'col', label: 'Pixel column', kind: 'number', default: 14, min: 0, max: SIZE - 1, integer: true },
+  SEED_SPEC,
+];
+
+export interface PixelcnnMaskView {
+  size: number;
+  row: number;
+  col: number;
+  depth: number;
+  layers: number;
+  layout: Layout;
+  /** 0/1 per pixel: can influence the chosen pixel through `depth` layers. */
+  influence: Uint8Array;
+  /** 0/1 per pixel: before the chosen pixel and within reach of `depth` layers, yet unseen. */
+  blind: Uint8Array;
+}

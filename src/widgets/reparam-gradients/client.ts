@@ -2,8 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { reparamSpecs, type ReparamView } from './model';
-import { id } from './settings';
+import { id, specs as reparamSpecs, type ReparamView } from './settings';
 
 export function mountReparamGradients(root: HTMLElement) {
   const later = frameQueue();
