@@ -6,6 +6,8 @@
 // --compare [--repeat=3 --seconds=4]: the models that have a PyTorch twin (bench/torch/) on WASM in
 // Chromium and, where python3 with torch is installed, their twins on one CPU thread, alternating
 // the two R times in this one run; prints the medians and the ratio tfjs / PyTorch per model.
+// Debian's torch uses the reference BLAS (slow dense layers); --blas=<dir> puts another libblas.so.3
+// first for the twins (e.g. an unpacked libopenblas0-pthread: .../usr/lib/x86_64-linux-gnu/openblas-pthread).
 import { spawnSync } from 'node:child_process';
 import { findTorchPython } from '../bench/torch/find-python.mjs';
 import { readdirSync, statSync } from 'node:fs';
@@ -95,6 +97,7 @@ async function compare() {
   const tfjs = Object.fromEntries(ids.map((id) => [id, []]));
   const torch = Object.fromEntries(ids.map((id) => [id, []]));
   let ua = '';
+  let blas = '';
   for (let r = 0; r < repeat; r++) {
     // Browser first, then the twins: the two sides alternate, so slow spells of a shared machine hit both.
     const run = await benchPage({ ids: ids.join(','), backends: backend, scale: args.scale ?? '2' });
@@ -102,11 +105,14 @@ async function compare() {
     for (const res of run.results) if (!res.error && tfjs[res.id]) tfjs[res.id].push(res.stepsPerSecond);
     for (const res of run.results) if (res.error) console.log(`${res.id} (${res.backend}) failed: ${res.error}`);
     if (torchVersion) {
-      const out = spawnSync(python, ['bench/torch/twin.py', 'bench', ids.join(','), `--seconds=${seconds}`, '--threads=1'], { encoding: 'utf8' });
+      const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' };
+      if (args.blas) env.LD_LIBRARY_PATH = [args.blas, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
+      const out = spawnSync(python, ['bench/torch/twin.py', 'bench', ids.join(','), `--seconds=${seconds}`, '--threads=1'], { encoding: 'utf8', env });
       if (out.status !== 0) console.log(`PyTorch twins failed: ${out.stderr.trim().split('\n').pop()}`);
       for (const line of out.stdout.split('\n').filter(Boolean)) {
         const j = JSON.parse(line);
         torch[j.id].push(j.stepsPerSecond);
+        blas = j.blas;
       }
     }
     console.log(`round ${r + 1} of ${repeat}: ` + ids.map((id) => `${id} ${fmt(tfjs[id].at(-1))}${torchVersion ? ` / ${fmt(torch[id].at(-1))}` : ''}`).join(', '));
@@ -118,6 +124,7 @@ async function compare() {
   };
   const range = (a) => (a.length ? `${fmt(Math.min(...a))}-${fmt(Math.max(...a))}` : '');
   console.log(`\nSteps per second, medians of ${repeat} alternating rounds: tfjs ${backend} in ${ua.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium'} vs PyTorch ${torchVersion ?? '(absent)'} CPU, 1 thread (${(await import('node:os')).cpus().length} cores)`);
+  if (torchVersion) console.log(`PyTorch's BLAS: ${blas}`);
   console.log('model'.padEnd(24) + 'tfjs'.padStart(9) + '  [range]'.padEnd(16) + 'torch'.padStart(9) + '  [range]'.padEnd(16) + 'ratio'.padStart(7));
   for (const id of ids) {
     const a = median(tfjs[id]);

@@ -24,6 +24,16 @@ def module(fid):
     return importlib.import_module(fid.replace('-', '_'))
 
 
+def blas():
+    """The BLAS library this process loaded (torch's dense layers run on it; convolutions on oneDNN)."""
+    try:
+        with open('/proc/self/maps') as f:
+            libs = {line.split()[-1] for line in f if 'blas' in line.lower() and '.so' in line}
+        return ', '.join(sorted(libs)) or 'unknown'
+    except OSError:
+        return 'unknown'
+
+
 def param_count(m):
     return sum(p.numel() for p in m.parameters())
 
@@ -60,7 +70,7 @@ def bench(fid, seconds):
             n += 1
         rates.append(n / (time.perf_counter() - t0))
     rates.sort()
-    print(json.dumps({'id': fid, 'stepsPerSecond': rates[2], 'min': rates[0], 'max': rates[4], 'threads': torch.get_num_threads(), 'params': param_count(m)}), flush=True)
+    print(json.dumps({'id': fid, 'stepsPerSecond': rates[2], 'min': rates[0], 'max': rates[4], 'threads': torch.get_num_threads(), 'params': param_count(m), 'blas': blas()}), flush=True)
 
 
 def main(argv):
