@@ -125,11 +125,15 @@ async function compare() {
   const range = (a) => (a.length ? `${fmt(Math.min(...a))}-${fmt(Math.max(...a))}` : '');
   console.log(`\nSteps per second, medians of ${repeat} alternating rounds: tfjs ${backend} in ${ua.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium'} vs PyTorch ${torchVersion ?? '(absent)'} CPU, 1 thread (${(await import('node:os')).cpus().length} cores)`);
   if (torchVersion) console.log(`PyTorch's BLAS: ${blas}`);
-  console.log('model'.padEnd(24) + 'tfjs'.padStart(9) + '  [range]'.padEnd(16) + 'torch'.padStart(9) + '  [range]'.padEnd(16) + 'ratio'.padStart(7));
+  // The ratio of medians, and the median of the per-round ratios (each round's two sides ran
+  // back to back, so a slow spell of a shared machine mostly cancels in its ratio).
+  console.log('model'.padEnd(24) + 'tfjs'.padStart(9) + '  [range]'.padEnd(16) + 'torch'.padStart(9) + '  [range]'.padEnd(16) + 'ratio'.padStart(7) + '  per-round ratios: median [range]');
   for (const id of ids) {
     const a = median(tfjs[id]);
     const b = median(torch[id]);
-    console.log(id.padEnd(24) + fmt(a).padStart(9) + `  [${range(tfjs[id])}]`.padEnd(16) + fmt(b).padStart(9) + `  [${range(torch[id])}]`.padEnd(16) + (Number.isFinite(a / b) ? (a / b).toFixed(2) : '–').padStart(7));
+    const rr = tfjs[id].map((v, i) => v / torch[id][i]).filter(Number.isFinite);
+    const rrText = rr.length ? `${median(rr).toFixed(2)} [${Math.min(...rr).toFixed(2)}-${Math.max(...rr).toFixed(2)}]` : '–';
+    console.log(id.padEnd(24) + fmt(a).padStart(9) + `  [${range(tfjs[id])}]`.padEnd(16) + fmt(b).padStart(9) + `  [${range(torch[id])}]`.padEnd(16) + (Number.isFinite(a / b) ? (a / b).toFixed(2) : '–').padStart(7) + `  ${rrText}`);
   }
 }
 
