@@ -31,7 +31,12 @@ async function main() {
     return (u.user + u.system) / 1e6;
   };
   // AB_CALL=view times model.view() (drawing data) instead of model.step().
-  const call = process.env.AB_CALL === 'view' ? (m) => m.view() : (m) => m.step();
+  // AB_CALL=sample times one sampling run (pixelcnn-mnist: every pixel of the default batch of digits).
+  const sample = (m) => {
+    m.command('sample_start', {});
+    m.command('sample_step', { pixels: 784 });
+  };
+  const call = process.env.AB_CALL === 'view' ? (m) => m.view() : process.env.AB_CALL === 'sample' ? sample : (m) => m.step();
   const time = (m) => {
     const c0 = cpu();
     let n = 0;

@@ -3,7 +3,8 @@
  * Interleaved A/B speed of a widget model in Node on tfjs WASM: the model code at a git ref
  * (A, default HEAD) against the working tree (B), in one process, same seed and settings.
  *   node scripts/perf/ab.mjs <widget-id> [--base=<ref>] [--rounds=7] [--seconds=1.5] [--params='{"batch":64}'] [--call=view]
- * --call=view times model.view() (after 20 steps) instead of model.step().
+ * --call=view times model.view() (after 20 steps) instead of model.step(); --call=sample times one
+ * whole sampling run (pixelcnn-mnist's sample_start + sample_step of 784 pixels).
  * Prints calls (steps) per CPU-second per round (rounds alternate A and B) and the median B/A ratio.
  * Timings on a shared machine are noisy: read the ratio, not the absolute speeds.
  */

@@ -3,6 +3,7 @@
  * strings and typed arrays cross; never tensors.
  */
 import type { Values } from './params';
+import type { BackendChoice } from './backend-choice';
 
 export type Metrics = Record<string, number | string>;
 
@@ -38,7 +39,7 @@ export class StageError extends Error {
 
 export type FromWorker =
   /** `backend` is the name ("wasm"); `label` says more ("wasm (2 threads)"); `note` why a preferred backend was skipped. */
-  | { type: 'ready'; backend: string; label?: string; note?: string }
+  | { type: 'ready'; backend: string; label?: string; note?: string; choice?: BackendChoice }
   | {
       type: 'state';
       /** The sequence number of the last control message the worker handled. */

@@ -7,12 +7,15 @@
 import type { Model, ModelFactory } from '../lib/model';
 import { firstNonFinite } from '../lib/model';
 import { StageError, type FailureStage, type FromWorker, type ToWorker } from '../lib/protocol';
+import type { BackendChoice } from '../lib/backend-choice';
 
 /** What the worker's set-up reports: the backend's name, a longer label, and why a preferred one was skipped. */
 export interface BackendInfo {
   name: string;
   label?: string;
   note?: string;
+  /** A backend chosen by timing (the page stores it for the next visit). */
+  choice?: BackendChoice;
 }
 
 interface ServeOptions {
@@ -184,7 +187,7 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
     if (!ready) {
       ready = (opts.backend ? opts.backend() : Promise.resolve('js')).then((b) => {
         const info: BackendInfo = typeof b === 'string' ? { name: b } : b;
-        post({ type: 'ready', backend: info.name, label: info.label ?? info.name, note: info.note });
+        post({ type: 'ready', backend: info.name, label: info.label ?? info.name, note: info.note, ...(info.choice ? { choice: info.choice } : {}) });
         return info;
       });
     }

@@ -7,6 +7,8 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { configureWasm, parseBackendOrder, pickBackend, wasmThreads, type BackendName } from '../lib/tf-backend';
+import { candidates, choiceLabel, classifyRenderer, pickFastest, type BackendChoice, type BackendTiming, type GlKind } from '../lib/backend-choice';
+import type { Model } from '../lib/model';
 import { StageError } from '../lib/protocol';
 import type { BackendInfo } from './host';
 
@@ -14,7 +16,7 @@ import type { BackendInfo } from './host';
  * Starts tfjs in the worker. The readout's label says how WASM runs: with threads only where the
  * page is cross-origin isolated (COOP/COEP headers), otherwise single-threaded ("wasm").
  */
-export async function initTf(order: BackendName[] = ['wasm', 'webgl', 'cpu']): Promise<BackendInfo> {
+export async function initTf(order: BackendName[] = ['wasm', 'webgl', 'cpu'], opts: { probe?: () => Promise<number> } = {}): Promise<BackendInfo> {
   const abs = (u: string) => new URL(u, self.location.href).href;
   configureWasm({
     'tfjs-backend-wasm.wasm': abs(wasmPlain),
@@ -24,7 +26,34 @@ export async function initTf(order: BackendName[] = ['wasm', 'webgl', 'cpu']): P
   // The threaded build needs a cross-origin isolated page (COOP/COEP headers); tfjs then sizes
   // XNNPACK's pool at half the logical cores (so one thread on a 2-core machine).
   const isolated = (self as unknown as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-  const requested = new URLSearchParams((self as unknown as { name?: string }).name ?? '').get('backend');
+  const named = new URLSearchParams((self as unknown as { name?: string }).name ?? '');
+  const requested = named.get('backend');
+  // Where the widget can time itself (opts.probe) and the page's URL does not name a backend:
+  // the backend chosen earlier in this browser, or a timing now where a hardware GPU is offered.
+  let choice: BackendChoice | undefined;
+  let chosenEarlier = false;
+  if (!requested && opts.probe) {
+    const earlier = parseBackendOrder(named.get('chosen'), [])[0];
+    if (earlier && order.includes(earlier)) {
+      order = [earlier, ...order.filter((b) => b !== earlier)];
+      chosenEarlier = earlier !== 'wasm';
+    } else {
+      const cands = candidates(glKind()).filter((b) => order.includes(b));
+      if (cands.length > 1) {
+        const timings: BackendTiming[] = [];
+        for (const b of cands) {
+          try {
+            await pickBackend([b]);
+            timings.push({ backend: b, msPerStep: await opts.probe() });
+          } catch (err) {
+            timings.push({ backend: b, msPerStep: null, error: (err as Error).message });
+          }
+        }
+        choice = { backend: pickFastest(timings), timings, at: Date.now() };
+        order = [choice.backend, ...order.filter((b) => b !== choice!.backend)];
+      }
+    }
+  }
   const skipped: string[] = [];
   let name: BackendName;
   try {
@@ -33,10 +62,48 @@ export async function initTf(order: BackendName[] = ['wasm', 'webgl', 'cpu']): P
     throw new StageError('backend', (err as Error).message);
   }
   const threads = wasmThreads();
+  const plain = name === 'wasm' && isolated ? `wasm (${threads} thread${threads === 1 ? '' : 's'})` : name;
   return {
     name,
-    label: name === 'wasm' && isolated ? `wasm (${threads} thread${threads === 1 ? '' : 's'})` : name,
+    label: choice && choice.backend === name ? choiceLabel(choice) : chosenEarlier && name !== 'wasm' ? `${name} (GPU, timed faster)` : plain,
     note: skipped.length ? `Training on ${name}: ${skipped.join('; ')}.` : undefined,
+    choice,
   };
+}
+
+/** Hardware or software WebGL in this worker (OffscreenCanvas), or none. */
+function glKind(): GlKind {
+  try {
+    const canvas = new OffscreenCanvas(1, 1);
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+    if (!gl) return 'none';
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const kind = classifyRenderer(String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER)));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return kind;
+  } catch {
+    return 'none';
+  }
+}
+
+/**
+ * Milliseconds per training step of a model built by `make` on the current backend: one warm-up
+ * step, then the median of `steps` timed steps (each reads its loss back, so GPU work is done).
+ */
+export async function timeSteps(make: () => Model | Promise<Model>, steps = 3): Promise<number> {
+  const model = await make();
+  try {
+    model.step();
+    const ms: number[] = [];
+    for (let i = 0; i < steps; i++) {
+      const t0 = performance.now();
+      model.step();
+      model.metrics();
+      ms.push(performance.now() - t0);
+    }
+    return ms.sort((a, b) => a - b)[Math.floor(steps / 2)];
+  } finally {
+    model.dispose();
+  }
 }
 

@@ -70,6 +70,9 @@ export async function metricText(page: Page, id: string, name: string): Promise<
 /** Waits until the widget's worker reported its backend (the model is built). */
 export async function waitReady(page: Page, id: string, timeout = 60_000) {
   await page.locator(`[data-widget="${id}"]`).scrollIntoViewIfNeeded();
+  // A widget that waits for the reader (data-widget-start="intent", the playground) starts when
+  // the pointer is over it.
+  if (await page.locator(`[data-widget-start="intent"] [data-widget="${id}"]`).count()) await page.locator(`[data-widget="${id}"] h2, [data-widget="${id}"] h3`).first().hover();
   await page.waitForFunction((wid) => {
     const el = document.querySelector(`[data-widget="${wid}"] [data-metric="backend"]`);
     return !!el && (el as HTMLElement).dataset.value !== '';

@@ -37,6 +37,7 @@ interface Conv {
 export class PixelCnnNet {
   readonly cfg: NetConfig;
   private convs = new Map<string, Conv>();
+  private frozen: Map<string, { w: tf.Tensor; b: tf.Tensor }> | null = null;
 
   constructor(cfg: NetConfig, rng: Rng) {
     this.cfg = cfg;
@@ -143,6 +144,56 @@ export class PixelCnnNet {
     return n;
   }
 
+  /**
+   * Logits for sampling (no gradients). The masked kernels are computed once and kept until the
+   * weights change (`releaseInference()`, which `setWeights` and `dispose` call): tfjs-wasm caches
+   * a convolution's packed weights by the kernel tensor, so a new masked kernel on every pass costs
+   * a re-pack per layer per pixel. Bias additions are fused into the convolutions. Call inside
+   * tf.tidy; the caller releases after a training step.
+   */
+  inferenceLogits(x: tf.Tensor4D): tf.Tensor4D {
+    if (!this.frozen) {
+      this.frozen = new Map();
+      for (const [name, c] of this.convs) {
+        const cout = c.w.shape[3] as number;
+        const w = tf.tidy(() => (c.k === 1 ? tf.reshape(c.w, [c.w.shape[2] as number, cout]) : c.mask ? tf.mul(c.w, c.mask) : tf.clone(c.w)));
+        this.frozen.set(name, { w: tf.keep(w), b: tf.keep(tf.clone(c.b)) });
+      }
+    }
+    const f = this.frozen;
+    const conv = (name: string, h: tf.Tensor4D, activation: 'linear' | 'elu' = 'linear'): tf.Tensor4D => {
+      const { w, b } = f.get(name)!;
+      if (w.rank === 2) {
+        const [n, hh, ww, cin] = h.shape;
+        const y = tf.fused.matMul({ a: tf.reshape(h, [n * hh * ww, cin]), b: w as tf.Tensor2D, bias: b, activation });
+        return tf.reshape(y, [n, hh, ww, w.shape[1] as number]);
+      }
+      return tf.fused.conv2d({ x: h, filter: w as tf.Tensor4D, strides: 1, pad: 'same', bias: b, activation });
+    };
+    const { layout, layers } = this.cfg;
+    let h: tf.Tensor4D;
+    if (layout === 'plain') {
+      h = conv('l1', x);
+      for (let l = 2; l <= layers; l++) h = tf.add(h, conv(`l${l}`, tf.elu(h))) as tf.Tensor4D;
+    } else {
+      let vPre = conv('v1', x);
+      h = gate(tf.add(conv('h1', x), conv('vh1', shiftDown(vPre))) as tf.Tensor4D);
+      for (let l = 2; l <= layers; l++) {
+        vPre = conv(`v${l}`, gate(vPre));
+        const g = gate(tf.add(conv(`h${l}`, h), conv(`vh${l}`, shiftDown(vPre))) as tf.Tensor4D);
+        h = tf.add(h, conv(`hr${l}`, g)) as tf.Tensor4D;
+      }
+    }
+    return conv('o2', conv('o1', tf.elu(h), 'elu'));
+  }
+
+  /** Frees the kernels kept by inferenceLogits (call after the weights change). */
+  releaseInference() {
+    if (!this.frozen) return;
+    for (const { w, b } of this.frozen.values()) tf.dispose([w, b]);
+    this.frozen = null;
+  }
+
   getWeights(): Float32Array[] {
     return this.variables().map((v) => v.dataSync() as Float32Array);
   }
@@ -150,10 +201,12 @@ export class PixelCnnNet {
   setWeights(ws: Float32Array[]) {
     const vs = this.variables();
     if (ws.length !== vs.length) throw new Error(`expected ${vs.length} weight arrays, got ${ws.length}`);
+    this.releaseInference();
     tf.tidy(() => vs.forEach((v, i) => v.assign(tf.tensor(ws[i], v.shape))));
   }
 
   dispose() {
+    this.releaseInference();
     for (const c of this.convs.values()) {
       c.w.dispose();
       c.b.dispose();

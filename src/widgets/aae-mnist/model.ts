@@ -269,18 +269,19 @@ export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {})
     return mmd2(codesOf(main, true), mmdPrior);
   }
 
-  let cache: { step: number; mmd: number; time: number } = { step: -1, mmd: NaN, time: 0 };
+  // code_mmd once per step count, when metrics() or view() asks: the worker host spaces its
+  // reports by what they cost, so the model keeps no clock of its own.
+  let cache: { step: number; mmd: number } = { step: -1, mmd: NaN };
   function cachedMmd(): number {
-    const now = typeof performance !== 'undefined' ? performance.now() : Date.now();
-    if (cache.step !== step && (cache.step < 0 || step - cache.step >= 50 || now - cache.time > 400)) {
-      cache = { step, mmd: codeMmd(), time: now };
+    if (cache.step !== step) {
+      cache = { step, mmd: codeMmd() };
       history.push({ step, recon: main.last.recon, code_mmd: cache.mmd });
       if (history.length > 400) history.splice(0, history.length - 400);
     }
     return cache.mmd;
   }
 
-  let viewCache: { step: number; time: number; view: AaeView | null } = { step: -1, time: 0, view: null };
+  let viewCache: { step: number; view: AaeView | null } = { step: -1, view: null };
 
   function decodeGrid(): Float32Array {
     return readTidy(() => {
@@ -335,8 +336,7 @@ export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {})
       };
     },
     view(): AaeView {
-      const now = typeof performance !== 'undefined' ? performance.now() : Date.now();
-      if (viewCache.view && (viewCache.step === step || (now - viewCache.time < 300 && step - viewCache.step < 50))) return viewCache.view;
+      if (viewCache.view && viewCache.step === step) return viewCache.view;
       cachedMmd();
       const v: AaeView = {
         prior,
@@ -354,7 +354,7 @@ export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {})
         sampleCaption,
         history: history.slice(),
       };
-      viewCache = { step, time: now, view: v };
+      viewCache = { step, view: v };
       return v;
     },
     codes: () => codesOf(main),

@@ -29,7 +29,6 @@ import {
   EVAL_N,
   HEAT_N,
   HISTORY_MAX,
-  LIVE_EVAL_GAP_MS,
   SHOW_N,
   isWgan,
   type CoreView,
@@ -249,23 +248,15 @@ class Core {
   }
 
   /**
-   * The evaluation numbers, throttled for the live page: recomputed when G changed and the last
-   * evaluation is older than `minGapMs` (0: always when G changed). The MMD over 2,500 x 2,500
-   * pairs costs tens of milliseconds, so the page asks at most a few times per second.
+   * The evaluation numbers (modes covered, high-quality share, MMD², D's loss on the evaluation
+   * sets), recomputed once per G update. The MMD over 2,500 x 2,500 pairs costs tens of
+   * milliseconds; on the page the worker host spaces its reports by their cost, so the model
+   * keeps no clock of its own.
    */
-  evaluate(minGapMs = 0): EvalNumbers {
-    const at = this.gVersion;
-    if (this.evalCache && this.evalCache.at === at) return this.evalCache.numbers;
-    const now = Date.now();
-    if (minGapMs > 0 && this.evalCache && now - this.evalTime < Math.max(minGapMs, 4 * this.evalCost)) return this.evalCache.numbers;
-    const numbers = this.evaluateNow();
-    this.evalCost = minGapMs > 0 ? Date.now() - now : 0;
-    this.evalTime = Date.now();
-    return numbers;
+  evaluate(): EvalNumbers {
+    if (this.evalCache && this.evalCache.at === this.gVersion) return this.evalCache.numbers;
+    return this.evaluateNow();
   }
-
-  private evalTime = 0;
-  private evalCost = 0;
 
   private evaluateNow(): EvalNumbers {
     const at = this.gVersion;
@@ -382,7 +373,7 @@ class Core {
 
   view(stage: StageInfo | null): CoreView {
     // the history gains an entry whenever a fresh evaluation is made (see evaluateNow)
-    this.evaluate(LIVE_EVAL_GAP_MS);
+    this.evaluate();
     const { heat, min, max } = this.heat();
     const man = this.manifold();
     const h = this.hist;
@@ -443,11 +434,9 @@ export function createModel(values: Values): Gan2dModel {
     cores.push(...pair);
   }
   let stages: (StageInfo | null)[] = cores.map(() => null);
-  let lastView: { view: Gan2dView; version: number; at: number; cost: number } | null = null;
+  let lastView: { view: Gan2dView; version: number } | null = null;
   // a single Step press or a command always gets a fresh view
   let forceView = true;
-  let stepsSinceView = 0;
-  const VIEW_GAP_MS = 150;
   return {
     cores,
     target,
@@ -455,15 +444,15 @@ export function createModel(values: Values): Gan2dModel {
     step() {
       for (const c of cores) c.step();
       stages = cores.map(() => null);
-      stepsSinceView++;
     },
     evaluate(i = 0) {
-      return cores[i].evaluate(0);
+      return cores[i].evaluate();
     },
     metrics() {
       const out: Record<string, number> = {};
       cores.forEach((c, i) => {
-        const e = c.evaluate(LIVE_EVAL_GAP_MS);
+        // Once per G update, when the host asks (it spaces reports by their cost).
+        const e = c.evaluate();
         const p = i === 0 ? '' : 'w_';
         // losses appear once their player has been updated (NaN after an update means divergence)
         if (c.dUpdated) out[`${p}d_loss`] = c.dLoss;
@@ -477,17 +466,11 @@ export function createModel(values: Values): Gan2dModel {
       return out;
     },
     view(): Gan2dView {
-      // While training runs, the page is sent a view at most every VIEW_GAP_MS (or 3x the time
-      // a view takes): the heat map, manifold and arrows would otherwise eat into training.
+      // A new view when D or G changed (or a command asked for one); how often the page gets one
+      // while training runs is the worker host's choice (it spaces reports by their cost).
       const version = cores.reduce((n, c) => n + c.gVersion + c.dVersion, 0);
-      const now = Date.now();
-      if (lastView && !forceView) {
-        if (version === lastView.version) return lastView.view;
-        const tooSoon = now - lastView.at < Math.max(VIEW_GAP_MS, 3 * lastView.cost);
-        if (tooSoon && stepsSinceView > 1) return lastView.view;
-      }
+      if (lastView && !forceView && version === lastView.version) return lastView.view;
       forceView = false;
-      stepsSinceView = 0;
       const view: Gan2dView = {
         extent: EXTENT,
         heatN: HEAT_N,
@@ -496,7 +479,7 @@ export function createModel(values: Values): Gan2dModel {
         sigma: target.sigma,
         cores: cores.map((c, i) => c.view(stages[i])),
       };
-      lastView = { view, version, at: now, cost: Date.now() - now };
+      lastView = { view, version };
       return view;
     },
     command(name) {

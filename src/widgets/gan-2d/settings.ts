@@ -148,8 +148,6 @@ export const HEAT_N = 48;
 export const ARROWS_N = 120;
 export const SHOW_N = 600;
 export const HISTORY_MAX = 400;
-/** Shortest interval between live evaluations (the page's readouts), in ms. */
-export const LIVE_EVAL_GAP_MS = 300;
 
 export interface CoreView {
   loss: LossKind;

@@ -1,6 +1,8 @@
 import { serve } from '../../worker/host';
-import { initTf } from '../../worker/tf';
+import { initTf, timeSteps } from '../../worker/tf';
+import { defaults } from '../../lib/params';
+import { specs } from './settings';
 import { getMnist } from '../../worker/mnist';
 import { createModel as createMnistGan } from './model';
 
-serve(async (p) => createMnistGan(p, await getMnist()), { backend: () => initTf(['wasm', 'webgl', 'cpu']), watch: ['d_loss', 'g_loss'] });
+serve(async (p) => createMnistGan(p, await getMnist()), { backend: () => initTf(['wasm', 'webgl', 'cpu'], { probe: async () => timeSteps(async () => createMnistGan(defaults(specs), await getMnist())) }), watch: ['d_loss', 'g_loss'] });

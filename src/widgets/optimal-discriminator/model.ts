@@ -246,7 +246,13 @@ export function createModel(values: Values): OptimalDModel {
     return g;
   }
 
+  /**
+   * Adds the current value and max_gap to the history, once per step count. Called by metrics()
+   * and view(): the evaluation runs at the pace the caller asks for (the worker host spaces its
+   * reports by their cost), never inside step().
+   */
   function record() {
+    if (history.length && history[history.length - 1].step === steps) return;
     history.push({ step: steps, value: value(), maxGap: maxGap() });
     if (history.length > 600) history.splice(0, history.length - 600);
   }
@@ -285,13 +291,14 @@ export function createModel(values: Values): OptimalDModel {
         });
       }
       steps++;
-      if (steps % 25 === 0) record();
     },
     metrics() {
+      record();
       const v = value();
       return { value: v, value_optimal: valueOptimal, jsd: jsdValue, max_gap: maxGap() };
     },
     view(): OptimalDView {
+      record();
       const d = dOnGrid();
       return {
         xs: Float32Array.from(xs),

@@ -135,7 +135,8 @@ export function mountPixelcnnMnist(root: HTMLElement) {
           await start();
           h.setStatus(`${what}: one forward pass per pixel; training is paused meanwhile.`);
           for (;;) {
-            const r = (await h.command('sample_step', { pixels: 14 })) as { done: boolean };
+            // One row per command: each answer brings a report (and a redraw) from the worker.
+            const r = (await h.command('sample_step', { pixels: 28 })) as { done: boolean };
             if (r.done || stop) break;
           }
           h.setStatus(stop ? `${what} stopped.` : `${what} done.`);

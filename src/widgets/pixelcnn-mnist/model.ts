@@ -2,8 +2,12 @@
  * A small PixelCNN trained on binarised MNIST (widget `pixelcnn-mnist`): mask-A first layer,
  * mask-B residual layers, one Bernoulli logit per pixel (../pixelcnn/net.ts), Adam on the NLL.
  * Sampling and completion are commands that fill a batch of images a few pixels per call, so the
- * page can animate them; each pixel costs one forward pass. The network is run only on the rows
- * up to the current one: by the masks, rows below cannot change the logits of the current row.
+ * page can animate them; each pixel costs one forward pass over all the images at once. The
+ * network runs only on the window of pixels that can influence the current one (its receptive
+ * field through the masks, ../pixelcnn/masks.ts influenceSet): 7 rows by 13 columns for the default
+ * net, not the whole image. With 'same' zero padding the window's borders inside the image differ
+ * from the full image, but those differences never reach the centre pixel, so its logit is the
+ * full network's (tests/unit/pixelcnn-sampling.test.ts).
  */
 import { tf } from '../../lib/tf-backend';
 import type { ParamSpec, Values } from '../../lib/params';
@@ -12,7 +16,7 @@ import { Rng } from '../../lib/rng';
 import type { Model } from '../../lib/model';
 import { batchPixels, SPLITS, type Mnist } from '../../lib/data/mnist';
 import { PixelCnnNet } from '../../lib/pixelcnn/net';
-import type { Layout } from '../../lib/pixelcnn/masks';
+import { influenceSet, type Layout } from '../../lib/pixelcnn/masks';
 
 export const PIX = 28;
 export const D = PIX * PIX;
@@ -49,6 +53,8 @@ export type PixelcnnMnist = Model & {
   testNll(): number;
   /** Runs `pixels` sampling passes (or until done); returns the pixels done and the time. */
   samplePixels(pixels: number): { cursor: number; done: boolean; ms: number };
+  /** P(pixel (r, c) = 1) for each image of the current run, from the window the sampler uses. */
+  pixelProbs(r: number, c: number): Float32Array;
 };
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -119,6 +125,7 @@ export function createModel(values: Values, data: Mnist): PixelcnnMnist {
 
   function trainStep() {
     const t0 = now();
+    net.releaseInference(); // the sampler's kept kernels are about to be stale
     for (let b = 0; b < B; b++) idx[b] = SPLITS.train.start + dataRng.int(trainCount);
     batchPixels(data, idx, true, batchBuf);
     const loss = tf.tidy(() => {
@@ -143,6 +150,47 @@ export function createModel(values: Values, data: Mnist): PixelcnnMnist {
     }
   }
 
+  // Reach of the receptive field: rows above, columns left and right of a pixel (measured on a
+  // grid big enough that no side is cut off).
+  const reach = (() => {
+    const size = 64;
+    const at = 40;
+    const g = influenceSet({ layout: net.cfg.layout, layers: net.cfg.layers, firstKernel: net.cfg.firstKernel, kernel: net.cfg.kernel }, at, at - 8, size);
+    let up = 0;
+    let left = 0;
+    let right = 0;
+    for (let i = 0; i < g.length; i++) {
+      if (!g[i]) continue;
+      const rr = Math.floor(i / size);
+      const cc = i % size;
+      up = Math.max(up, at - rr);
+      left = Math.max(left, at - 8 - cc);
+      right = Math.max(right, cc - (at - 8));
+    }
+    return { up, left, right };
+  })();
+  let winBuf = new Float32Array(0);
+
+  /** The probability of pixel `cursor` being on, for each image, from the window around it. */
+  function pixelProbs(n: number, r: number, c: number): Float32Array {
+    const r0 = Math.max(0, r - reach.up);
+    const c0 = Math.max(0, c - reach.left);
+    const c1 = Math.min(PIX - 1, c + reach.right);
+    const h = r - r0 + 1;
+    const w = c1 - c0 + 1;
+    if (winBuf.length < n * h * w) winBuf = new Float32Array(n * h * w);
+    for (let k = 0; k < n; k++)
+      for (let i = 0; i < h; i++) {
+        const src = k * D + (r0 + i) * PIX;
+        winBuf.set(canvas!.subarray(src + c0, src + c1 + 1), (k * h + i) * w);
+      }
+    return tf.tidy(() => {
+      const x = tf.tensor4d(winBuf.subarray(0, n * h * w), [n, h, w, 1]);
+      const z = tf.slice(net.inferenceLogits(x), [0, r - r0, c - c0, 0], [n, 1, 1, 1]);
+      return tf.sigmoid(z).dataSync() as Float32Array;
+    });
+  }
+
   function samplePixels(pixels: number) {
     if (!canvas || !mode) throw new Error('start a sampling or completion run first');
     const n = canvas.length / D;
@@ -152,12 +200,7 @@ export function createModel(values: Values, data: Mnist): PixelcnnMnist {
       const r = Math.floor(cursor / PIX);
       const c = cursor % PIX;
       const tp = now();
-      const probs = tf.tidy(() => {
-        // Only rows 0..r matter for the logit at row r (masks never read below).
-        const x = tf.tensor4d(canvas!.subarray(0, n * D), [n, PIX, PIX, 1]).slice([0, 0, 0, 0], [n, r + 1, PIX, 1]) as tf.Tensor4D;
-        const z = tf.slice(net.logits(x), [0, r, c, 0], [n, 1, 1, 1]);
-        return tf.sigmoid(z).dataSync() as Float32Array;
-      });
+      const probs = pixelProbs(n, r, c);
       for (let k = 0; k < n; k++) canvas[k * D + cursor] = sampleRng.next() < probs[k] ? 1 : 0;
       const dt = now() - tp;
       passMs = passMs === 0 ? dt : 0.95 * passMs + 0.05 * dt;
@@ -167,6 +210,7 @@ export function createModel(values: Values, data: Mnist): PixelcnnMnist {
       done++;
     }
     if (cursor >= D && mode === 'sample' && start === 0 && runPasses === D) sampleMs = runMs;
+    if (cursor >= D) net.releaseInference(); // the run is over: free the kept kernels
     return { cursor, done: cursor >= D, ms: now() - t0 };
   }
 
@@ -245,5 +289,9 @@ export function createModel(values: Values, data: Mnist): PixelcnnMnist {
     },
     testNll: () => testNll[testNll.length - 1],
     samplePixels,
+    pixelProbs: (r: number, c: number) => {
+      if (!canvas) throw new Error('start a sampling or completion run first');
+      return pixelProbs(canvas.length / D, r, c);
+    },
   };
 }

@@ -1,0 +1,1 @@
+export function findTorchPython(): { python: string | null; version: string | null; tried: string[] };
