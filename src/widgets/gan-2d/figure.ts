@@ -2,35 +2,13 @@
  * Build-time static figure for `gan-2d`: the same model code, a short run on tfjs (WASM backend
  * in Node), drawn as an SVG scatter of real points and fakes.
  */
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import { defaults } from '../../lib/params';
-import { configureWasm, pickBackend, tf } from '../../lib/tf-backend';
+import { buildBackend } from '../../lib/book/tf-build';
 import { lineChartSvg } from '../../lib/svg';
 import { createModel as createGan2d, gan2dSpecsFor } from './model';
 import { EXTENT, modeStats } from './data';
 
 export const FALLBACK_STEPS = 40;
-let backendReady: Promise<string> | null = null;
-
-/** One backend start for every instance on every page (instances render concurrently). */
-function buildBackend(): Promise<string> {
-  if (!backendReady) {
-    backendReady = (async () => {
-      const b = tf.getBackend();
-      if (b === 'wasm' || b === 'cpu') {
-        await tf.ready();
-        return b;
-      }
-      // Build time runs in Node: the WASM backend reads its binary from node_modules.
-      const require = createRequire(import.meta.url);
-      configureWasm(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/');
-      return pickBackend(['wasm', 'cpu']);
-    })();
-  }
-  return backendReady;
-}
-
 const cache = new Map<string, { svg: string; caption: string }>();
 
 export async function gan2dFallbackSvg(preset: string): Promise<{ svg: string; caption: string }> {
