@@ -19,7 +19,6 @@ import {
 } from '../../src/lib/checkpoint';
 import type { Model } from '../../src/lib/model';
 import { defaults, type ParamSpec } from '../../src/lib/params';
-// @ts-expect-error: a plain .mjs script without type declarations
 import { modelCodeHash } from '../../scripts/checkpoint-hash.mjs';
 
 const root = join(import.meta.dirname, '../..');
