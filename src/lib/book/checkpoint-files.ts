@@ -46,3 +46,29 @@ export function checkpointCaption(m: CheckpointManifest, labels: Record<string, 
     .join(', ');
   return `${m.steps.toLocaleString('en-US')} training steps with the default settings (seed ${m.seed}; ${m.note ?? ''}): ${metrics}`;
 }
+
+let mnistCache: Promise<import('../data/mnist').Mnist> | null = null;
+
+/** The packed MNIST asset at build time (public/data/mnist.bin.gz). */
+export function buildMnist(): Promise<import('../data/mnist').Mnist> {
+  mnistCache ??= import('../data/mnist').then(async ({ decodeMnist, gunzip }) => decodeMnist(await gunzip(readFileSync(join(process.cwd(), 'public/data/mnist.bin.gz')))));
+  return mnistCache;
+}
+
+/**
+ * A widget's model with its checkpoint's weights in place (build-time figures), or null without a
+ * checkpoint. The caller disposes the model.
+ */
+export async function loadTrained<M extends { load?(w: NamedWeights, step: number): void }>(
+  id: string,
+  defaults: Record<string, number | string | boolean>,
+  create: (values: Record<string, number | string | boolean>, mnist: import('../data/mnist').Mnist) => M,
+): Promise<{ model: M; manifest: CheckpointManifest } | null> {
+  const ck = readCheckpoint(id);
+  if (!ck) return null;
+  const { buildBackend } = await import('./tf-build');
+  await buildBackend();
+  const model = create({ ...defaults, ...ck.manifest.settings }, await buildMnist());
+  model.load!(ck.weights, ck.manifest.steps);
+  return { model, manifest: ck.manifest };
+}

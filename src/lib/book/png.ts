@@ -60,3 +60,11 @@ export function pngImageSvg(pixels: Uint8Array, width: number, height: number, s
   const data = greyPng(pixels, width, height).toString('base64');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(label)}"><image href="data:image/png;base64,${data}" width="${W}" height="${H}" style="image-rendering:pixelated"/></svg>`;
 }
+
+/** Images with values in [0, 1] (n of rows x cols), tiled perRow across, as an SVG with an embedded PNG. */
+export function floatImagesSvg(images: ArrayLike<number>, n: number, perRow: number, scale: number, label: string, rows = 28, cols = 28): string {
+  const bytes = new Uint8Array(n * rows * cols);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.round(Math.min(1, Math.max(0, images[i])) * 255);
+  const t = tileImages(bytes, n, rows, cols, perRow);
+  return pngImageSvg(t.pixels, t.width, t.height, scale, label);
+}
