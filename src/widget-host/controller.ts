@@ -108,7 +108,7 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
   // "Load trained" (trained.ts) where the widget has a checkpoint.
   const summary = readSummary(root);
   const trained: Trained | null = summary
-    ? setupTrained({ id, root, summary, specs, values: () => values, initially: view.fromTrained, restart: () => link.reset(), setStatus })
+    ? setupTrained({ id, root, summary, specs, values: () => values, initially: view.fromTrained, lecture: view.lecture || view.controlsOff, restart: () => link.reset(), setStatus })
     : null;
   if (trained) ui.resetBtn.after(trained.button, trained.note);
 

@@ -50,6 +50,8 @@ export function setupTrained(opts: {
   values: () => Values;
   /** From the URL (`<id>.from=trained`). */
   initially: boolean;
+  /** The URL also asks for lecture mode: bring the widget into view when the link names no anchor. */
+  lecture?: boolean;
   /** Restart the worker (from the checkpoint while active). */
   restart: () => void;
   setStatus: (text: string, kind?: 'info' | 'warn' | 'error') => void;
@@ -98,7 +100,11 @@ export function setupTrained(opts: {
     if (why) {
       setUrl(false);
       opts.setStatus(`Not loading the trained model: ${why}`, 'warn');
-    } else setActive(true);
+    } else {
+      setActive(true);
+      // A lecture link (?<id>.from=trained&<id>.lecture=on) opens on the widget itself.
+      if (opts.lecture && !window.location.hash) requestAnimationFrame(() => root.scrollIntoView({ block: 'start' }));
+    }
   }
   refresh();
 
