@@ -91,7 +91,8 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
       updateUrl(id, values, specs);
       const unfit = trained?.settingsChanged();
       link.reset();
-      setStatus(`${spec.label} set to ${formatValue(spec, value)}; the model was reset${unfit ? ` from scratch. ${unfit}` : '.'}`);
+      const how = unfit ? ` from scratch. ${unfit}` : trained?.active() ? ' to the trained checkpoint.' : '.';
+      setStatus(`${spec.label} set to ${formatValue(spec, value)}; the model was reset${how}`);
     },
   });
   const charts = el('div', { class: 'charts' });
