@@ -191,6 +191,8 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
     fullscreen: lecture.toggleFullscreen,
   });
   watchViewport(root, link);
+  // A link that asks for the trained model (a lecture link) starts the worker at once, not near the viewport.
+  if (trained?.active()) link.ensureWorker();
 
   const handle: WidgetHandle = {
     root,
