@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startTf } from './helpers/tf-node';
+import { startTf, tf } from './helpers/tf-node';
 import { mnistNode } from './helpers/mnist-node';
 import {
   checkManifest,
@@ -105,7 +105,9 @@ describe('checkpoints', () => {
         const weights = decodeWeights(bytes, m.tensors);
         const model = recipe.create(m.settings, recipe.needsMnist ? await mnistNode() : undefined);
         try {
+          const before = tf.memory().numTensors;
           model.load!(weights, m.steps);
+          expect(tf.memory().numTensors, 'load() keeps the tensor count flat').toBe(before);
           const got = recipe.measure(model);
           expect(Object.keys(got).sort()).toEqual(Object.keys(m.metrics).sort());
           for (const [k, stated] of Object.entries(m.metrics)) {
