@@ -153,7 +153,7 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
     },
     metrics() {
       const none = step === 0 || loaded;
-      return { step, d_loss: none ? '–' : dLoss, g_loss: none ? '–' : gLoss, probe_acc: acc, probe_acc_random: accRandom, probe_step: accStep };
+      return { step, d_loss: none ? '–' : dLoss, g_loss: none ? '–' : gLoss, probe_acc: Number.isNaN(acc) ? '–' : acc, probe_acc_random: accRandom, probe_step: accStep };
     },
     view(): BiganView {
       const images = readTidy(() => {
@@ -195,10 +195,11 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
       D.loadNamed('D', weights);
       step = at;
       loaded = true;
-      acc = probe();
+      // The probe is re-fitted at the next scheduled step or on request (a fit takes seconds,
+      // and a loaded checkpoint should show at once); until then its readout says so.
+      acc = NaN;
       accStep = at;
       history.length = 1; // keep the random encoder's point at step 0
-      history.push({ step: at, probe_acc: acc });
     },
     probe,
     probeRandom: () => accRandom,
