@@ -52,7 +52,7 @@ async function draw() {
   const caption =
     `The trained VAE from the book's checkpoint: ${m.steps.toLocaleString('en-US')} steps with the default settings and seed ${m.seed}, ` +
     `test ELBO ${elbo.value.toFixed(elbo.digits)} nats per image (KL ${m.metrics.kl.value.toFixed(m.metrics.kl.digits)}). ` +
-    `Left: the latent means of the first 500 test digits, coloured by class; right: the decoded manifold. ` +
+    `First the latent means of the first 500 test digits, coloured by class, then the decoded manifold. ` +
     `With JavaScript the VAE trains live in your browser, from scratch or from this checkpoint (Load trained).`;
   return { svg: scatter + manifold, caption };
 }
