@@ -4,6 +4,7 @@
  */
 import type { Values } from './params';
 import type { Metrics } from './protocol';
+import type { NamedWeights } from './checkpoint';
 
 export interface Model {
   /** One training step (one EM iteration, one optimiser update, ...). */
@@ -19,6 +20,13 @@ export interface Model {
    * walk that arrived). The worker then stops playing and says so; Reset starts a new run.
    */
   done?(): boolean;
+  /** Optional: the trained weights by name (checkpoints, lib/checkpoint.ts). */
+  save?(): NamedWeights;
+  /**
+   * Optional: puts saved weights in place (same names and sizes as save() gives) and continues
+   * counting steps from `step`. The optimiser starts afresh. Throws naming a missing or wrong tensor.
+   */
+  load?(weights: NamedWeights, step: number): void;
   dispose(): void;
 }
 

@@ -13,8 +13,11 @@ export type Metrics = Record<string, number | string>;
  * control (a report written before a Play arrived must not switch the buttons back).
  */
 export type ToWorker =
-  /** (Re)build the model from scratch: step 0. */
-  | { type: 'init'; params: Values; seq?: number }
+  /**
+   * (Re)build the model from scratch: step 0; or, with `checkpoint`, from a trained checkpoint
+   * (absolute URLs of its manifest and weights, lib/checkpoint.ts): step = the checkpoint's steps.
+   */
+  | { type: 'init'; params: Values; seq?: number; checkpoint?: { manifest: string; weights: string } }
   | { type: 'run'; seq?: number }
   | { type: 'pause'; seq?: number }
   | { type: 'step'; n: number; seq?: number }
@@ -24,7 +27,7 @@ export type ToWorker =
   | { type: 'command'; id: number; name: string; payload?: unknown };
 
 /** Where a worker failed: each stage gets its own message and advice on the page. */
-export type FailureStage = 'code' | 'backend' | 'data' | 'model' | 'step' | 'view' | 'command';
+export type FailureStage = 'code' | 'backend' | 'data' | 'model' | 'checkpoint' | 'step' | 'view' | 'command';
 
 /** An error that knows its stage (thrown by set-up code inside the worker, e.g. the MNIST loader). */
 export class StageError extends Error {

@@ -19,6 +19,7 @@ import { linkWorker } from './worker-link';
 import { widgetWorker } from './worker-name';
 import { watchViewport } from './viewport';
 import { drawLoop, type DrawContext } from './draw-loop';
+import { readSummary, setupTrained, type Trained } from './trained';
 
 export type { MetricSpec, DrawContext, Speed };
 export { formatMetric } from './readouts';
@@ -88,8 +89,10 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
     onChange(spec, value) {
       values = { ...values, [spec.name]: value };
       updateUrl(id, values, specs);
+      const unfit = trained?.settingsChanged();
       link.reset();
-      setStatus(`${spec.label} set to ${formatValue(spec, value)}; the model was reset.`);
+      const how = unfit ? ` from scratch. ${unfit}` : trained?.active() ? ' to the trained checkpoint.' : '.';
+      setStatus(`${spec.label} set to ${formatValue(spec, value)}; the model was reset${how}`);
     },
   });
   const charts = el('div', { class: 'charts' });
@@ -102,6 +105,13 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
     status.textContent = text;
     status.className = `status${kind === 'info' ? '' : ' ' + kind}`;
   }
+
+  // "Load trained" (trained.ts) where the widget has a checkpoint.
+  const summary = readSummary(root);
+  const trained: Trained | null = summary
+    ? setupTrained({ id, root, summary, specs, values: () => values, initially: view.fromTrained, lecture: view.lecture || view.controlsOff, restart: () => link.reset(), setStatus })
+    : null;
+  if (trained) ui.resetBtn.after(trained.button, trained.note);
 
   const draws = drawLoop({ root, draw: cfg.draw, values: () => values, reducedMotion, setStatus });
   const lecture = setupLecture({ root, controlsOff: view.controlsOff, lecture: view.lecture, fullBtn: ui.fullBtn, onResize: draws.scheduleDraw });
@@ -124,6 +134,7 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
     setMetric: readouts.set,
     hasMetric: readouts.has,
     metricLog,
+    checkpoint: () => trained?.urls(),
     onRunning(running, diverged) {
       // A button that disables itself while it has focus would drop focus to <body> (the next
       // Space would scroll the page, and S/R would no longer reach the widget): hand focus to
@@ -142,7 +153,12 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
   ui.playBtn.addEventListener('click', link.play);
   ui.pauseBtn.addEventListener('click', link.pause);
   ui.stepBtn.addEventListener('click', link.stepOnce);
-  ui.resetBtn.addEventListener('click', link.reset);
+  // Reset starts from scratch (leaving the trained checkpoint, if one was loaded).
+  const resetScratch = () => {
+    trained?.clear();
+    link.reset();
+  };
+  ui.resetBtn.addEventListener('click', resetScratch);
   ui.speedSel.addEventListener('change', () => link.setRate(speedRate(ui.speedSel.value)));
   ui.copyBtn.addEventListener('click', async () => {
     const text = linkTo(id, values, specs);
@@ -161,7 +177,9 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
       values = next;
       inputs.sync();
       updateUrl(id, values, specs);
+      const unfit = trained?.settingsChanged();
       link.reset();
+      if (unfit) setStatus(`The model was reset from scratch. ${unfit}`, 'warn');
     }
     return errors;
   }
@@ -169,10 +187,12 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
   bindKeys(root, {
     playPause: () => (link.running() ? link.pause() : link.play()),
     step: link.stepOnce,
-    reset: link.reset,
+    reset: resetScratch,
     fullscreen: lecture.toggleFullscreen,
   });
   watchViewport(root, link);
+  // A link that asks for the trained model (a lecture link) starts the worker at once, not near the viewport.
+  if (trained?.active()) link.ensureWorker();
 
   const handle: WidgetHandle = {
     root,
@@ -183,7 +203,7 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
     play: link.play,
     pause: link.pause,
     step: link.stepOnce,
-    reset: link.reset,
+    reset: resetScratch,
     running: link.running,
     speed: () => ui.speedSel.value as Speed,
     setSpeed(speed) {

@@ -7,6 +7,7 @@ const ADVICE: Record<FailureStage, string> = {
   backend: 'Press Reset to try again, or open the page with ?backend=cpu in the address to train on plain JavaScript.',
   data: 'Check the connection and press Reset to try again, or reload the page.',
   model: 'Change the settings or press Reset.',
+  checkpoint: 'Press Reset to train from scratch instead, or reload the page.',
   step: 'Press Reset.',
   view: 'Press Reset.',
   command: 'Press Reset.',

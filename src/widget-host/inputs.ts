@@ -4,11 +4,12 @@
  * `?<id>.<param>=value`. View settings are read from the URL too and kept there:
  *   <id>.controls=off   hide the buttons and inputs (lecture mode; keys still work)
  *   <id>.lecture=on     large type for projection, without going full screen
+ *   <id>.from=trained   start from the widget's trained checkpoint (where it has one)
  */
 import { formatValue, parseValue, writeParams, type ParamSpec, type ParamValue, type Values } from '../lib/params';
 import { el } from './dom';
 
-export const VIEW_KEYS = ['controls', 'lecture'] as const;
+export const VIEW_KEYS = ['controls', 'lecture', 'from'] as const;
 
 export function readView(id: string, search: string) {
   const q = new URLSearchParams(search);
@@ -17,7 +18,7 @@ export function readView(id: string, search: string) {
   const on = (v: string | undefined) => v === 'on' || v === 'true' || v === '1' || v === 'yes';
   const rest = new URLSearchParams();
   for (const [k, v] of q) if (!VIEW_KEYS.some((vk) => k === `${id}.${vk}`)) rest.append(k, v);
-  return { controlsOff: off(get('controls')), lecture: on(get('lecture')), rest };
+  return { controlsOff: off(get('controls')), lecture: on(get('lecture')), fromTrained: get('from') === 'trained', rest };
 }
 
 /** writeParams drops every key of this widget; put the view settings back. */

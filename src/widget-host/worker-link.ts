@@ -26,6 +26,8 @@ export interface WorkerLinkHost {
   metricLog: MetricHistory;
   /** Told whenever running or diverged changes (to enable the buttons). */
   onRunning: (running: boolean, diverged: boolean) => void;
+  /** The trained checkpoint to start from (absolute URLs), or undefined to start from scratch. */
+  checkpoint?: () => { manifest: string; weights: string } | undefined;
 }
 
 export interface WorkerLink {
@@ -105,7 +107,7 @@ export function linkWorker(host: WorkerLinkHost): WorkerLink {
       setRunning(false);
     };
     worker.postMessage({ type: 'speed', stepsPerSecond: host.rate() } satisfies ToWorker);
-    worker.postMessage({ type: 'init', params: host.values(), seq: ++controlSeq } satisfies ToWorker);
+    worker.postMessage({ type: 'init', params: host.values(), checkpoint: host.checkpoint?.(), seq: ++controlSeq } satisfies ToWorker);
     // Until the model's first report the figure is empty: say what is loading.
     showLoading(LOADING_CODE);
   }
@@ -217,7 +219,7 @@ export function linkWorker(host: WorkerLinkHost): WorkerLink {
       for (const p of pending.values()) p.reject(new Error('The training worker was restarted.'));
       pending.clear();
     }
-    control({ type: 'init', params: host.values() });
+    control({ type: 'init', params: host.values(), checkpoint: host.checkpoint?.() });
   }
 
   return {

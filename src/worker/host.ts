@@ -8,6 +8,7 @@ import type { Model, ModelFactory } from '../lib/model';
 import { firstNonFinite } from '../lib/model';
 import { StageError, type FailureStage, type FromWorker, type ToWorker } from '../lib/protocol';
 import type { BackendChoice } from '../lib/backend-choice';
+import { fetchCheckpoint } from './checkpoint';
 
 /** What the worker's set-up reports: the backend's name, a longer label, and why a preferred one was skipped. */
 export interface BackendInfo {
@@ -214,6 +215,22 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
     } catch (err) {
       if (gen === generation) fail('model', err, 'Could not build the model');
       return;
+    }
+    if (params.checkpoint) {
+      // Start from a trained checkpoint: its weights in place, step counting on from its steps.
+      try {
+        if (!model.load) throw new StageError('checkpoint', 'This widget cannot load a trained checkpoint');
+        const ck = await fetchCheckpoint(params.checkpoint, params.params);
+        if (gen !== generation) return;
+        model.load(ck.weights, ck.manifest.steps);
+        step = ck.manifest.steps;
+      } catch (err) {
+        if (gen !== generation) return;
+        model.dispose();
+        model = null;
+        fail('checkpoint', err, 'Could not load the trained checkpoint');
+        return;
+      }
     }
     report();
   }

@@ -40,7 +40,7 @@ describe('widget ids', () => {
     describe(id, () => {
       it('has its files, named by role', () => {
         for (const f of ['settings.ts', 'model.ts', 'worker.ts', 'client.ts']) expect(existsSync(join(root, 'src/widgets', id, f)), `${id}/${f}`).toBe(true);
-        const extra = readdirSync(join(root, 'src/widgets', id)).filter((f) => !['settings.ts', 'model.ts', 'worker.ts', 'client.ts', 'figure.ts', 'data.ts'].includes(f));
+        const extra = readdirSync(join(root, 'src/widgets', id)).filter((f) => !['settings.ts', 'model.ts', 'worker.ts', 'client.ts', 'figure.ts', 'data.ts', 'checkpoint.ts'].includes(f));
         expect(extra, `unexpected files in src/widgets/${id}`).toEqual([]);
       });
 

@@ -136,6 +136,28 @@ export class MLP {
     });
   }
 
+  /** Weights by name for checkpoints: `<prefix>.w0`, `<prefix>.b0`, ... */
+  named(prefix: string): Record<string, Float32Array> {
+    const out: Record<string, Float32Array> = {};
+    this.weights.forEach((w, i) => {
+      out[`${prefix}.w${i}`] = Float32Array.from(w.dataSync() as Float32Array);
+      out[`${prefix}.b${i}`] = Float32Array.from(this.biases[i].dataSync() as Float32Array);
+    });
+    return out;
+  }
+
+  /** Puts the weights that named(prefix) gave back in place; throws naming a missing or wrong tensor. */
+  loadNamed(prefix: string, weights: Record<string, Float32Array>) {
+    const names = this.weights.flatMap((_, i) => [`${prefix}.w${i}`, `${prefix}.b${i}`]);
+    const vars = this.weights.flatMap((w, i) => [w, this.biases[i]]);
+    names.forEach((n, i) => {
+      const a = weights[n];
+      if (!a) throw new Error(`the checkpoint has no tensor ${n}`);
+      if (a.length !== vars[i].size) throw new Error(`tensor ${n} has ${a.length} values, the model needs ${vars[i].size}`);
+    });
+    names.forEach((n, i) => tf.tidy(() => vars[i].assign(tf.tensor(weights[n], vars[i].shape))));
+  }
+
   /** Clips every weight and bias to [-c, c] in place (WGAN weight clipping). */
   clip(c: number) {
     tf.tidy(() => {

@@ -22,6 +22,7 @@ import { readTidy, tf } from '../../lib/tf-backend';
 import { MLP, makeOptimizer } from '../../lib/nn/mlp';
 import { batchPixels, SPLITS, type Mnist } from '../../lib/data/mnist';
 import type { Model } from '../../lib/model';
+import type { NamedWeights } from '../../lib/checkpoint';
 import { mmd2 } from '../../lib/mmd';
 import { bceSum, lossFake, lossReal, PRIOR_OPTIONS, priorDensityGrid, samplePrior, samplePriorMany, type PriorKind } from '../../lib/gan/losses';
 
@@ -86,6 +87,8 @@ export interface AaeModel extends Model {
   /** Fraction of test codes whose nearest prior part (by part-conditioned samples) is their label. */
   partAccuracy(): number;
   numVariables(): number;
+  save(): NamedWeights;
+  load(weights: NamedWeights, step: number): void;
 }
 
 export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {}): AaeModel {
@@ -217,6 +220,8 @@ export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {})
   }
 
   let step = 0;
+  /** Loaded from a checkpoint and not stepped since: no minibatch losses to show yet. */
+  let loaded = false;
   const history: AaeView['history'] = [];
 
   // Fixed prior draws for code_mmd and for the decoded-sample grid.
@@ -320,11 +325,12 @@ export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {})
         if (vae) stepCore(vae, x, y, dLab, real, realLab);
       });
       step++;
+      loaded = false;
     },
     metrics() {
       const adv = main.reg === 'adversarial';
       // Before the first step there is no batch loss yet: show a dash (not NaN, which would read as divergence).
-      const v = (x: number) => (step === 0 ? '–' : x);
+      const v = (x: number) => (step === 0 || loaded ? '–' : x);
       return {
         step,
         recon: v(main.last.recon),
@@ -399,6 +405,29 @@ export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {})
     },
     command(name) {
       throw new Error(`unknown command ${name}`);
+    },
+    save() {
+      const out: NamedWeights = {};
+      const cores: [string, Core | null][] = [['', main], ['vae_', vae]];
+      for (const [p, c] of cores) {
+        if (!c) continue;
+        Object.assign(out, c.enc.named(`${p}enc`), c.dec.named(`${p}dec`), c.disc?.named(`${p}disc`) ?? {});
+      }
+      return out;
+    },
+    load(weights, at) {
+      const cores: [string, Core | null][] = [['', main], ['vae_', vae]];
+      for (const [p, c] of cores) {
+        if (!c) continue;
+        c.enc.loadNamed(`${p}enc`, weights);
+        c.dec.loadNamed(`${p}dec`, weights);
+        c.disc?.loadNamed(`${p}disc`, weights);
+      }
+      step = at;
+      loaded = true;
+      history.length = 0;
+      cache = { step: -1, mmd: NaN };
+      viewCache = { step: -1, view: null };
     },
     dispose() {
       for (const c of [main, vae]) {

@@ -11,6 +11,7 @@ import { readTidy, tf } from '../../lib/tf-backend';
 import { MLP, makeOptimizer } from '../../lib/nn/mlp';
 import { batchPixels, SPLITS, type Mnist } from '../../lib/data/mnist';
 import type { Model } from '../../lib/model';
+import type { NamedWeights } from '../../lib/checkpoint';
 import { linearProbe, lossFake, lossReal } from '../../lib/gan/losses';
 
 export * from './settings';
@@ -37,6 +38,8 @@ export interface BiganModel extends Model {
   probe(): number;
   probeRandom(): number;
   recon(): number;
+  save(): NamedWeights;
+  load(weights: NamedWeights, step: number): void;
 }
 
 export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {}): BiganModel {
@@ -95,6 +98,8 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
   let order = Array.from({ length: nTrain }, (_, i) => SPLITS.train.start + i);
   let cursor = order.length;
   let step = 0;
+  /** Loaded from a checkpoint and not stepped since: no minibatch losses to show yet. */
+  let loaded = false;
   let dLoss = NaN;
   let gLoss = NaN;
   let acc = accRandom;
@@ -138,6 +143,7 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
         gLoss = gc ? gc.dataSync()[0] : NaN;
       });
       step++;
+      loaded = false;
       if (step % probeEvery === 0) {
         acc = probe();
         accStep = step;
@@ -146,7 +152,8 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
       }
     },
     metrics() {
-      return { step, d_loss: step === 0 ? '–' : dLoss, g_loss: step === 0 ? '–' : gLoss, probe_acc: acc, probe_acc_random: accRandom, probe_step: accStep };
+      const none = step === 0 || loaded;
+      return { step, d_loss: none ? '–' : dLoss, g_loss: none ? '–' : gLoss, probe_acc: Number.isNaN(acc) ? '–' : acc, probe_acc_random: accRandom, probe_step: accStep };
     },
     view(): BiganView {
       const images = readTidy(() => {
@@ -180,6 +187,19 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
         return { probe_acc: acc };
       }
       throw new Error(`unknown command ${name}`);
+    },
+    save: () => ({ ...E.named('E'), ...G.named('G'), ...D.named('D') }),
+    load(weights, at) {
+      E.loadNamed('E', weights);
+      G.loadNamed('G', weights);
+      D.loadNamed('D', weights);
+      step = at;
+      loaded = true;
+      // The probe is re-fitted at the next scheduled step or on request (a fit takes seconds,
+      // and a loaded checkpoint should show at once); until then its readout says so.
+      acc = NaN;
+      accStep = at;
+      history.length = 1; // keep the random encoder's point at step 0
     },
     probe,
     probeRandom: () => accRandom,

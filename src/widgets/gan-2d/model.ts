@@ -13,6 +13,7 @@ import { MLP, disposeOptimizer, makeOptimizer, type Activation, type OptimizerKi
 import { gradientPenalty, mlpInputGradient } from '../../lib/nn/input-gradient';
 import type { Model } from '../../lib/model';
 import { criticLoss, discriminatorLoss, generatorLoss, lsganDiscriminatorLoss, lsganGeneratorLoss } from '../../lib/gan/losses';
+import type { NamedWeights } from '../../lib/checkpoint';
 import {
   EXTENT,
   makeTarget,
@@ -399,6 +400,27 @@ class Core {
     };
   }
 
+  /** G's and D's weights for a checkpoint. */
+  named(prefix: string): NamedWeights {
+    return { ...this.G.named(`${prefix}G`), ...this.D.named(`${prefix}D`) };
+  }
+
+  /** Puts checkpoint weights in place as if `at` outer iterations had run (losses appear after the next update). */
+  loadNamed(prefix: string, weights: NamedWeights, at: number) {
+    this.G.loadNamed(`${prefix}G`, weights);
+    this.D.loadNamed(`${prefix}D`, weights);
+    this.updates = at;
+    this.gVersion++;
+    this.dVersion++;
+    this.dUpdated = false;
+    this.gUpdated = false;
+    this.fakeCache = null;
+    this.evalCache = null;
+    for (const a of this.hist) a.length = 0;
+    this.stageData = null;
+    this.stagePos = 0;
+  }
+
   dispose() {
     this.G.dispose();
     this.D.dispose();
@@ -409,6 +431,8 @@ class Core {
 
 export type Gan2dModel = Model & {
   evaluate(i?: number): EvalNumbers;
+  save(): NamedWeights;
+  load(weights: NamedWeights, step: number): void;
   cores: Core[];
   target: Target;
   /** The fixed real evaluation points (x, y pairs). */
@@ -501,6 +525,14 @@ export function createModel(values: Values): Gan2dModel {
         return { text, done: rs[0].done };
       }
       throw new Error(`unknown command ${name}`);
+    },
+    save() {
+      return Object.assign({}, ...cores.map((c, i) => c.named(`core${i}.`))) as NamedWeights;
+    },
+    load(weights, at) {
+      cores.forEach((c, i) => c.loadNamed(`core${i}.`, weights, at));
+      stages = cores.map(() => null);
+      forceView = true;
     },
     dispose() {
       for (const c of cores) c.dispose();

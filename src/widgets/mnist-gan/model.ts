@@ -14,6 +14,7 @@ import { Rng } from '../../lib/rng';
 import { MLP, disposeOptimizer, makeOptimizer } from '../../lib/nn/mlp';
 import { batchPixels, TRAIN_COUNT, type Mnist } from '../../lib/data/mnist';
 import type { Model } from '../../lib/model';
+import type { NamedWeights } from '../../lib/checkpoint';
 import { discriminatorLoss, generatorLoss } from '../../lib/gan/losses';
 
 export { specs } from './settings';
@@ -78,6 +79,8 @@ export interface MnistGanView {
 
 export interface MnistGanModel extends Model {
   view(): MnistGanView;
+  save(): NamedWeights;
+  load(weights: NamedWeights, step: number): void;
   sampleNoise(m: number): Float32Array;
   sampleData(m: number): Float32Array;
   discriminatorStep(): number;
@@ -239,6 +242,16 @@ export function createModel(values: Values, data: Mnist): MnistGanModel {
       if (name !== 'parzen') throw new Error(`unknown command ${name}`);
       const r = parzen();
       return { test: r.test, sigma: r.sigma };
+    },
+    save: () => ({ ...G.named('G'), ...D.named('D') }),
+    load(weights, at) {
+      G.loadNamed('G', weights);
+      D.loadNamed('D', weights);
+      steps = at;
+      history.length = 0;
+      parzenHist.length = 0;
+      parzen();
+      evalLosses();
     },
     dispose() {
       G.dispose();

@@ -13,6 +13,8 @@ import { tf } from '../../lib/tf-backend';
 import type { ParamSpec, Values } from '../../lib/params';
 import { SEED_SPEC } from '../../lib/params';
 import { Rng } from '../../lib/rng';
+import type { NamedWeights } from '../../lib/checkpoint';
+import { loadVariables, saveVariables } from '../../lib/nn/weights';
 import type { Model } from '../../lib/model';
 import { batchPixels, SPLITS, type Mnist } from '../../lib/data/mnist';
 import { PixelCnnNet } from '../../lib/pixelcnn/net';
@@ -49,6 +51,8 @@ export interface PixelcnnMnistView {
 }
 
 export type PixelcnnMnist = Model & {
+  save(): NamedWeights;
+  load(weights: NamedWeights, step: number): void;
   net: PixelCnnNet;
   testNll(): number;
   /** Runs `pixels` sampling passes (or until done); returns the pixels done and the time. */
@@ -281,6 +285,17 @@ export function createModel(values: Values, data: Mnist): PixelcnnMnist {
         default:
           throw new Error(`unknown command ${name}`);
       }
+    },
+    save: () => saveVariables('net', net.variables()),
+    load(weights, at) {
+      loadVariables('net', net.variables(), weights);
+      step = at;
+      steps.length = 0;
+      trainNll.length = 0;
+      recent = [];
+      testSteps.length = 0;
+      testNll.length = 0;
+      evalTest();
     },
     dispose() {
       net.dispose();

@@ -11,6 +11,7 @@ import { readTidy, tf } from '../../lib/tf-backend';
 import { MLP, disposeOptimizer, makeOptimizer } from '../../lib/nn/mlp';
 import { SPLITS, batchPixels, type Mnist } from '../../lib/data/mnist';
 import type { Model } from '../../lib/model';
+import type { NamedWeights } from '../../lib/checkpoint';
 import {
   VAE_EVAL_COUNT,
   VAE_GRID,
@@ -43,6 +44,9 @@ export interface VaeModel extends Model {
   /** Last training step's minibatch numbers (nats per image). */
   lastBatch(): { recon: number; kl: number };
   epoch(): number;
+  view(): VaeView;
+  save(): NamedWeights;
+  load(weights: NamedWeights, step: number): void;
 }
 
 export function createModel(values: Values, data: Mnist): VaeModel {
@@ -268,6 +272,24 @@ export function createModel(values: Values, data: Mnist): VaeModel {
     epoch: () => epochsDone + (order.length ? cursor / trainSize : 0),
     step() {
       trainStep();
+    },
+    save() {
+      return { ...encoder.named('enc'), ...decoder.named('dec') };
+    },
+    load(weights, step) {
+      encoder.loadNamed('enc', weights);
+      decoder.loadNamed('dec', weights);
+      stepCount = step;
+      // Passes over the training digits so far; the next minibatch starts a fresh shuffle.
+      epochsDone = (step * batch) / trainSize;
+      order = [];
+      cursor = 0;
+      hist.step = [];
+      hist.recon = [];
+      hist.kl = [];
+      tests.step = [];
+      tests.elbo = [];
+      cached = null;
     },
     metrics() {
       ensureFresh();
