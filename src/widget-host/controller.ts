@@ -5,7 +5,7 @@
  * to the training worker (worker-link.ts, viewport.ts, draw-loop.ts). It never trains: a Web
  * Worker does, and this code only forwards commands and hands the worker's state to `draw`.
  */
-import { SEED_SPEC, formatValue, readParams, type ParamSpec, type Values } from '../lib/params';
+import { SEED_SPEC, formatValue, isLive, readParams, type ParamSpec, type Values } from '../lib/params';
 import { MetricHistory, type MetricRow } from './export';
 import { el } from './dom';
 import { createControls, isSpeed, speedRate, type Speed } from './controls';
@@ -46,7 +46,10 @@ export interface WidgetConfig<V = unknown> {
 export interface WidgetHandle {
   readonly root: HTMLElement;
   values(): Values;
-  /** Validates and applies new values (resets the model). Returns error messages, if any. */
+  /**
+   * Validates and applies new values: live settings only (ParamSpec.live) go to the running
+   * model, anything else resets it. Returns error messages, if any.
+   */
   setParams(partial: Values): string[];
   command(name: string, payload?: unknown): Promise<unknown>;
   setStatus(text: string, kind?: 'info' | 'warn' | 'error'): void;
@@ -88,8 +91,14 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
     onChange(spec, value) {
       values = { ...values, [spec.name]: value };
       updateUrl(id, values, specs);
-      link.reset();
-      setStatus(`${spec.label} set to ${formatValue(spec, value)}; the model was reset.`);
+      if (isLive(spec)) {
+        // A learning rate, loss weight or optimiser setting: the running model takes it.
+        link.update(values);
+        setStatus(`${spec.label} set to ${formatValue(spec, value)}; applied to the running model (no reset).`);
+      } else {
+        link.reset();
+        setStatus(`${spec.label} set to ${formatValue(spec, value)}; the model was reset.`);
+      }
     },
   });
   const charts = el('div', { class: 'charts' });
@@ -158,10 +167,12 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
   function setParams(partial: Values): string[] {
     const { next, errors } = parsePartial(specs, values, partial);
     if (errors.length === 0) {
+      const changed = specs.filter((s) => next[s.name] !== values[s.name]);
       values = next;
       inputs.sync();
       updateUrl(id, values, specs);
-      link.reset();
+      if (changed.length > 0 && changed.every(isLive)) link.update(values);
+      else link.reset();
     }
     return errors;
   }

@@ -5,7 +5,7 @@
  *   <id>.controls=off   hide the buttons and inputs (lecture mode; keys still work)
  *   <id>.lecture=on     large type for projection, without going full screen
  */
-import { formatValue, parseValue, writeParams, type ParamSpec, type ParamValue, type Values } from '../lib/params';
+import { formatValue, isLive, parseValue, writeParams, type ParamSpec, type ParamValue, type Values } from '../lib/params';
 import { el } from './dom';
 
 export const VIEW_KEYS = ['controls', 'lecture'] as const;
@@ -85,6 +85,8 @@ export function createInputs(opts: {
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
   const errorEls = new Map<string, HTMLElement>();
   const visible = opts.visible ? new Set([...opts.visible, 'seed']) : null;
+  // Where some settings apply to the running model and others rebuild it, each input says which.
+  const mixed = specs.some(isLive);
   for (const spec of specs) {
     if (visible && !visible.has(spec.name)) continue;
     const fid = `${id}-${spec.name}`;
@@ -110,6 +112,12 @@ export function createInputs(opts: {
     input.setAttribute('aria-describedby', `${fid}-error`);
     if (spec.help) input.setAttribute('title', spec.help);
     wrap.append(label, input, err);
+    if (mixed) {
+      const live = isLive(spec);
+      const note = el('div', { class: `param-note${live ? ' live' : ''}`, id: `${fid}-note` }, live ? 'applies while training' : 'resets the model');
+      input.setAttribute('aria-describedby', `${fid}-note ${fid}-error`);
+      wrap.insertBefore(note, err);
+    }
     box.append(wrap);
     inputs.set(spec.name, input);
     errorEls.set(spec.name, err);

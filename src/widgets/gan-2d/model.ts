@@ -9,7 +9,7 @@
 import type { Values } from '../../lib/params';
 import { Rng } from '../../lib/rng';
 import { readTidy, tf } from '../../lib/tf-backend';
-import { MLP, disposeOptimizer, makeOptimizer, type Activation, type OptimizerKind } from '../../lib/nn/mlp';
+import { MLP, disposeOptimizer, makeOptimizer, setLearningRate, type Activation, type OptimizerKind } from '../../lib/nn/mlp';
 import { gradientPenalty, mlpInputGradient } from '../../lib/nn/input-gradient';
 import type { Model } from '../../lib/model';
 import {
@@ -49,15 +49,17 @@ class Core {
   readonly loss: LossKind;
   readonly G: MLP;
   readonly D: MLP;
-  private gOpt: tf.Optimizer;
-  private dOpt: tf.Optimizer;
+  gOpt: tf.Optimizer;
+  dOpt: tf.Optimizer;
+  private gOptKind: string;
+  private dOptKind: string;
   private readonly rng: Rng;
   private readonly zDim: number;
   private readonly noiseKind: string;
-  private readonly m: number;
-  private readonly k: number;
-  private readonly clipC: number;
-  private readonly lambda: number;
+  private m: number;
+  private k: number;
+  private clipC: number;
+  private lambda: number;
   readonly evalZ: Float32Array;
   updates = 0;
   /** Counts G updates (cache key for the evaluation fakes). */
@@ -101,9 +103,42 @@ class Core {
     this.G = new MLP(this.zDim, [...hiddenG, { units: 2, activation: 'linear' }], init, 'G');
     this.D = new MLP(2, [...hiddenD, { units: 1, activation: 'linear' }], init, 'D');
     if (loss === 'wgan-clip') this.D.clip(this.clipC);
+    this.gOptKind = String(v.g_opt);
+    this.dOptKind = String(v.d_opt);
     this.gOpt = makeOptimizer(v.g_opt as OptimizerKind, Number(v.g_lr));
     this.dOpt = makeOptimizer(v.d_opt as OptimizerKind, Number(v.d_lr));
     this.evalZ = sampleNoise(new Rng(seed * 7919 + 3), EVAL_N, this.zDim, this.noiseKind);
+  }
+
+  /**
+   * Takes the live settings (learning rates, optimisers, K or n_critic, c, λ, batch size) into
+   * the running model: weights and step count stay. A new optimiser kind starts with fresh
+   * moments; a new learning rate keeps them.
+   */
+  update(v: Values) {
+    const k = isWgan(this.loss) ? Number(v.n_critic) : Number(v.k);
+    if (k !== this.k) {
+      // a slow-motion walk through the stages restarts with the new count
+      this.stagePos = 0;
+      this.stageData = null;
+    }
+    this.k = k;
+    this.m = Number(v.batch);
+    this.clipC = Number(v.clip);
+    this.lambda = Number(v.gp);
+    const swap = (opt: tf.Optimizer, kind: string, was: string, lr: number) => {
+      if (kind === was) {
+        setLearningRate(opt, lr);
+        return opt;
+      }
+      disposeOptimizer(opt);
+      return makeOptimizer(kind as OptimizerKind, lr);
+    };
+    this.gOpt = swap(this.gOpt, String(v.g_opt), this.gOptKind, Number(v.g_lr));
+    this.dOpt = swap(this.dOpt, String(v.d_opt), this.dOptKind, Number(v.d_lr));
+    this.gOptKind = String(v.g_opt);
+    this.dOptKind = String(v.d_opt);
+    if (this.loss === 'wgan-clip') this.D.clip(this.clipC);
   }
 
   noise(n: number) {
@@ -435,12 +470,13 @@ export function createModel(values: Values): Gan2dModel {
   const kxx = meanKernel(realEval, realEval, bw, true);
   const loss = values.loss as LossKind;
   const cores = [new Core(values, loss, target, realEval, bw, kxx)];
+  const w = (isWgan(loss) ? 'nonsat' : values.wgan) as LossKind;
+  // Algorithm 13.2 trains the clipped critic and G with RMSProp; the partner follows it.
+  const partnerValues = (v: Values) => (w === 'wgan-clip' ? { ...v, g_opt: 'rmsprop', d_opt: 'rmsprop' } : v);
+  let current = values;
   if (values.compare) {
-    const w = (isWgan(loss) ? 'nonsat' : values.wgan) as LossKind;
-    // Algorithm 13.2 trains the clipped critic and G with RMSProp; the partner follows it.
-    const partnerValues = w === 'wgan-clip' ? { ...values, g_opt: 'rmsprop', d_opt: 'rmsprop' } : values;
     // the side-by-side pair is always (GAN, WGAN), left to right
-    const partner = new Core(partnerValues, w, target, realEval, bw, kxx);
+    const partner = new Core(partnerValues(values), w, target, realEval, bw, kxx);
     const pair = isWgan(loss) ? [partner, cores[0]] : [cores[0], partner];
     cores.length = 0;
     cores.push(...pair);
@@ -462,6 +498,11 @@ export function createModel(values: Values): Gan2dModel {
     },
     evaluate(i = 0) {
       return cores[i].evaluate(0);
+    },
+    update(next) {
+      current = next;
+      for (const c of cores) c.update(c.loss === loss ? next : partnerValues(next));
+      forceView = true;
     },
     metrics() {
       const out: Record<string, number> = {};
@@ -505,12 +546,12 @@ export function createModel(values: Values): Gan2dModel {
     command(name) {
       forceView = true;
       if (name === 'step-d') {
-        for (const c of cores) c.dUpdate(c.real(Number(values.batch)), c.noise(Number(values.batch)));
+        for (const c of cores) c.dUpdate(c.real(Number(current.batch)), c.noise(Number(current.batch)));
         stages = cores.map(() => null);
         return { text: `Updated ${isWgan(loss) ? 'the critic' : 'D'} once; G unchanged.` };
       }
       if (name === 'step-g') {
-        for (const c of cores) c.gUpdate(c.noise(Number(values.batch)));
+        for (const c of cores) c.gUpdate(c.noise(Number(current.batch)));
         stages = cores.map(() => null);
         return { text: 'Updated G once; D unchanged.' };
       }

@@ -75,7 +75,7 @@ export function mountVaeMnist(root: HTMLElement) {
       betaRange.max = '8';
       betaRange.step = '0.25';
       betaRange.value = String(h.values().beta);
-      betaRange.setAttribute('aria-label', 'β, the weight of the KL term (restarts training)');
+      betaRange.setAttribute('aria-label', 'β, the weight of the KL term (applies while training)');
       betaOut = document.createElement('output');
       betaOut.textContent = String(h.values().beta);
       label.append(betaRange, betaOut);
@@ -83,7 +83,7 @@ export function mountVaeMnist(root: HTMLElement) {
       betaRange.addEventListener('change', () => {
         const errs = h.setParams({ beta: Number(betaRange.value) });
         if (errs.length) h.setStatus(errs.join(' '), 'error');
-        else h.setStatus(`β set to ${betaRange.value}; training restarted from step 0.`);
+        else h.setStatus(`β set to ${betaRange.value}; the running model trains with it from the next step (no reset).`);
       });
       betaRow.append(label);
 

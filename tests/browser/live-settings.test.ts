@@ -1,0 +1,33 @@
+/**
+ * Live settings: a learning rate changed while the model trains applies to the running model
+ * (the step count goes on); a setting that changes shapes resets it, and each input says which.
+ */
+import { describe, expect, it } from 'vitest';
+import { openPage, setParam, waitReady, widget, sharedBrowser } from './helpers';
+
+const browser = await sharedBrowser();
+const ID = 'gan-2d';
+const stepOf = (id: string) => `Number(document.querySelector('[data-widget="${id}"]')?.dataset.step)`;
+
+describe('live settings on /playground/', () => {
+  it('changing the learning rate while running keeps the step count; a shape setting resets and says so', async () => {
+    const { page, errors } = await openPage(browser, '/playground/');
+    await waitReady(page, ID);
+    const w = widget(page, ID);
+    expect(await w.locator(`#${ID}-g_lr-note`).textContent()).toBe('applies while training');
+    expect(await w.locator(`#${ID}-g_units-note`).textContent()).toBe('resets the model');
+    await w.locator('[data-action="play"]').click();
+    await page.waitForFunction(`${stepOf(ID)} > 20`, undefined, { timeout: 60_000 });
+    const before = Number(await w.getAttribute('data-step'));
+    expect(await setParam(page, ID, 'g_lr', '0.0005')).toBe('');
+    expect(await w.locator('.status').textContent()).toMatch(/G learning rate set to 0\.0005; applied to the running model/);
+    await page.waitForFunction(`${stepOf(ID)} > ${before + 10}`, undefined, { timeout: 60_000 });
+    expect(await w.getAttribute('data-running')).toBe('true');
+    expect(page.url()).toContain('gan-2d.g_lr=0.0005');
+    // a shape setting rebuilds the model from step 0
+    expect(await setParam(page, ID, 'g_units', '16')).toBe('');
+    expect(await w.locator('.status').textContent()).toMatch(/the model was reset/);
+    await page.waitForFunction(`${stepOf(ID)} === 0`, undefined, { timeout: 60_000 });
+    expect(errors).toEqual([]);
+  });
+});
