@@ -133,19 +133,21 @@ export function mountPixelcnnMnist(root: HTMLElement) {
         if (wasRunning) h.pause();
         try {
           await start();
-          h.setStatus(`${what}: one forward pass per pixel; training is paused meanwhile.`);
+          h.setStatus(`${what}: one forward pass per pixel; training is paused meanwhile${wasRunning ? ' and resumes afterwards' : ''}.`);
           for (;;) {
             const r = (await h.command('sample_step', { pixels: 14 })) as { done: boolean };
             if (r.done || stop) break;
           }
-          h.setStatus(stop ? `${what} stopped.` : `${what} done.`);
+          // Training that was running before goes on (also after Stop drawing): the reader
+          // never has to press Play again because of a sample.
+          h.setStatus(`${what} ${stop ? 'stopped' : 'done'}${wasRunning ? '; training resumed' : ''}.`);
         } catch (err) {
           h.setStatus((err as Error).message, 'error');
         } finally {
           busy = false;
           buttons.forEach((b) => (b.disabled = false));
           stopBtn.disabled = true;
-          if (wasRunning && !stop) h.play();
+          if (wasRunning && !h.running()) h.play();
         }
       }
       sampleBtn.addEventListener('click', () => run(() => h.command('sample_start', { n: Number(h.values().samples) }), 'Sampling'));

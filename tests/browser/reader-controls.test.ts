@@ -1,6 +1,7 @@
 /**
- * Live settings: a learning rate changed while the model trains applies to the running model
- * (the step count goes on); a setting that changes shapes resets it, and each input says which.
+ * What a reader expects of the controls: a learning rate changed while the model trains applies
+ * to the running model (the step count goes on) while a setting that changes shapes resets it,
+ * and each input says which; sampling PixelCNN digits pauses training and resumes it afterwards.
  */
 import { describe, expect, it } from 'vitest';
 import { openPage, setParam, waitReady, widget, sharedBrowser } from './helpers';
@@ -30,4 +31,22 @@ describe('live settings on /playground/', () => {
     await page.waitForFunction(`${stepOf(ID)} === 0`, undefined, { timeout: 60_000 });
     expect(errors).toEqual([]);
   });
+});
+
+describe('pixelcnn-mnist: sampling while training', () => {
+  it('pauses training for the sample, then resumes it without a press on Play', async () => {
+    const id = 'pixelcnn-mnist';
+    const { page, errors } = await openPage(browser, '/chapters/02-autoregressive-models/?pixelcnn-mnist.samples=1');
+    await waitReady(page, id, 120_000);
+    const w = widget(page, id);
+    await w.locator('[data-action="play"]').click();
+    await page.waitForFunction(`${stepOf(id)} >= 5`, undefined, { timeout: 120_000 });
+    await w.locator('[data-action="sample"]').click();
+    await page.waitForFunction(`document.querySelector('[data-widget="${id}"] .status')?.textContent?.startsWith('Sampling done; training resumed')`, undefined, { timeout: 200_000 });
+    expect(await w.getAttribute('data-running')).toBe('true');
+    const after = Number(await w.getAttribute('data-step'));
+    await page.waitForFunction(`${stepOf(id)} > ${after}`, undefined, { timeout: 60_000 });
+    expect(await w.locator('[data-action="pause"]').isDisabled()).toBe(false);
+    expect(errors).toEqual([]);
+  }, 400_000);
 });
