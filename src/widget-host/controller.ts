@@ -91,14 +91,20 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
     onChange(spec, value) {
       values = { ...values, [spec.name]: value };
       updateUrl(id, values, specs);
+      const shown = formatValue(spec, value);
+      const what = shown === '' ? `${spec.label} cleared` : `${spec.label} set to ${shown}`;
       if (isLive(spec)) {
         // A learning rate, loss weight or optimiser setting: the running model takes it.
         link.update(values);
-        setStatus(`${spec.label} set to ${formatValue(spec, value)}; applied to the running model (no reset).`);
+        setStatus(`${what}; applied to the running model (no reset).`);
       } else {
         link.reset();
-        setStatus(`${spec.label} set to ${formatValue(spec, value)}; the model was reset.`);
+        setStatus(`${what}; the model was reset.`);
       }
+    },
+    onInvalid() {
+      // An earlier "... set to ..." line would read as the outcome of this rejected value.
+      if (!status.classList.contains('warn') && !status.classList.contains('error')) setStatus('');
     },
   });
   const charts = el('div', { class: 'charts' });

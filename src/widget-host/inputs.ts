@@ -63,6 +63,18 @@ export function parsePartial(specs: ParamSpec[], values: Values, partial: Values
   return { next, errors };
 }
 
+/** A message as a sentence: it ends with a full stop. */
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
+/** What the model keeps after a rejected value: the value, or "an empty list" for empty text. */
+export function keeps(spec: ParamSpec, v: ParamValue): string {
+  const shown = formatValue(spec, v);
+  return shown === '' ? 'The model keeps the setting as it was (empty).' : `The model keeps ${shown}.`;
+}
+
 export interface Inputs {
   box: HTMLElement;
   /** Shows the current values and clears the messages. */
@@ -79,6 +91,8 @@ export function createInputs(opts: {
   visible?: string[];
   values: () => Values;
   onChange: (spec: ParamSpec, value: ParamValue) => void;
+  /** Told when a typed value is rejected (the status line's older news is then stale). */
+  onInvalid?: () => void;
 }): Inputs {
   const { id, specs } = opts;
   const box = el('div', { class: 'params' });
@@ -127,7 +141,8 @@ export function createInputs(opts: {
       const p = parseValue(spec, raw);
       if (!p.ok) {
         input.setAttribute('aria-invalid', 'true');
-        err.textContent = `${p.error} The model keeps ${formatValue(spec, opts.values()[spec.name])}.`;
+        err.textContent = `${sentence(p.error)} ${keeps(spec, opts.values()[spec.name])}`;
+        opts.onInvalid?.();
         return;
       }
       input.removeAttribute('aria-invalid');

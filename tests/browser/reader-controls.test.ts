@@ -4,7 +4,7 @@
  * and each input says which; sampling PixelCNN digits pauses training and resumes it afterwards.
  */
 import { describe, expect, it } from 'vitest';
-import { openPage, setParam, waitReady, widget, sharedBrowser } from './helpers';
+import { openPage, setParam, stepN, waitReady, widget, sharedBrowser } from './helpers';
 
 const browser = await sharedBrowser();
 const ID = 'gan-2d';
@@ -49,4 +49,47 @@ describe('pixelcnn-mnist: sampling while training', () => {
     expect(await w.locator('[data-action="pause"]').isDisabled()).toBe(false);
     expect(errors).toEqual([]);
   }, 400_000);
+});
+
+describe('legends and one scale per axis', () => {
+  it('bigan-mnist: the probe chart names both lines in a legend inside the chart', async () => {
+    const id = 'bigan-mnist';
+    const { page, errors } = await openPage(browser, '/chapters/08-ali-bigan/');
+    await waitReady(page, id, 120_000);
+    const w = widget(page, id);
+    await page.waitForFunction(`[...document.querySelectorAll('[data-widget="${id}"] .charts svg')].some((s) => s.closest('figure, div')?.textContent?.includes('same probe, random E'))`, undefined, { timeout: 60_000 });
+    const text = await w.locator('.charts').textContent();
+    expect(text).toContain("probe on E's codes (this run)");
+    expect(text).toContain('same probe, random E (before training)');
+    expect(errors).toEqual([]);
+  }, 200_000);
+
+  it('ali-2d: modes covered and the reconstruction error have a chart and an axis each', async () => {
+    const id = 'ali-2d';
+    const { page, errors } = await openPage(browser, '/chapters/08-ali-bigan/');
+    await waitReady(page, id);
+    await stepN(page, id, 11);
+    const w = widget(page, id);
+    await page.waitForFunction(`document.querySelector('[data-widget="${id}"] [aria-label="History of the reconstruction error"] svg') !== null`, undefined, { timeout: 60_000 });
+    const modes = await w.locator('[aria-label="History of modes covered"]').textContent();
+    const recon = await w.locator('[aria-label="History of the reconstruction error"]').textContent();
+    expect(modes).toContain('modes covered');
+    expect(modes).not.toContain('recon');
+    expect(recon).toContain('reconstruction error');
+    expect(recon).not.toMatch(/×/);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('list inputs', () => {
+  it('gan-2d "My points": the message quotes what was typed and the form expected', async () => {
+    const { page, errors } = await openPage(browser, '/playground/');
+    await waitReady(page, ID);
+    const msg = await setParam(page, ID, 'points', 'abc');
+    expect(msg).toContain('"abc" is not a point');
+    expect(msg).toMatch(/two numbers "x y"/);
+    expect(msg).toMatch(/\. The model keeps the setting as it was \(empty\)\.$/);
+    expect(await setParam(page, ID, 'points', '1e9 0')).toContain('"1e9 0" is outside the plane');
+    expect(errors).toEqual([]);
+  });
 });

@@ -50,7 +50,7 @@ describe('gan-2d metrics on known point sets', () => {
   it('drawn points are validated', () => {
     expect(drawnError('0 0; 1 1.5')).toBeNull();
     expect(drawnError('0 0; 1')).toMatch(/not a point/);
-    expect(drawnError('9 0')).toMatch(/within/);
+    expect(drawnError('9 0')).toMatch(/outside the plane/);
     const t = makeTarget('custom', '0 0; 1 1');
     expect(t.modes.length).toBe(4);
     expect(() => makeTarget('custom', '')).toThrow(/Draw some points/);

@@ -5,6 +5,7 @@
  * `modes_covered` / `high_quality`; and the RBF-kernel MMD with the median bandwidth.
  */
 import { Rng } from '../../lib/rng';
+import { NUMBER } from '../../lib/number-list';
 
 export type TargetName = 'ring8' | 'grid25' | 'moons' | 'swiss' | 'circle' | 'custom';
 
@@ -117,12 +118,17 @@ export function parseDrawn(s: string): number[][] {
 export const MAX_DRAWN = 400;
 
 export function drawnError(s: string): string | null {
-  const pts = parseDrawn(s);
-  for (const p of pts) {
-    if (p.length !== 2 || p.some((v) => !Number.isFinite(v))) return `"${p.join(' ')}" is not a point "x y"`;
-    if (p.some((v) => Math.abs(v) > EXTENT)) return `points must lie within ±${EXTENT}`;
+  if (s.trim() === '') return null;
+  const entries = s.split(';').map((p) => p.trim()).filter(Boolean);
+  const expected = 'type each point as two numbers "x y" and separate points with ";", e.g. "0.5 1; -1 0"';
+  for (const raw of entries) {
+    const parts = raw.split(/[\s,]+/).filter(Boolean);
+    if (parts.length !== 2 || !parts.every((t) => NUMBER.test(t))) return `"${raw}" is not a point: ${expected}.`;
+    if (parts.some((t) => Math.abs(Number(t)) > EXTENT)) {
+      return `"${raw}" is outside the plane: both coordinates must lie between −${EXTENT} and ${EXTENT}.`;
+    }
   }
-  if (pts.length > MAX_DRAWN) return `at most ${MAX_DRAWN} points`;
+  if (entries.length > MAX_DRAWN) return `you typed ${entries.length} points; type at most ${MAX_DRAWN}.`;
   return null;
 }
 
