@@ -67,7 +67,7 @@ export function mountBigan(root: HTMLElement) {
           color: { legend: true, domain: [PROBE_TRAINED, PROBE_RANDOM], range: ['var(--series-1)', 'var(--series-2)'] },
           marks: [
             ...(Number.isFinite(rnd) ? [Plot.ruleY([rnd], { stroke: () => PROBE_RANDOM, strokeDasharray: '4 3' })] : []),
-            Plot.line(view.history, { x: 'step', y: 'probe_acc', stroke: () => PROBE_TRAINED, marker: 'dot' }),
+            Plot.line(view.history, { x: 'step', y: 'probe_acc', stroke: () => PROBE_TRAINED, z: null, marker: 'dot' }),
           ],
         }),
       ));

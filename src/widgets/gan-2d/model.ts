@@ -21,6 +21,7 @@ import {
   type TargetName,
 } from './data';
 import { meanKernel, medianDistance, mmdRbf } from '../../lib/mmd';
+import { jsLowerBound } from '../../lib/gan/js-bound';
 
 export * from './settings';
 import {
@@ -71,7 +72,8 @@ class Core {
   dUpdated = false;
   gUpdated = false;
   private fakeCache: { at: number; fake: Float32Array } | null = null;
-  private evalCache: { at: number; numbers: EvalNumbers } | null = null;
+  /** Keyed by the G and D versions: d_loss_eval changes with D alone (Step D). */
+  private evalCache: { at: string; numbers: EvalNumbers } | null = null;
   private hist: number[][] = [[], [], [], [], [], [], []];
   stagePos = 0;
   private stageData: { real: Float32Array | null; z: Float32Array | null; text: string; index: number } | null = null;
@@ -293,7 +295,7 @@ class Core {
    * pairs costs tens of milliseconds, so the page asks at most a few times per second.
    */
   evaluate(minGapMs = 0): EvalNumbers {
-    const at = this.gVersion;
+    const at = `${this.gVersion}:${this.dVersion}`;
     if (this.evalCache && this.evalCache.at === at) return this.evalCache.numbers;
     const now = Date.now();
     if (minGapMs > 0 && this.evalCache && now - this.evalTime < Math.max(minGapMs, 4 * this.evalCost)) return this.evalCache.numbers;
@@ -307,7 +309,7 @@ class Core {
   private evalCost = 0;
 
   private evaluateNow(): EvalNumbers {
-    const at = this.gVersion;
+    const at = `${this.gVersion}:${this.dVersion}`;
     const fake = this.evalFakes();
     const { modesCovered, highQuality } = modeStats(fake, this.target.modes, this.target.sigma);
     const mmd = mmdRbf(this.realEval, fake, this.bw, this.kxx);
@@ -516,6 +518,8 @@ export function createModel(values: Values): Gan2dModel {
         out[`${p}high_quality`] = e.high_quality;
         out[`${p}mmd`] = e.mmd;
         out[`${p}d_loss_eval`] = e.d_loss_eval;
+        // GAN only: a critic's loss is not a cross-entropy, and bounds no JS divergence
+        if (i === 0 && !isWgan(c.loss)) out.js_bound = jsLowerBound(e.d_loss_eval);
       });
       out.modes_total = target.modes.length / 2;
       return out;

@@ -191,8 +191,8 @@ export function mountVaeMnist(root: HTMLElement) {
         y: { label: 'nats per image', domain: [yMin, yMax], grid: true },
         color,
         marks: [
-          Plot.line(recon, { x: 'step', y: 'v', stroke: 'term', strokeOpacity: 0.7, clip: true }),
-          Plot.line(test, { x: 'step', y: 'v', stroke: 'term', strokeWidth: 2, clip: true }),
+          Plot.line(recon, { x: 'step', y: 'v', stroke: 'term', z: 'term', strokeOpacity: 0.7, clip: true }),
+          Plot.line(test, { x: 'step', y: 'v', stroke: 'term', z: 'term', strokeWidth: 2, clip: true }),
           Plot.dot(test, { x: 'step', y: 'v', fill: 'term', r: 2, clip: true }),
         ],
       });
@@ -202,7 +202,7 @@ export function mountVaeMnist(root: HTMLElement) {
         x: { label: 'step' },
         y: { label: `KL, nats per image (β = ${view.beta})`, grid: true },
         color,
-        marks: [Plot.line(kl, { x: 'step', y: 'v', stroke: 'term' }), Plot.ruleY([0])],
+        marks: [Plot.line(kl, { x: 'step', y: 'v', stroke: 'term', z: 'term' }), Plot.ruleY([0])],
       });
       later(curveBox, () => curveBox.replaceChildren(left, right));
     },
