@@ -565,7 +565,13 @@ export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default',
       scatterRow.hidden = true;
       jsCanvas.setAttribute('role', 'img');
       jsCanvas.setAttribute('aria-label', "A lower bound on the Jensen-Shannon divergence from D's loss on the evaluation sets, against training step");
-      if (overview) charts.append(overview.el);
+      if (overview) {
+        // On a phone the diagram keeps a readable size and scrolls sideways in its own box.
+        const box = document.createElement('div');
+        box.className = 'gan2d-overview-box';
+        box.append(overview.el);
+        charts.append(box);
+      }
       charts.append(row, toggles, stageText, planeRow, lossCanvas, jsCanvas, qualityCanvas, scatterRow);
 
       // Drawing a target: pointer events cover mouse, pen and touch.
@@ -683,9 +689,9 @@ function createOverview(): Overview {
   edge('M380,150 C405,150 410,116 428,112', green);
   edge('M508,106 L560,106');
   // G learns through D: the gradient of G's loss runs back from D's verdict to G
-  edge('M617,84 C617,8 175,8 175,38', 'var(--accent, #1d4ed8)', true);
+  edge('M617,84 C617,22 175,22 175,38', 'var(--accent, #1d4ed8)', true);
   const dLabel = svgEl('text', { x: 534, y: 148, 'text-anchor': 'middle', 'data-edge': 'd_loss' }, 'D loss –');
-  const gLabel = svgEl('text', { x: 396, y: 22, 'text-anchor': 'middle', 'data-edge': 'g_loss', fill: 'var(--accent, #1d4ed8)' }, 'G loss – (its gradient trains G)');
+  const gLabel = svgEl('text', { x: 396, y: 14, 'text-anchor': 'middle', 'data-edge': 'g_loss', fill: 'var(--accent, #1d4ed8)' }, 'G loss – (its gradient trains G)');
   el.append(dLabel, gLabel);
 
   return {

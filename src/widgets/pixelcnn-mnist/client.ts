@@ -130,6 +130,7 @@ export function mountPixelcnnMnist(root: HTMLElement) {
         buttons.forEach((b) => (b.disabled = true));
         stopBtn.disabled = false;
         const wasRunning = h.running();
+        let done = '';
         if (wasRunning) h.pause();
         try {
           await start();
@@ -138,16 +139,18 @@ export function mountPixelcnnMnist(root: HTMLElement) {
             const r = (await h.command('sample_step', { pixels: 14 })) as { done: boolean };
             if (r.done || stop) break;
           }
-          // Training that was running before goes on (also after Stop drawing): the reader
-          // never has to press Play again because of a sample.
-          h.setStatus(`${what} ${stop ? 'stopped' : 'done'}${wasRunning ? '; training resumed' : ''}.`);
+          done = `${what} ${stop ? 'stopped' : 'done'}${wasRunning ? '; training resumed' : ''}.`;
         } catch (err) {
           h.setStatus((err as Error).message, 'error');
         } finally {
           busy = false;
           buttons.forEach((b) => (b.disabled = false));
           stopBtn.disabled = true;
+          // Training that was running before goes on (also after Stop drawing): the reader
+          // never has to press Play again because of a sample. (Play clears the status line,
+          // so the outcome is written after it.)
           if (wasRunning && !h.running()) h.play();
+          if (done) h.setStatus(done);
         }
       }
       sampleBtn.addEventListener('click', () => run(() => h.command('sample_start', { n: Number(h.values().samples) }), 'Sampling'));
