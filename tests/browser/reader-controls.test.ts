@@ -30,6 +30,7 @@ describe('live settings on /playground/', () => {
     expect(await w.locator('.status').textContent()).toMatch(/the model was reset/);
     await page.waitForFunction(`${stepOf(ID)} === 0`, undefined, { timeout: 60_000 });
     expect(errors).toEqual([]);
+    await page.close();
   });
 });
 
@@ -48,6 +49,8 @@ describe('pixelcnn-mnist: sampling while training', () => {
     await page.waitForFunction(`${stepOf(id)} > ${after}`, undefined, { timeout: 60_000 });
     expect(await w.locator('[data-action="pause"]').isDisabled()).toBe(false);
     expect(errors).toEqual([]);
+    // it keeps training: close it so that it does not slow the tests after it
+    await page.close();
   }, 400_000);
 });
 
@@ -156,13 +159,13 @@ describe('playground parity with GAN Lab', () => {
     const text = await svg.textContent();
     for (const label of ['noise z', 'G', 'fake G(z)', 'real x', 'D', 'D(x)']) expect(text).toContain(label);
     await stepN(page, ID, 3);
-    await page.waitForFunction(`document.querySelector('[data-widget="${ID}"] svg.gan2d-overview')?.dataset.dLoss !== '–'`);
+    await page.waitForFunction(`document.querySelector('[data-widget="${ID}"] svg.gan2d-overview')?.dataset.dLoss !== '–'`, undefined, { timeout: 90_000 });
     const dLoss = Number((await svg.getAttribute('data-d-loss'))!.replace('−', '-'));
     expect(Number.isFinite(dLoss)).toBe(true);
     expect(await svg.locator('[data-edge="d_loss"]').textContent()).toMatch(/^D loss \d/);
     expect(await svg.locator('[data-edge="g_loss"]').textContent()).toMatch(/^G loss −?\d/);
     // the JS lower bound: readout = log 2 - d_loss_eval / 2 is not shown directly; check its range
-    await page.waitForFunction(`document.querySelector('[data-widget="${ID}"] [data-metric="js_bound"]')?.dataset.value !== ''`);
+    await page.waitForFunction(`document.querySelector('[data-widget="${ID}"] [data-metric="js_bound"]')?.dataset.value !== ''`, undefined, { timeout: 90_000 });
     const js = Number(await w.locator('[data-metric="js_bound"]').getAttribute('data-value'));
     expect(js).toBeLessThanOrEqual(Math.LN2 + 1e-6);
     expect(await w.locator('canvas[aria-label^="A lower bound on the Jensen-Shannon"]').isVisible()).toBe(true);
