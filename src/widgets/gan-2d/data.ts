@@ -200,8 +200,8 @@ function nearest(points: ArrayLike<number>, modes: ArrayLike<number>): { idx: In
 }
 
 /**
- * Mode statistics of a sample, after VEEGAN [Srivastava et al. 2017, sec. 5] and PacGAN [Lin et
- * al. 2018, sec. 5]: a point is high quality when it lies within 3 sigma of its nearest mode
+ * Mode statistics of a sample, after VEEGAN [Srivastava et al. 2017] and PacGAN [Lin et
+ * al. 2018]: a point is high quality when it lies within 3 sigma of its nearest mode
  * centre, and it is registered to that mode. Those papers count a mode as captured once a single
  * high-quality point is registered to it; with 2,500 points a diffuse cloud early in training
  * touches every mode that way. Here a mode is covered only when it receives at least
