@@ -13,6 +13,13 @@ export interface Model {
   metrics(): Metrics;
   /** Plain data for the charts (numbers, arrays, Float32Arrays). */
   view(): unknown;
+  /**
+   * Optional: takes new values of the live settings (those with ParamSpec.live) into the
+   * running model (new learning rates, loss weights, optimiser kinds, batch sizes) without
+   * rebuilding it. `values` holds every setting; settings that are not live are unchanged.
+   * A widget that marks a setting live implements this.
+   */
+  update?(values: Values): void;
   /** Optional widget-specific requests (sampling, completion, ...). */
   command?(name: string, payload: unknown): unknown | Promise<unknown>;
   /**

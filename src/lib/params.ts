@@ -10,6 +10,12 @@ interface BaseSpec {
   name: string;
   label: string;
   help?: string;
+  /**
+   * The setting applies to the running model (a learning rate, a loss weight, an optimiser
+   * setting): the page sends it with an 'update' message and the model's `update(values)` takes
+   * it without a reset. Settings that change shapes or data leave this unset and reset the model.
+   */
+  live?: boolean;
 }
 export interface NumberSpec extends BaseSpec {
   kind: 'number';
@@ -105,6 +111,11 @@ export function parseValue(spec: ParamSpec, raw: string): Parsed {
       return { ok: true, value: s };
     }
   }
+}
+
+/** Whether changing this setting keeps the running model (see BaseSpec.live). */
+export function isLive(spec: ParamSpec): boolean {
+  return spec.live === true;
 }
 
 export function defaults(specs: ParamSpec[]): Values {

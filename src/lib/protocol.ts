@@ -21,6 +21,11 @@ export type ToWorker =
   | { type: 'run'; seq?: number }
   | { type: 'pause'; seq?: number }
   | { type: 'step'; n: number; seq?: number }
+  /**
+   * New values of live settings (ParamSpec.live: learning rates, loss weights, optimiser
+   * settings) for the running model: Model.update takes them, the step count and weights stay.
+   */
+  | { type: 'update'; params: Values }
   /** Target training rate; Infinity means as fast as the worker can go. */
   | { type: 'speed'; stepsPerSecond: number }
   /** Widget-specific request answered by a 'result' message (e.g. draw samples from the fit). */

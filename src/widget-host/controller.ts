@@ -5,7 +5,7 @@
  * to the training worker (worker-link.ts, viewport.ts, draw-loop.ts). It never trains: a Web
  * Worker does, and this code only forwards commands and hands the worker's state to `draw`.
  */
-import { SEED_SPEC, formatValue, readParams, type ParamSpec, type Values } from '../lib/params';
+import { SEED_SPEC, formatValue, isLive, readParams, type ParamSpec, type Values } from '../lib/params';
 import { MetricHistory, type MetricRow } from './export';
 import { el } from './dom';
 import { createControls, isSpeed, speedRate, type Speed } from './controls';
@@ -47,7 +47,10 @@ export interface WidgetConfig<V = unknown> {
 export interface WidgetHandle {
   readonly root: HTMLElement;
   values(): Values;
-  /** Validates and applies new values (resets the model). Returns error messages, if any. */
+  /**
+   * Validates and applies new values: live settings only (ParamSpec.live) go to the running
+   * model, anything else resets it. Returns error messages, if any.
+   */
   setParams(partial: Values): string[];
   command(name: string, payload?: unknown): Promise<unknown>;
   setStatus(text: string, kind?: 'info' | 'warn' | 'error'): void;
@@ -89,10 +92,22 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
     onChange(spec, value) {
       values = { ...values, [spec.name]: value };
       updateUrl(id, values, specs);
+      const shown = formatValue(spec, value);
+      const what = shown === '' ? `${spec.label} cleared` : `${spec.label} set to ${shown}`;
       const unfit = trained?.settingsChanged();
-      link.reset();
-      const how = unfit ? ` from scratch. ${unfit}` : trained?.active() ? ' to the trained checkpoint.' : '.';
-      setStatus(`${spec.label} set to ${formatValue(spec, value)}; the model was reset${how}`);
+      if (isLive(spec)) {
+        // A learning rate, loss weight or optimiser setting: the running model takes it.
+        link.update(values);
+        setStatus(`${what}; applied to the running model (no reset).`);
+      } else {
+        link.reset();
+        const how = unfit ? ` from scratch. ${unfit}` : trained?.active() ? ' to the trained checkpoint.' : '.';
+        setStatus(`${what}; the model was reset${how}`);
+      }
+    },
+    onInvalid() {
+      // An earlier "... set to ..." line would read as the outcome of this rejected value.
+      if (!status.classList.contains('warn') && !status.classList.contains('error')) setStatus('');
     },
   });
   const charts = el('div', { class: 'charts' });
@@ -174,12 +189,16 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
   function setParams(partial: Values): string[] {
     const { next, errors } = parsePartial(specs, values, partial);
     if (errors.length === 0) {
+      const changed = specs.filter((s) => next[s.name] !== values[s.name]);
       values = next;
       inputs.sync();
       updateUrl(id, values, specs);
       const unfit = trained?.settingsChanged();
-      link.reset();
-      if (unfit) setStatus(`The model was reset from scratch. ${unfit}`, 'warn');
+      if (changed.length > 0 && changed.every(isLive)) link.update(values);
+      else {
+        link.reset();
+        if (unfit) setStatus(`The model was reset from scratch. ${unfit}`, 'warn');
+      }
     }
     return errors;
   }

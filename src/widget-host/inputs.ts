@@ -6,7 +6,7 @@
  *   <id>.lecture=on     large type for projection, without going full screen
  *   <id>.from=trained   start from the widget's trained checkpoint (where it has one)
  */
-import { formatValue, parseValue, writeParams, type ParamSpec, type ParamValue, type Values } from '../lib/params';
+import { formatValue, isLive, parseValue, writeParams, type ParamSpec, type ParamValue, type Values } from '../lib/params';
 import { el } from './dom';
 
 export const VIEW_KEYS = ['controls', 'lecture', 'from'] as const;
@@ -64,6 +64,18 @@ export function parsePartial(specs: ParamSpec[], values: Values, partial: Values
   return { next, errors };
 }
 
+/** A message as a sentence: it ends with a full stop. */
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
+/** What the model keeps after a rejected value: the value, or "an empty list" for empty text. */
+export function keeps(spec: ParamSpec, v: ParamValue): string {
+  const shown = formatValue(spec, v);
+  return shown === '' ? 'The model keeps the setting as it was (empty).' : `The model keeps ${shown}.`;
+}
+
 export interface Inputs {
   box: HTMLElement;
   /** Shows the current values and clears the messages. */
@@ -80,12 +92,16 @@ export function createInputs(opts: {
   visible?: string[];
   values: () => Values;
   onChange: (spec: ParamSpec, value: ParamValue) => void;
+  /** Told when a typed value is rejected (the status line's older news is then stale). */
+  onInvalid?: () => void;
 }): Inputs {
   const { id, specs } = opts;
   const box = el('div', { class: 'params' });
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
   const errorEls = new Map<string, HTMLElement>();
   const visible = opts.visible ? new Set([...opts.visible, 'seed']) : null;
+  // Where some settings apply to the running model and others rebuild it, each input says which.
+  const mixed = specs.some(isLive);
   for (const spec of specs) {
     if (visible && !visible.has(spec.name)) continue;
     const fid = `${id}-${spec.name}`;
@@ -111,6 +127,12 @@ export function createInputs(opts: {
     input.setAttribute('aria-describedby', `${fid}-error`);
     if (spec.help) input.setAttribute('title', spec.help);
     wrap.append(label, input, err);
+    if (mixed) {
+      const live = isLive(spec);
+      const note = el('div', { class: `param-note${live ? ' live' : ''}`, id: `${fid}-note` }, live ? 'applies while training' : 'resets the model');
+      input.setAttribute('aria-describedby', `${fid}-note ${fid}-error`);
+      wrap.insertBefore(note, err);
+    }
     box.append(wrap);
     inputs.set(spec.name, input);
     errorEls.set(spec.name, err);
@@ -120,7 +142,8 @@ export function createInputs(opts: {
       const p = parseValue(spec, raw);
       if (!p.ok) {
         input.setAttribute('aria-invalid', 'true');
-        err.textContent = `${p.error} The model keeps ${formatValue(spec, opts.values()[spec.name])}.`;
+        err.textContent = `${sentence(p.error)} ${keeps(spec, opts.values()[spec.name])}`;
+        opts.onInvalid?.();
         return;
       }
       input.removeAttribute('aria-invalid');

@@ -44,6 +44,11 @@ export function tickLabel(v: unknown): string {
 
 const NUMERIC = new Set([undefined, 'linear', 'log', 'sqrt', 'pow', 'symlog']);
 
+/** Pixels a tick label of `chars` characters needs at the chart font size (CSS: 12 px, 15 px in lecture mode). */
+export function labelWidth(chars: number, fontPx: number): number {
+  return Math.ceil(chars * 0.62 * fontPx);
+}
+
 /** Plot.plot without the per-chart <style> element, with readable tick labels on numeric axes. */
 export function plot(options: Plot.PlotOptions): ReturnType<typeof Plot.plot> {
   const opts: Plot.PlotOptions = { ...options };
@@ -55,5 +60,15 @@ export function plot(options: Plot.PlotOptions): ReturnType<typeof Plot.plot> {
       opts[axis] = { tickFormat: tickLabel };
     }
   }
-  return hoistPlotStyles(Plot.plot(opts));
+  const chart = Plot.plot(opts);
+  // The chart text is larger than Plot's 10 px (book.css), so Plot's default 40 px left margin
+  // can clip the y tick labels: if the longest one does not fit, draw again with room for it.
+  if (opts.marginLeft === undefined && opts.margin === undefined) {
+    const fontPx = typeof document !== 'undefined' && document.querySelector('.widget.lecture') ? 15 : 12;
+    let chars = 0;
+    for (const t of chart.querySelectorAll('[aria-label="y-axis tick label"] text')) chars = Math.max(chars, (t.textContent ?? '').length);
+    const need = labelWidth(chars, fontPx) + 9;
+    if (chars > 0 && need > 40) return hoistPlotStyles(Plot.plot({ ...opts, marginLeft: need }));
+  }
+  return hoistPlotStyles(chart);
 }

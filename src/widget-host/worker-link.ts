@@ -39,6 +39,8 @@ export interface WorkerLink {
   resumeIfAutoPaused(): void;
   stepOnce(): void;
   reset(): void;
+  /** Sends new values of live settings to the running model (no reset). */
+  update(values: Values): void;
   setRate(stepsPerSecond: number): void;
   command(name: string, payload?: unknown): Promise<unknown>;
   running(): boolean;
@@ -234,6 +236,10 @@ export function linkWorker(host: WorkerLinkHost): WorkerLink {
     },
     stepOnce,
     reset,
+    update(values) {
+      // Without a worker there is no model yet: its init will carry these values.
+      if (worker && !failed) worker.postMessage({ type: 'update', params: values } satisfies ToWorker);
+    },
     setRate(stepsPerSecond) {
       if (worker) worker.postMessage({ type: 'speed', stepsPerSecond } satisfies ToWorker);
     },

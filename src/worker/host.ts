@@ -273,6 +273,18 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
         if (!finished()) doSteps(Math.max(1, Math.floor(msg.n)));
         report();
         break;
+      case 'update':
+        // Live settings (ParamSpec.live) go to the running model. Messages are handled in order,
+        // so an update sent while the model is being built reaches it once it exists.
+        if (!model?.update) return;
+        try {
+          model.update(msg.params);
+        } catch (err) {
+          fail('command', err, 'Could not apply the new setting');
+          return;
+        }
+        if (!running) report();
+        break;
       case 'speed':
         targetRate = msg.stepsPerSecond > 0 ? msg.stepsPerSecond : Infinity;
         break;

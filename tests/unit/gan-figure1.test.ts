@@ -64,3 +64,23 @@ describe('gan-figure1', () => {
     m.dispose();
   });
 });
+
+describe('gan-figure1: the text matches the widget (one panel)', () => {
+  it("every mention of panels (b)-(d) in the widget's list speaks of the paper's figure, not of widget panels", async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const dir = 'content/chapters';
+    const file = readdirSync(dir).find((f) => f.startsWith('04-'))!;
+    const mdx = readFileSync(`${dir}/${file}`, 'utf8');
+    const list = mdx.slice(mdx.indexOf('<GanFigure1>'), mdx.indexOf('</GanFigure1>'));
+    expect(list.length).toBeGreaterThan(100);
+    // no item reads as if the widget had panels of its own
+    expect(list).not.toMatch(/^- Panel \(/m);
+    for (const m of list.matchAll(/panel \(([b-d])\)/gi)) {
+      const around = list.slice(Math.max(0, m.index! - 40), m.index! + 20);
+      expect(around, m[0]).toMatch(/paper's|As in/);
+    }
+    // the prose before the widget says that it draws one panel
+    const before = mdx.slice(0, mdx.indexOf('<GanFigure1>'));
+    expect(before.slice(-600)).toMatch(/one panel, not four/);
+  });
+});

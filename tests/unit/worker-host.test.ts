@@ -15,13 +15,17 @@ const scope: { postMessage: (m: FromWorker) => void; onmessage: ((e: { data: ToW
 function fakeModel(params: Record<string, unknown>): Model {
   let x = 1;
   let n = 0;
+  let rate = 0.5;
   const blowAt = Number(params.blowAt ?? Infinity);
   const doneAt = Number(params.doneAt ?? Infinity);
   return {
     done: () => n >= doneAt,
     step() {
       n++;
-      x = n >= blowAt ? NaN : x * 0.5;
+      x = n >= blowAt ? NaN : x * rate;
+    },
+    update(p) {
+      rate = Number(p.rate ?? 0.5);
     },
     metrics: () => ({ loss: x, n }),
     view: () => {
@@ -59,6 +63,27 @@ describe('worker host', () => {
     expect(s.step).toBe(3);
     expect(s.metrics.loss).toBe(0.125);
     expect(s.running).toBe(false);
+  });
+
+  it('an update message reaches the running model without a reset (live settings)', async () => {
+    send({ type: 'init', params: {} });
+    await settle();
+    send({ type: 'step', n: 2 });
+    await settle();
+    expect(last('state').metrics.loss).toBe(0.25);
+    send({ type: 'update', params: { rate: 0.1 } });
+    await settle();
+    expect(last('state').step).toBe(2); // reported at once, not rebuilt
+    send({ type: 'step', n: 1 });
+    await settle();
+    const s = last('state');
+    expect(s.step).toBe(3);
+    expect(s.metrics.loss).toBeCloseTo(0.025, 10);
+    // back to the first run's state for the tests below
+    send({ type: 'init', params: {} });
+    await settle();
+    send({ type: 'step', n: 3 });
+    await settle();
   });
 
   it('runs until paused', async () => {

@@ -188,6 +188,22 @@ export function makeOptimizer(kind: OptimizerKind, lr: number, beta1 = 0.5): tf.
   }
 }
 
+/**
+ * Sets the learning rate of a running optimiser (its moments are kept). SGD caches the rate as a
+ * tensor and has a setter; Adam and RMSProp read their `learningRate` field on every update.
+ */
+export function setLearningRate(opt: tf.Optimizer, lr: number) {
+  if (!(lr > 0) || !Number.isFinite(lr)) throw new Error(`learning rate must be a positive number (got ${lr})`);
+  const o = opt as unknown as { setLearningRate?: (lr: number) => void; learningRate: number };
+  if (typeof o.setLearningRate === 'function') o.setLearningRate(lr);
+  else o.learningRate = lr;
+}
+
+/** The learning rate an optimiser uses now. */
+export function learningRateOf(opt: tf.Optimizer): number {
+  return (opt as unknown as { learningRate: number }).learningRate;
+}
+
 /** Disposes an optimiser and its slot variables. */
 export function disposeOptimizer(opt: tf.Optimizer) {
   opt.dispose();

@@ -19,7 +19,7 @@
 import type { Values } from '../../lib/params';
 import { Rng } from '../../lib/rng';
 import { readTidy, tf } from '../../lib/tf-backend';
-import { MLP, makeOptimizer } from '../../lib/nn/mlp';
+import { MLP, makeOptimizer, setLearningRate } from '../../lib/nn/mlp';
 import { batchPixels, SPLITS, type Mnist } from '../../lib/data/mnist';
 import type { Model } from '../../lib/model';
 import type { NamedWeights } from '../../lib/checkpoint';
@@ -298,6 +298,15 @@ export function createModel(values: Values, mnist: Mnist, opts: AaeOptions = {})
   }
 
   const model: AaeModel = {
+    /** Live setting: the learning rate (D and G keep using half of it); weights and moments stay. */
+    update(next) {
+      const lr = Number(next.lr);
+      for (const c of vae ? [main, vae] : [main]) {
+        setLearningRate(c.optAe, lr);
+        if (c.optD) setLearningRate(c.optD, lr / 2);
+        if (c.optG) setLearningRate(c.optG, lr / 2);
+      }
+    },
     step() {
       const idx = nextBatch();
       batchPixels(mnist, idx, false, xBuf);

@@ -46,7 +46,7 @@ export const specs: ParamSpec[] = [
     ],
   },
   { name: 'compare', label: 'Train a VAE alongside', kind: 'bool', default: true },
-  { name: 'lr', label: 'Learning rate', kind: 'number', default: 0.001, min: 0, minExclusive: true, max: 0.05 },
+  { name: 'lr', label: 'Learning rate', kind: 'number', default: 0.001, min: 0, minExclusive: true, max: 0.05, live: true },
   { name: 'batch', label: 'Batch size', kind: 'number', default: 64, min: 8, max: 256, integer: true },
   { name: 'hidden', label: 'Hidden units', kind: 'number', default: 128, min: 16, max: 512, integer: true },
   SEED_SPEC,

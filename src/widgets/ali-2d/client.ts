@@ -14,6 +14,7 @@ export function mountAli2d(root: HTMLElement) {
   let recBox: HTMLElement;
   let dBox: HTMLElement;
   let histBox: HTMLElement;
+  let reconHistBox: HTMLElement;
 
   return mountWidget({
     id,
@@ -35,14 +36,19 @@ export function mountAli2d(root: HTMLElement) {
       zBox = mk('Code space: the codes E(x) of test points coloured by mode');
       recBox = mk('Reconstructions G(E(x)) joined to their x');
       dBox = mk("D's output over x");
-      histBox = mk('History of modes covered and reconstruction error');
+      // Two charts, each with its own axis (one scale per axis, no rescaled curve).
+      histBox = mk('History of modes covered');
+      reconHistBox = mk('History of the reconstruction error');
       const row1 = document.createElement('div');
       row1.className = 'ali-row';
       row1.append(xBox, zBox);
       const row2 = document.createElement('div');
       row2.className = 'ali-row';
       row2.append(recBox, dBox);
-      charts.append(row1, row2, histBox);
+      const row3 = document.createElement('div');
+      row3.className = 'ali-row';
+      row3.append(histBox, reconHistBox);
+      charts.append(row1, row2, row3);
     },
     draw(view: Ali2dView) {
       if (!view) return;
@@ -139,19 +145,30 @@ export function mountAli2d(root: HTMLElement) {
       ));
       const h = view.history;
       later(histBox, () => histBox.replaceChildren(
-        plot({
-          width: Math.min(700, 2 * width + 16),
-          height: 170,
+        captioned(plot({
+          width,
+          height: 190,
           x: { label: 'step' },
-          y: { label: `modes covered (blue) · recon error × ${view.modes} (orange)`, grid: true },
-          marks: [
-            Plot.line(h, { x: 'step', y: 'modes_covered', stroke: 'var(--series-1)' }),
-            ...(view.mode === 'ali'
-              ? [Plot.line(h.filter((d) => Number.isFinite(d.recon_error)), { x: 'step', y: (d: { recon_error: number }) => d.recon_error * view.modes, stroke: 'var(--series-2)' })]
-              : []),
-          ],
-        }),
+          y: { label: 'modes covered', domain: [0, view.modes], grid: true },
+          marks: [Plot.line(h, { x: 'step', y: 'modes_covered', stroke: 'var(--series-1)' })],
+        }), `modes covered (of ${view.modes})`),
       ));
+      if (view.mode === 'ali') {
+        reconHistBox.hidden = false;
+        const rec = h.filter((d) => Number.isFinite(d.recon_error));
+        later(reconHistBox, () => reconHistBox.replaceChildren(
+          captioned(plot({
+            width,
+            height: 190,
+            x: { label: 'step' },
+            y: { label: 'reconstruction error', grid: true, zero: true },
+            marks: [Plot.line(rec, { x: 'step', y: 'recon_error', stroke: 'var(--series-2)' })],
+          }), 'reconstruction error: mean |x − G(E(x))|'),
+        ));
+      } else {
+        reconHistBox.hidden = true;
+        later(reconHistBox, () => reconHistBox.replaceChildren());
+      }
     },
   });
 }

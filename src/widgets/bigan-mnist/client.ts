@@ -7,6 +7,9 @@ import type { BiganView } from './model';
 import { drawImageGrid } from '../../widget-host/draw';
 import { id } from './settings';
 
+const PROBE_TRAINED = "probe on E's codes (this run)";
+const PROBE_RANDOM = 'same probe, random E (before training)';
+
 export function mountBigan(root: HTMLElement) {
   const later = frameQueue();
   let canvas: HTMLCanvasElement;
@@ -60,9 +63,11 @@ export function mountBigan(root: HTMLElement) {
           height: 170,
           x: { label: 'step', domain: [0, Math.max(200, ctx.step, ...view.history.map((d) => d.step))] },
           y: { label: 'probe accuracy', domain: [0, 1], grid: true },
+          // The legend names both lines (and travels with an exported chart).
+          color: { legend: true, domain: [PROBE_TRAINED, PROBE_RANDOM], range: ['var(--series-1)', 'var(--series-2)'] },
           marks: [
-            Plot.ruleY([rnd], { stroke: 'var(--series-2)', strokeDasharray: '4 3' }),
-            Plot.line(view.history, { x: 'step', y: 'probe_acc', stroke: 'var(--series-1)', marker: 'dot' }),
+            ...(Number.isFinite(rnd) ? [Plot.ruleY([rnd], { stroke: () => PROBE_RANDOM, strokeDasharray: '4 3' })] : []),
+            Plot.line(view.history, { x: 'step', y: 'probe_acc', stroke: () => PROBE_TRAINED, z: null, marker: 'dot' }),
           ],
         }),
       ));

@@ -55,7 +55,7 @@ export function mountDistances(root: HTMLElement) {
           y: { label: 'distance (KL = ∞ except at 0)', grid: true, domain: [0, 5] },
           color: { legend: true, domain: ['W1 = |theta|', 'JS (log 2 off 0)'], range: ['var(--series-1)', 'var(--series-2)'] },
           marks: [
-            Plot.line(rows, { x: 't', y: 'y', stroke: 'name', strokeWidth: 2 }),
+            Plot.line(rows, { x: 't', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2 }),
             Plot.dot([{ t: view.thetaW, y: Math.abs(view.thetaW) }], { x: 't', y: 'y', fill: 'var(--series-1)', r: 5 }),
             Plot.dot([{ t: view.thetaJs, y: view.thetaJs === 0 ? 0 : Math.LN2 }], { x: 't', y: 'y', fill: 'var(--series-2)', r: 5 }),
           ],

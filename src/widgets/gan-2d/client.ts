@@ -6,6 +6,7 @@
 import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
 import { gan2dSpecsFor, id as widgetId, isWgan, type CoreView, type Gan2dView } from './settings';
 import { DRAWN_SIGMA, EXTENT, MAX_DRAWN, parseDrawn } from './data';
+import { jsLowerBound } from '../../lib/gan/js-bound';
 
 const LOSS_NAMES: Record<string, string> = {
   minimax: 'GAN (minimax)',
@@ -37,6 +38,17 @@ interface Plane {
   canvas: HTMLCanvasElement;
   caption: HTMLElement;
   heatCanvas: HTMLCanvasElement;
+  /** The colour key of the heat map (what purple and green mean). */
+  key: HTMLElement;
+  keyLo: HTMLElement;
+  keyHi: HTMLElement;
+}
+
+/** Canvas text size: 12 px, 15 px in lecture mode and full screen (set by drawAll). */
+let chartFont = 12;
+
+function keyNum(v: number): string {
+  return Number.isFinite(v) ? (+v.toPrecision(3)).toString().replace('-', '−') : '–';
 }
 
 function makePlane(label: string): Plane {
@@ -47,9 +59,18 @@ function makePlane(label: string): Plane {
   canvas.setAttribute('aria-label', label);
   const caption = document.createElement('figcaption');
   caption.className = 'hint';
-  wrap.append(canvas, caption);
+  const key = document.createElement('div');
+  key.className = 'gan2d-key hint';
+  const keyLo = document.createElement('span');
+  const bar = document.createElement('span');
+  bar.className = 'gan2d-key-bar';
+  const rgb = (t: number) => `rgb(${heatColor(t).map(Math.round).join(',')})`;
+  bar.style.background = `linear-gradient(to right, ${rgb(0)}, ${rgb(0.5)}, ${rgb(1)})`;
+  const keyHi = document.createElement('span');
+  key.append(keyLo, bar, keyHi);
+  wrap.append(canvas, key, caption);
   const heatCanvas = document.createElement('canvas');
-  return { wrap, canvas, caption, heatCanvas };
+  return { wrap, canvas, caption, heatCanvas, key, keyLo, keyHi };
 }
 
 function sizeCanvas(c: HTMLCanvasElement, cssW: number, cssH: number): CanvasRenderingContext2D {
@@ -211,6 +232,26 @@ function drawPlane(pl: Plane, view: Gan2dView, core: CoreView, size: number, sho
     ctx.fillStyle = css('--fg', '#1a1a1a');
     for (const [x, y] of drawn) ctx.fillRect(sx(x) - 2, sy(y) - 2, 4, 4);
   }
+  // Axes: ticks and labels at the whole numbers, inside the frame (so an exported PNG has them).
+  ctx.font = `${chartFont}px system-ui, sans-serif`;
+  ctx.strokeStyle = 'rgba(110,110,110,0.9)';
+  ctx.fillStyle = css('--fg', '#1a1a1a');
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (let v = Math.ceil(-E + 0.5); v <= E - 0.5; v++) {
+    ctx.moveTo(sx(v), size);
+    ctx.lineTo(sx(v), size - 5);
+    ctx.moveTo(0, sy(v));
+    ctx.lineTo(5, sy(v));
+  }
+  ctx.stroke();
+  for (let v = Math.ceil(-E + 0.5); v <= E - 0.5; v++) {
+    const t = String(v).replace('-', '−');
+    ctx.fillText(t, sx(v) - ctx.measureText(t).width / 2, size - 7);
+    if (v !== 0) ctx.fillText(t, 7, sy(v) + chartFont / 3);
+  }
+  ctx.fillText('x₁', size - ctx.measureText('x₁').width - 6, size - 7);
+  ctx.fillText('x₂', 7, chartFont + 4);
 }
 
 interface Series {
@@ -222,10 +263,10 @@ interface Series {
 }
 
 /** A small canvas chart: lines (or dots) with a frame, tick labels at the ends, a legend. */
-function drawChart(c: HTMLCanvasElement, w: number, h: number, series: Series[], xLabel: string, yLabel: string, logY = false) {
+function drawChart(c: HTMLCanvasElement, w: number, h: number, series: Series[], xLabel: string, yLabel: string, logY = false, refY?: number) {
   const ctx = sizeCanvas(c, w, h);
   ctx.clearRect(0, 0, w, h);
-  const m = { l: 52, r: 10, t: 18, b: 30 };
+  const m = { l: Math.round(4.5 * chartFont), r: 10, t: chartFont + 8, b: chartFont + 20 };
   const tr = (v: number) => (logY ? Math.log10(Math.max(v, 1e-6)) : v);
   let x0 = Infinity;
   let x1 = -Infinity;
@@ -241,13 +282,17 @@ function drawChart(c: HTMLCanvasElement, w: number, h: number, series: Series[],
       y1 = Math.max(y1, y);
     }
   }
+  if (refY !== undefined && Number.isFinite(x0)) {
+    y0 = Math.min(y0, tr(refY));
+    y1 = Math.max(y1, tr(refY));
+  }
   const fg = css('--fg', '#1a1a1a');
   const muted = css('--muted', '#5b6270');
   ctx.strokeStyle = css('--line', '#d9dde3');
   ctx.strokeRect(m.l, m.t, w - m.l - m.r, h - m.t - m.b);
   ctx.fillStyle = muted;
-  ctx.font = '11px system-ui, sans-serif';
-  ctx.fillText(yLabel, 4, 12);
+  ctx.font = `${chartFont}px system-ui, sans-serif`;
+  ctx.fillText(yLabel, 4, h - 4);
   ctx.fillText(xLabel, w - m.r - ctx.measureText(xLabel).width, h - 4);
   if (!Number.isFinite(x0)) {
     ctx.fillText('no data yet', m.l + 8, m.t + 20);
@@ -263,7 +308,23 @@ function drawChart(c: HTMLCanvasElement, w: number, h: number, series: Series[],
   const fmt = (v: number) => (logY ? (10 ** v).toExponential(0) : Math.abs(v) >= 100 ? v.toFixed(0) : +v.toPrecision(3) + '');
   ctx.fillText(fmt(y1), 4, m.t + 10);
   ctx.fillText(fmt(y0), 4, h - m.b);
-  ctx.fillText(String(+x0.toPrecision(4)), m.l, h - m.b + 14);
+  if (refY !== undefined && Number.isFinite(tr(refY))) {
+    // a reference level (dashed), inside the axes when it fits
+    const y = py(refY);
+    if (y >= m.t && y <= h - m.b) {
+      ctx.save();
+      ctx.setLineDash([4, 3]);
+      ctx.strokeStyle = muted;
+      ctx.beginPath();
+      ctx.moveTo(m.l, y);
+      ctx.lineTo(w - m.r, y);
+      ctx.stroke();
+      ctx.restore();
+    }
+  }
+  ctx.fillText(String(+x0.toPrecision(4)), m.l, h - m.b + chartFont + 3);
+  const xEnd = String(+x1.toPrecision(4));
+  ctx.fillText(xEnd, w - m.r - ctx.measureText(xEnd).width, h - m.b + chartFont + 3);
   let lx = m.l + 6;
   for (const s of series) {
     ctx.strokeStyle = s.color;
@@ -287,15 +348,17 @@ function drawChart(c: HTMLCanvasElement, w: number, h: number, series: Series[],
       }
       ctx.stroke();
     }
-    ctx.fillRect(lx, 6, 10, 3);
+    ctx.fillRect(lx, chartFont / 2, 10, 3);
     ctx.fillStyle = fg;
-    ctx.fillText(s.label, lx + 13, 12);
+    ctx.fillText(s.label, lx + 13, chartFont);
     lx += 20 + ctx.measureText(s.label).width;
   }
 }
 
-export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default'): WidgetHandle {
+export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default', opts: { overview?: boolean } = {}): WidgetHandle {
   const specs = gan2dSpecsFor(preset);
+  const overview = opts.overview ? createOverview() : null;
+  const jsCanvas = document.createElement('canvas');
   const planes: Plane[] = [makePlane('The plane: real samples (green), fakes (orange), D as a heat map'), makePlane('The WGAN of the side-by-side run')];
   const lossCanvas = document.createElement('canvas');
   const qualityCanvas = document.createElement('canvas');
@@ -320,6 +383,7 @@ export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default')
     const t0 = performance.now();
     styleCache = null;
     lastView = view;
+    chartFont = root.classList.contains('lecture') ? 15 : 12;
     const two = view.cores.length > 1;
     const avail = root.querySelector<HTMLElement>('.charts')?.clientWidth || 640;
     // The plane fits its container (a phone is narrower than 440 px) and grows in full screen,
@@ -329,6 +393,20 @@ export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default')
     view.cores.forEach((core, i) => {
       drawPlane(planes[i], view, core, size, show, drawMode ? drawn : null);
       planes[i].caption.textContent = two ? LOSS_NAMES[core.loss] : `${LOSS_NAMES[core.loss]}: ${isWgan(core.loss) ? 'critic score f(x)' : core.loss === 'lsgan' ? 'D(x), a raw score shown from 0 to 1' : 'D(x)'} as background`;
+      // the colour key: what the heat map's purple and green mean
+      const pl = planes[i];
+      pl.key.hidden = !show.heat;
+      pl.key.style.maxWidth = `${size}px`;
+      if (isWgan(core.loss)) {
+        pl.keyLo.textContent = `critic f(x) ${keyNum(core.heatMin)} (low)`;
+        pl.keyHi.textContent = `${keyNum(core.heatMax)} (high)`;
+      } else if (core.loss === 'lsgan') {
+        pl.keyLo.textContent = 'D(x) ≤ 0: says fake';
+        pl.keyHi.textContent = '≥ 1: says real';
+      } else {
+        pl.keyLo.textContent = 'D(x) = 0: says fake';
+        pl.keyHi.textContent = '1: says real';
+      }
     });
     planes[1].wrap.hidden = !two;
     const width = Math.min(avail, 720);
@@ -340,6 +418,39 @@ export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default')
       if (!two) lossSeries.push({ x: c.history.step, y: c.history.g_loss, color: css('--series-4', '#7e22ce'), label: 'G loss' });
     });
     drawChart(lossCanvas, width, 150, lossSeries, 'step', 'loss');
+    // The JS divergence between the data and G's samples, bounded from below by D's loss on the
+    // evaluation sets: JS >= log 2 - L_D / 2 (chapter 4; equal when D = D*). GAN cores only.
+    const gans = view.cores.filter((c) => !isWgan(c.loss));
+    jsCanvas.hidden = gans.length === 0;
+    if (gans.length) {
+      drawChart(
+        jsCanvas,
+        width,
+        150,
+        gans.map((c) => ({
+          x: c.history.step,
+          y: Float32Array.from(c.history.d_loss_eval, (l) => jsLowerBound(l)),
+          color: colors[view.cores.indexOf(c)],
+          label: 'JS lower bound: log 2 − ½ · D loss (evaluation sets); dashed: log 2, the largest JS',
+        })),
+        'step',
+        'JS (nats)',
+        false,
+        Math.LN2,
+      );
+    }
+    if (overview) {
+      const v = handle.values();
+      const c0 = view.cores[0];
+      const last = (a: Float32Array) => (a.length ? a[a.length - 1] : undefined);
+      overview.update({
+        dLoss: last(c0.history.d_loss),
+        gLoss: last(c0.history.g_loss),
+        critic: isWgan(c0.loss),
+        g: `${v.g_layers} × ${v.g_units} ${v.g_act}`,
+        d: `${v.d_layers} × ${v.d_units} ${v.d_act}`,
+      });
+    }
     drawChart(
       qualityCanvas,
       width,
@@ -379,10 +490,11 @@ export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default')
     metrics: [
       { name: 'd_loss', label: 'D / critic loss', digits: 4 },
       { name: 'g_loss', label: 'G loss', digits: 4 },
-      { name: 'modes_covered', label: 'modes covered', title: 'Modes with at least one of 2,500 fakes within 3 sigma of the centre' },
+      { name: 'modes_covered', label: 'modes covered', title: 'Modes that receive at least a fifth of their fair share of the 2,500 fakes within 3 sigma of the centre (63 on the ring of 8)' },
       { name: 'modes_total', label: 'modes in target' },
       { name: 'high_quality', label: 'high quality (%)', digits: 3, title: 'Percentage of the 2,500 fakes within 3 sigma of some mode' },
       { name: 'mmd', label: 'MMD²', digits: 3, title: 'RBF kernel, median-distance bandwidth; 2,500 fakes vs 2,500 real points' },
+      { name: 'js_bound', label: 'JS lower bound (nats)', digits: 3, title: "log 2 − ½ · D's cross-entropy on 2,500 real points and 2,500 fakes: a lower bound on JS(p_data, p_g), equal to it when D = D* (GAN losses only)" },
       { name: 'w_d_loss', label: 'WGAN critic loss', digits: 4 },
       { name: 'w_modes_covered', label: 'WGAN modes covered' },
       { name: 'w_high_quality', label: 'WGAN high quality (%)', digits: 3 },
@@ -455,7 +567,16 @@ export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default')
         sc.setAttribute('aria-label', 'One model: its D or critic loss on the evaluation sets against the MMD squared of its samples, one dot per evaluation, later dots darker');
       }
       scatterRow.hidden = true;
-      charts.append(row, toggles, stageText, planeRow, lossCanvas, qualityCanvas, scatterRow);
+      jsCanvas.setAttribute('role', 'img');
+      jsCanvas.setAttribute('aria-label', "A lower bound on the Jensen-Shannon divergence from D's loss on the evaluation sets, against training step");
+      if (overview) {
+        // On a phone the diagram keeps a readable size and scrolls sideways in its own box.
+        const box = document.createElement('div');
+        box.className = 'gan2d-overview-box';
+        box.append(overview.el);
+        charts.append(box);
+      }
+      charts.append(row, toggles, stageText, planeRow, lossCanvas, jsCanvas, qualityCanvas, scatterRow);
 
       // Drawing a target: pointer events cover mouse, pen and touch.
       const c = planes[0].canvas;
@@ -504,4 +625,88 @@ export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default')
     },
   });
   return handle;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The playground's model overview (SVG): the two networks as a diagram with the data flowing
+// through them, as in GAN Lab: noise z -> G -> fake samples -> D <- real samples, and D's verdict
+// -> the losses. The current losses sit on their edges and follow each state report: D's loss on
+// the edge out of D, G's loss on the edge back to G (G is trained through D's verdict).
+
+const NS = 'http://www.w3.org/2000/svg';
+
+function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+interface Overview {
+  el: SVGSVGElement;
+  /** Shows the current losses (NaN or undefined: a dash) and the networks' shapes. */
+  update(o: { dLoss?: number; gLoss?: number; critic: boolean; g: string; d: string }): void;
+}
+
+function fmt(v: number | undefined): string {
+  return v === undefined || !Number.isFinite(v) ? '–' : (Math.round(v * 1000) / 1000).toFixed(3).replace('-', '−');
+}
+
+function createOverview(): Overview {
+  const W = 680;
+  const H = 190;
+  const el = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', class: 'gan2d-overview', 'font-size': 13 });
+  const title = svgEl('title', {}, 'Model overview: noise z goes through G to fake samples; D sees fake and real samples; its verdict gives both losses');
+  el.append(title);
+  const defs = svgEl('defs', {});
+  const marker = svgEl('marker', { id: 'gan2d-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+  marker.append(svgEl('path', { d: 'M0,0 L10,5 L0,10 z', fill: 'currentColor' }));
+  defs.append(marker);
+  el.append(defs);
+
+  const box = (x: number, y: number, w: number, h: number, label: string, cls: string, sub?: string) => {
+    const g = svgEl('g', { class: `node ${cls}` });
+    g.append(svgEl('rect', { x, y, width: w, height: h, rx: 6, fill: 'var(--panel, #f5f7fa)', stroke: 'currentColor', 'stroke-opacity': 0.5 }));
+    g.append(svgEl('text', { x: x + w / 2, y: y + (sub ? h / 2 - 3 : h / 2 + 5), 'text-anchor': 'middle', 'font-weight': 600 }, label));
+    let subEl: SVGTextElement | null = null;
+    if (sub !== undefined) {
+      subEl = svgEl('text', { x: x + w / 2, y: y + h / 2 + 13, 'text-anchor': 'middle', 'font-size': 11, 'fill-opacity': 0.75 }, sub);
+      g.append(subEl);
+    }
+    el.append(g);
+    return subEl;
+  };
+  const edge = (d: string, color = 'currentColor', dashed = false) =>
+    el.append(svgEl('path', { d, fill: 'none', stroke: color, 'stroke-width': 1.6, 'marker-end': 'url(#gan2d-arrow)', ...(dashed ? { 'stroke-dasharray': '5 4' } : {}), color }));
+
+  const orange = 'rgb(194,65,12)';
+  const green = 'rgb(21,128,61)';
+  box(8, 40, 88, 44, 'noise z', 'z', 'fixed prior');
+  const gSub = box(136, 40, 78, 44, 'G', 'g', '');
+  box(254, 40, 126, 44, 'fake G(z)', 'fake', 'orange points');
+  box(254, 128, 126, 44, 'real x', 'real', 'green points');
+  const dSub = box(430, 84, 78, 44, 'D', 'd', '');
+  box(562, 84, 110, 44, 'D(x)', 'out', 'real or fake?');
+  edge('M96,62 L134,62');
+  edge('M214,62 L252,62', orange);
+  edge('M380,62 C405,62 410,96 428,100', orange);
+  edge('M380,150 C405,150 410,116 428,112', green);
+  edge('M508,106 L560,106');
+  // G learns through D: the gradient of G's loss runs back from D's verdict to G
+  edge('M617,84 C617,22 175,22 175,38', 'var(--accent, #1d4ed8)', true);
+  const dLabel = svgEl('text', { x: 534, y: 148, 'text-anchor': 'middle', 'data-edge': 'd_loss' }, 'D loss –');
+  const gLabel = svgEl('text', { x: 396, y: 14, 'text-anchor': 'middle', 'data-edge': 'g_loss', fill: 'var(--accent, #1d4ed8)' }, 'G loss – (its gradient trains G)');
+  el.append(dLabel, gLabel);
+
+  return {
+    el,
+    update({ dLoss, gLoss, critic, g, d }) {
+      dLabel.textContent = `${critic ? 'critic' : 'D'} loss ${fmt(dLoss)}`;
+      gLabel.textContent = `G loss ${fmt(gLoss)} (its gradient trains G)`;
+      if (gSub) gSub.textContent = g;
+      if (dSub) dSub.textContent = d;
+      el.dataset.dLoss = fmt(dLoss);
+      el.dataset.gLoss = fmt(gLoss);
+    },
+  };
 }

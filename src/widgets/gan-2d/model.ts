@@ -9,7 +9,7 @@
 import type { Values } from '../../lib/params';
 import { Rng } from '../../lib/rng';
 import { readTidy, tf } from '../../lib/tf-backend';
-import { MLP, disposeOptimizer, makeOptimizer, type Activation, type OptimizerKind } from '../../lib/nn/mlp';
+import { MLP, disposeOptimizer, makeOptimizer, setLearningRate, type Activation, type OptimizerKind } from '../../lib/nn/mlp';
 import { gradientPenalty, mlpInputGradient } from '../../lib/nn/input-gradient';
 import type { Model } from '../../lib/model';
 import { criticLoss, discriminatorLoss, generatorLoss, lsganDiscriminatorLoss, lsganGeneratorLoss } from '../../lib/gan/losses';
@@ -23,6 +23,7 @@ import {
   type TargetName,
 } from './data';
 import { meanKernel, medianDistance, mmdRbf } from '../../lib/mmd';
+import { jsLowerBound } from '../../lib/gan/js-bound';
 
 export * from './settings';
 import {
@@ -50,15 +51,17 @@ class Core {
   readonly loss: LossKind;
   readonly G: MLP;
   readonly D: MLP;
-  private gOpt: tf.Optimizer;
-  private dOpt: tf.Optimizer;
+  gOpt: tf.Optimizer;
+  dOpt: tf.Optimizer;
+  private gOptKind: string;
+  private dOptKind: string;
   private readonly rng: Rng;
   private readonly zDim: number;
   private readonly noiseKind: string;
-  private readonly m: number;
-  private readonly k: number;
-  private readonly clipC: number;
-  private readonly lambda: number;
+  private m: number;
+  private k: number;
+  private clipC: number;
+  private lambda: number;
   readonly evalZ: Float32Array;
   updates = 0;
   /** Counts G updates (cache key for the evaluation fakes). */
@@ -70,7 +73,8 @@ class Core {
   dUpdated = false;
   gUpdated = false;
   private fakeCache: { at: number; fake: Float32Array } | null = null;
-  private evalCache: { at: number; numbers: EvalNumbers } | null = null;
+  /** Keyed by the G and D versions: d_loss_eval changes with D alone (Step D). */
+  private evalCache: { at: string; numbers: EvalNumbers } | null = null;
   private hist: number[][] = [[], [], [], [], [], [], []];
   stagePos = 0;
   private stageData: { real: Float32Array | null; z: Float32Array | null; text: string; index: number } | null = null;
@@ -102,9 +106,42 @@ class Core {
     this.G = new MLP(this.zDim, [...hiddenG, { units: 2, activation: 'linear' }], init, 'G');
     this.D = new MLP(2, [...hiddenD, { units: 1, activation: 'linear' }], init, 'D');
     if (loss === 'wgan-clip') this.D.clip(this.clipC);
+    this.gOptKind = String(v.g_opt);
+    this.dOptKind = String(v.d_opt);
     this.gOpt = makeOptimizer(v.g_opt as OptimizerKind, Number(v.g_lr));
     this.dOpt = makeOptimizer(v.d_opt as OptimizerKind, Number(v.d_lr));
     this.evalZ = sampleNoise(new Rng(seed * 7919 + 3), EVAL_N, this.zDim, this.noiseKind);
+  }
+
+  /**
+   * Takes the live settings (learning rates, optimisers, K or n_critic, c, λ, batch size) into
+   * the running model: weights and step count stay. A new optimiser kind starts with fresh
+   * moments; a new learning rate keeps them.
+   */
+  update(v: Values) {
+    const k = isWgan(this.loss) ? Number(v.n_critic) : Number(v.k);
+    if (k !== this.k) {
+      // a slow-motion walk through the stages restarts with the new count
+      this.stagePos = 0;
+      this.stageData = null;
+    }
+    this.k = k;
+    this.m = Number(v.batch);
+    this.clipC = Number(v.clip);
+    this.lambda = Number(v.gp);
+    const swap = (opt: tf.Optimizer, kind: string, was: string, lr: number) => {
+      if (kind === was) {
+        setLearningRate(opt, lr);
+        return opt;
+      }
+      disposeOptimizer(opt);
+      return makeOptimizer(kind as OptimizerKind, lr);
+    };
+    this.gOpt = swap(this.gOpt, String(v.g_opt), this.gOptKind, Number(v.g_lr));
+    this.dOpt = swap(this.dOpt, String(v.d_opt), this.dOptKind, Number(v.d_lr));
+    this.gOptKind = String(v.g_opt);
+    this.dOptKind = String(v.d_opt);
+    if (this.loss === 'wgan-clip') this.D.clip(this.clipC);
   }
 
   noise(n: number) {
@@ -250,17 +287,17 @@ class Core {
 
   /**
    * The evaluation numbers (modes covered, high-quality share, MMD², D's loss on the evaluation
-   * sets), recomputed once per G update. The MMD over 2,500 x 2,500 pairs costs tens of
+   * sets), recomputed once per update of G or D. The MMD over 2,500 x 2,500 pairs costs tens of
    * milliseconds; on the page the worker host spaces its reports by their cost, so the model
    * keeps no clock of its own.
    */
   evaluate(): EvalNumbers {
-    if (this.evalCache && this.evalCache.at === this.gVersion) return this.evalCache.numbers;
+    if (this.evalCache && this.evalCache.at === `${this.gVersion}:${this.dVersion}`) return this.evalCache.numbers;
     return this.evaluateNow();
   }
 
   private evaluateNow(): EvalNumbers {
-    const at = this.gVersion;
+    const at = `${this.gVersion}:${this.dVersion}`;
     const fake = this.evalFakes();
     const { modesCovered, highQuality } = modeStats(fake, this.target.modes, this.target.sigma);
     const mmd = mmdRbf(this.realEval, fake, this.bw, this.kxx);
@@ -447,12 +484,13 @@ export function createModel(values: Values): Gan2dModel {
   const kxx = meanKernel(realEval, realEval, bw, true);
   const loss = values.loss as LossKind;
   const cores = [new Core(values, loss, target, realEval, bw, kxx)];
+  const w = (isWgan(loss) ? 'nonsat' : values.wgan) as LossKind;
+  // Algorithm 13.2 trains the clipped critic and G with RMSProp; the partner follows it.
+  const partnerValues = (v: Values) => (w === 'wgan-clip' ? { ...v, g_opt: 'rmsprop', d_opt: 'rmsprop' } : v);
+  let current = values;
   if (values.compare) {
-    const w = (isWgan(loss) ? 'nonsat' : values.wgan) as LossKind;
-    // Algorithm 13.2 trains the clipped critic and G with RMSProp; the partner follows it.
-    const partnerValues = w === 'wgan-clip' ? { ...values, g_opt: 'rmsprop', d_opt: 'rmsprop' } : values;
     // the side-by-side pair is always (GAN, WGAN), left to right
-    const partner = new Core(partnerValues, w, target, realEval, bw, kxx);
+    const partner = new Core(partnerValues(values), w, target, realEval, bw, kxx);
     const pair = isWgan(loss) ? [partner, cores[0]] : [cores[0], partner];
     cores.length = 0;
     cores.push(...pair);
@@ -472,6 +510,11 @@ export function createModel(values: Values): Gan2dModel {
     evaluate(i = 0) {
       return cores[i].evaluate();
     },
+    update(next) {
+      current = next;
+      for (const c of cores) c.update(c.loss === loss ? next : partnerValues(next));
+      forceView = true;
+    },
     metrics() {
       const out: Record<string, number> = {};
       cores.forEach((c, i) => {
@@ -485,6 +528,8 @@ export function createModel(values: Values): Gan2dModel {
         out[`${p}high_quality`] = e.high_quality;
         out[`${p}mmd`] = e.mmd;
         out[`${p}d_loss_eval`] = e.d_loss_eval;
+        // GAN only: a critic's loss is not a cross-entropy, and bounds no JS divergence
+        if (i === 0 && !isWgan(c.loss)) out.js_bound = jsLowerBound(e.d_loss_eval);
       });
       out.modes_total = target.modes.length / 2;
       return out;
@@ -509,12 +554,12 @@ export function createModel(values: Values): Gan2dModel {
     command(name) {
       forceView = true;
       if (name === 'step-d') {
-        for (const c of cores) c.dUpdate(c.real(Number(values.batch)), c.noise(Number(values.batch)));
+        for (const c of cores) c.dUpdate(c.real(Number(current.batch)), c.noise(Number(current.batch)));
         stages = cores.map(() => null);
         return { text: `Updated ${isWgan(loss) ? 'the critic' : 'D'} once; G unchanged.` };
       }
       if (name === 'step-g') {
-        for (const c of cores) c.gUpdate(c.noise(Number(values.batch)));
+        for (const c of cores) c.gUpdate(c.noise(Number(current.batch)));
         stages = cores.map(() => null);
         return { text: 'Updated G once; D unchanged.' };
       }

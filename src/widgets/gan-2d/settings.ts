@@ -95,12 +95,13 @@ export const specs: ParamSpec[] = [
   { name: 'd_layers', label: 'D hidden layers', kind: 'number', default: 2, min: 1, max: 4, integer: true },
   { name: 'd_units', label: 'D units per layer', kind: 'number', default: 32, min: 2, max: 128, integer: true },
   { name: 'd_act', label: 'D activation', kind: 'enum', default: 'relu', options: actOptions },
-  { name: 'g_opt', label: 'G optimizer', kind: 'enum', default: 'adam', options: optOptions },
-  { name: 'g_lr', label: 'G learning rate', kind: 'number', default: 0.001, min: 0, max: 1, minExclusive: true },
-  { name: 'd_opt', label: 'D optimizer', kind: 'enum', default: 'adam', options: optOptions },
-  { name: 'd_lr', label: 'D learning rate', kind: 'number', default: 0.001, min: 0, max: 1, minExclusive: true },
+  { name: 'g_opt', label: 'G optimizer', kind: 'enum', default: 'adam', options: optOptions, live: true },
+  { name: 'g_lr', label: 'G learning rate', kind: 'number', default: 0.001, min: 0, max: 1, minExclusive: true, live: true },
+  { name: 'd_opt', label: 'D optimizer', kind: 'enum', default: 'adam', options: optOptions, live: true },
+  { name: 'd_lr', label: 'D learning rate', kind: 'number', default: 0.001, min: 0, max: 1, minExclusive: true, live: true },
   {
     name: 'k',
+    live: true,
     label: 'K: D steps per G step (GAN)',
     kind: 'number',
     default: 1,
@@ -110,6 +111,7 @@ export const specs: ParamSpec[] = [
   },
   {
     name: 'n_critic',
+    live: true,
     label: 'n_critic: critic steps per G step (WGAN)',
     kind: 'number',
     default: 5,
@@ -117,9 +119,9 @@ export const specs: ParamSpec[] = [
     max: 20,
     integer: true,
   },
-  { name: 'clip', label: 'c: weight clip (WGAN)', kind: 'number', default: 0.1, min: 0, max: 10, minExclusive: true },
-  { name: 'gp', label: 'λ: gradient penalty (WGAN-GP)', kind: 'number', default: 0.1, min: 0, max: 100 },
-  { name: 'batch', label: 'Batch size m', kind: 'number', default: 64, min: 1, max: 1024, integer: true },
+  { name: 'clip', label: 'c: weight clip (WGAN)', kind: 'number', default: 0.1, min: 0, max: 10, minExclusive: true, live: true },
+  { name: 'gp', label: 'λ: gradient penalty (WGAN-GP)', kind: 'number', default: 0.1, min: 0, max: 100, live: true },
+  { name: 'batch', label: 'Batch size m', kind: 'number', default: 64, min: 1, max: 1024, integer: true, live: true },
   SEED_SPEC,
 ];
 

@@ -43,8 +43,8 @@ export function mountGanFigure1(root: HTMLElement) {
       row.className = 'controls';
       row.append(
         button(h, 'Step D only', 'step-d', 'd_step', 1, 'One discriminator step (G frozen).'),
-        button(h, 'Train D 200 steps', 'train-d', 'd_step', 200, '200 discriminator steps: D approaches D* for the current G (panel b).'),
-        button(h, 'Step G only', 'step-g', 'g_step', 1, 'One generator step: the arrows follow the gradient of D (panel c).'),
+        button(h, 'Train D 200 steps', 'train-d', 'd_step', 200, "200 discriminator steps: D approaches D* for the current G (as in panel b of the paper's figure)."),
+        button(h, 'Step G only', 'step-g', 'g_step', 1, "One generator step: the arrows follow the gradient of D (as in panel c of the paper's figure)."),
       );
       chartEl = chartBox();
       chartEl.setAttribute('role', 'img');

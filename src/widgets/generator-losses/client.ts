@@ -95,7 +95,7 @@ export function mountGeneratorLosses(root: HTMLElement) {
           color: { domain: ['minimax', 'non-saturating'], range: ['var(--series-1)', 'var(--series-2)'] },
           marks: [
             Plot.ruleY([view.mu], { stroke: 'currentColor', strokeDasharray: '6 4' }),
-            Plot.line(hist, { x: 'step', y: 'b', stroke: 'run', strokeWidth: 2 }),
+            Plot.line(hist, { x: 'step', y: 'b', stroke: 'run', z: 'run', strokeWidth: 2 }),
           ],
         }),
       ));

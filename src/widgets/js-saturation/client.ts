@@ -52,7 +52,7 @@ export function mountJsSat(root: HTMLElement) {
             x: { label: 'x' },
             y: { label: 'density / D(x)', grid: true, domain: [0, densTop!] },
             color: { legend: true, domain: ['p_data', 'p_g', 'D(x)'], range: ['var(--series-1)', 'var(--series-2)', 'var(--series-4)'] },
-            marks: [Plot.line([...rows(view.real, 'p_data'), ...rows(view.fake, 'p_g'), ...rows(view.d, 'D(x)')], { x: 'x', y: 'y', stroke: 'name', strokeWidth: 2, className: 'js-dens' }), Plot.ruleY([0])],
+            marks: [Plot.line([...rows(view.real, 'p_data'), ...rows(view.fake, 'p_g'), ...rows(view.d, 'D(x)')], { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2, className: 'js-dens' }), Plot.ruleY([0])],
           }),
           { 'js-dens': [view.real, view.fake, view.d].map((y) => ({ x: view.xs, y })) },
         ),
@@ -73,7 +73,7 @@ export function mountJsSat(root: HTMLElement) {
           x: { label: 'offset', domain: [0, view.maxOffset] },
           y: { label: 'distance', grid: true },
           color: { legend: true, domain: ['JS', 'W1', 'KL (capped at 5)'], range: ['var(--series-2)', 'var(--series-1)', 'var(--series-3)'] },
-          marks: [Plot.ruleY([Math.LN2], { strokeDasharray: '4 3', strokeOpacity: 0.6 }), Plot.line(dist, { x: 'o', y: 'y', stroke: 'name', marker: 'circle' })],
+          marks: [Plot.ruleY([Math.LN2], { strokeDasharray: '4 3', strokeOpacity: 0.6 }), Plot.line(dist, { x: 'o', y: 'y', stroke: 'name', z: 'name', marker: 'circle' })],
         }),
       ));
       const grads = [
@@ -88,7 +88,7 @@ export function mountJsSat(root: HTMLElement) {
           x: { label: 'offset', domain: [0, view.maxOffset] },
           y: { label: '|d loss / d offset|', type: 'log', grid: true },
           color: { legend: true, domain: ['minimax, trained D', 'minimax, optimal D', 'non-saturating, trained D'], range: ['var(--series-4)', 'currentColor', 'var(--series-2)'] },
-          marks: [Plot.line(grads, { x: 'o', y: 'y', stroke: 'name', marker: 'circle' })],
+          marks: [Plot.line(grads, { x: 'o', y: 'y', stroke: 'name', z: 'name', marker: 'circle' })],
         }),
       ));
     },

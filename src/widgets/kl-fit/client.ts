@@ -47,7 +47,7 @@ export function mountKlFit(root: HTMLElement) {
           color: { legend: true, domain: ['target p', 'forward KL fit', 'reverse KL fit'], range: ['currentColor', 'var(--series-1)', 'var(--series-2)'] },
           x: { label: 'x' },
           y: { label: 'density', grid: true },
-          marks: [Plot.areaY(rows(view.target, 'target p'), { x: 'x', y: 'y', fill: 'currentColor', fillOpacity: 0.08 }), Plot.line(data, { x: 'x', y: 'y', stroke: 'name', strokeWidth: 2 }), Plot.ruleY([0])],
+          marks: [Plot.areaY(rows(view.target, 'target p'), { x: 'x', y: 'y', fill: 'currentColor', fillOpacity: 0.08 }), Plot.line(data, { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2 }), Plot.ruleY([0])],
         }),
       ));
       const prof = Array.from(view.profileMu, (mu, i) => ({ mu, kl: view.profileKl[i] })).filter((d) => Number.isFinite(d.kl));
@@ -71,7 +71,7 @@ export function mountKlFit(root: HTMLElement) {
           color: { domain: ['forward KL', 'reverse KL'], range: ['var(--series-1)', 'var(--series-2)'] },
           x: { label: 'step (recent)' },
           y: { label: 'nats', grid: true },
-          marks: [Plot.line(hist, { x: 'step', y: 'y', stroke: 'name' })],
+          marks: [Plot.line(hist, { x: 'step', y: 'y', stroke: 'name', z: 'name' })],
         }),
       ));
     },

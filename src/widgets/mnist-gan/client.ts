@@ -69,7 +69,7 @@ export function mountMnistGan(root: HTMLElement) {
           x: { label: 'step' },
           y: { label: 'loss', grid: true },
           color: { legend: true, domain: ['D', 'G'], range: ['var(--series-1)', 'var(--series-2)'] },
-          marks: [Plot.line(hist, { x: 'step', y: 'loss', stroke: 'who' })],
+          marks: [Plot.line(hist, { x: 'step', y: 'loss', stroke: 'who', z: 'who' })],
         }),
       ));
       later(parzenBox, () => parzenBox.replaceChildren(

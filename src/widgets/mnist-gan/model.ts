@@ -11,7 +11,7 @@
 import { readTidy, tf } from '../../lib/tf-backend';
 import type { Values } from '../../lib/params';
 import { Rng } from '../../lib/rng';
-import { MLP, disposeOptimizer, makeOptimizer } from '../../lib/nn/mlp';
+import { MLP, disposeOptimizer, makeOptimizer, setLearningRate } from '../../lib/nn/mlp';
 import { batchPixels, TRAIN_COUNT, type Mnist } from '../../lib/data/mnist';
 import type { Model } from '../../lib/model';
 import type { NamedWeights } from '../../lib/checkpoint';
@@ -114,8 +114,8 @@ export function untrainedSamples(values: Values, n: number): Float32Array {
 
 export function createModel(values: Values, data: Mnist): MnistGanModel {
   const M = Number(values.batch);
-  const K = Number(values.k);
-  const minimax = values.loss === 'minimax';
+  let K = Number(values.k);
+  let minimax = values.loss === 'minimax';
   const every = Number(values.parzen_every);
   const d = data.rows * data.cols;
   const { G, D, noiseRng, dataRng } = buildNets(values, d);
@@ -220,6 +220,13 @@ export function createModel(values: Values, data: Mnist): MnistGanModel {
     generatorStep,
     generate,
     parzen,
+    /** Live settings: both learning rates, K and G's loss (weights, moments and step count stay). */
+    update(next) {
+      setLearningRate(optD, Number(next.lr_d));
+      setLearningRate(optG, Number(next.lr_g));
+      K = Number(next.k);
+      minimax = next.loss === 'minimax';
+    },
     step() {
       for (let k = 0; k < K; k++) discriminatorStep();
       generatorStep();

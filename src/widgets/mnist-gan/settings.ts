@@ -10,12 +10,13 @@ export const bench: BenchInfo = { tf: true, needsMnist: true, steps: 50 };
 
 export const specs: ParamSpec[] = [
   { name: 'hidden', label: 'Hidden units (G and D)', kind: 'number', default: 128, min: 8, max: 512, integer: true },
-  { name: 'lr_d', label: 'Learning rate of D (Adam)', kind: 'number', default: 0.0005, min: 0, minExclusive: true, max: 0.1 },
-  { name: 'lr_g', label: 'Learning rate of G (Adam)', kind: 'number', default: 0.001, min: 0, minExclusive: true, max: 0.1 },
-  { name: 'k', label: 'K: D steps per G step', kind: 'number', default: 1, min: 1, max: 10, integer: true },
+  { name: 'lr_d', label: 'Learning rate of D (Adam)', kind: 'number', default: 0.0005, min: 0, minExclusive: true, max: 0.1, live: true },
+  { name: 'lr_g', label: 'Learning rate of G (Adam)', kind: 'number', default: 0.001, min: 0, minExclusive: true, max: 0.1, live: true },
+  { name: 'k', label: 'K: D steps per G step', kind: 'number', default: 1, min: 1, max: 10, integer: true, live: true },
   { name: 'batch', label: 'Minibatch M', kind: 'number', default: 64, min: 8, max: 256, integer: true },
   {
     name: 'loss',
+    live: true,
     label: 'Generator loss',
     kind: 'enum',
     default: 'ns',

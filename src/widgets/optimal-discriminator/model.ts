@@ -23,7 +23,7 @@
 import { tf } from '../../lib/tf-backend';
 import type { Values } from '../../lib/params';
 import { Rng } from '../../lib/rng';
-import { MLP, disposeOptimizer, makeOptimizer } from '../../lib/nn/mlp';
+import { MLP, disposeOptimizer, makeOptimizer, setLearningRate } from '../../lib/nn/mlp';
 import { breakpoints, mean, parseMixture, pdf, sampleMany, support, variance, type Mixture } from '../../lib/density/mixture';
 import { jsd, optimalD } from '../../lib/density/divergences';
 import { linspace } from '../../lib/density/quadrature';
@@ -113,14 +113,14 @@ const LOG4 = Math.log(4);
 export function createModel(values: Values): OptimalDModel {
   const pData = parseMixture(String(values.pdata));
   const pG = parseMixture(String(values.pg));
-  const lr = Number(values.lr);
+  let lr = Number(values.lr);
   const hidden = Number(values.hidden);
   const batch = Number(values.batch);
   const rng = new Rng(Number(values.seed));
   const dataRng = rng.fork();
   const genRng = rng.fork();
 
-  const schedule = String(values.schedule ?? 'decay');
+  let schedule = String(values.schedule ?? 'decay');
   const training = String(values.training ?? 'minibatch');
   const widthScale = String(values.init ?? 'multiscale');
 
@@ -263,8 +263,7 @@ export function createModel(values: Values): OptimalDModel {
     pData,
     pG,
     step() {
-      // tfjs's Adam reads its learningRate field at every update
-      (opt as unknown as { learningRate: number }).learningRate = scheduledLr(lr, steps, schedule);
+      setLearningRate(opt, scheduledLr(lr, steps, schedule));
       if (quad) {
         tf.tidy(() => {
           opt.minimize(
@@ -291,6 +290,11 @@ export function createModel(values: Values): OptimalDModel {
         });
       }
       steps++;
+    },
+    /** Live settings: the learning rate and its schedule (Adam's moments and D's weights stay). */
+    update(next) {
+      lr = Number(next.lr);
+      schedule = String(next.schedule ?? 'decay');
     },
     metrics() {
       record();

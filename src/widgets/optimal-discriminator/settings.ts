@@ -28,6 +28,7 @@ export const specs: ParamSpec[] = [
   { name: 'pg', label: 'p_g, the frozen generator', kind: 'text', default: DEFAULT_PG, maxLength: 400, validate: mixtureError, wide: true },
   {
     name: 'lr',
+    live: true,
     label: 'Learning rate of D (Adam)',
     kind: 'number',
     default: 0.005,
@@ -50,6 +51,7 @@ export const specs: ParamSpec[] = [
   },
   {
     name: 'schedule',
+    live: true,
     label: 'Learning-rate schedule',
     kind: 'enum',
     default: 'decay',

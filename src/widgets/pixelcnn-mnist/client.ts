@@ -130,23 +130,28 @@ export function mountPixelcnnMnist(root: HTMLElement) {
         buttons.forEach((b) => (b.disabled = true));
         stopBtn.disabled = false;
         const wasRunning = h.running();
+        let done = '';
         if (wasRunning) h.pause();
         try {
           await start();
-          h.setStatus(`${what}: one forward pass per pixel; training is paused meanwhile.`);
+          h.setStatus(`${what}: one forward pass per pixel; training is paused meanwhile${wasRunning ? ' and resumes afterwards' : ''}.`);
           for (;;) {
             // One row per command: each answer brings a report (and a redraw) from the worker.
             const r = (await h.command('sample_step', { pixels: 28 })) as { done: boolean };
             if (r.done || stop) break;
           }
-          h.setStatus(stop ? `${what} stopped.` : `${what} done.`);
+          done = `${what} ${stop ? 'stopped' : 'done'}${wasRunning ? '; training resumed' : ''}.`;
         } catch (err) {
           h.setStatus((err as Error).message, 'error');
         } finally {
           busy = false;
           buttons.forEach((b) => (b.disabled = false));
           stopBtn.disabled = true;
-          if (wasRunning && !stop) h.play();
+          // Training that was running before goes on (also after Stop drawing): the reader
+          // never has to press Play again because of a sample. (Play clears the status line,
+          // so the outcome is written after it.)
+          if (wasRunning && !h.running()) h.play();
+          if (done) h.setStatus(done);
         }
       }
       sampleBtn.addEventListener('click', () => run(() => h.command('sample_start', { n: Number(h.values().samples) }), 'Sampling'));

@@ -50,7 +50,7 @@ export function mountReparamGradients(root: HTMLElement) {
           color,
           marks: [
             Plot.areaY(ok, { x: 'n', y1: (d) => Math.max(yDomain[0], d.lo), y2: (d) => Math.min(yDomain[1], d.hi), fill: 'est', fillOpacity: 0.18 }),
-            Plot.line(rows, { x: 'n', y: 'mean', stroke: 'est', strokeWidth: 2 }),
+            Plot.line(rows, { x: 'n', y: 'mean', stroke: 'est', z: 'est', strokeWidth: 2 }),
             Plot.ruleY([view.exact], { stroke: 'currentColor', strokeDasharray: '5 4' }),
           ],
         }),
@@ -72,7 +72,7 @@ export function mountReparamGradients(root: HTMLElement) {
           y: { label: 'count (latest samples)', grid: true },
           color,
           marks: [
-            Plot.lineY(inRange, Plot.binX({ y: 'count' }, { x: 'v', stroke: 'est', thresholds: 60, curve: 'step', strokeWidth: 2 } as never)),
+            Plot.lineY(inRange, Plot.binX({ y: 'count' }, { x: 'v', stroke: 'est', z: 'est', thresholds: 60, curve: 'step', strokeWidth: 2 } as never)),
             Plot.ruleX([view.exact], { stroke: 'currentColor', strokeDasharray: '5 4' }),
           ],
         }),

@@ -75,7 +75,7 @@ export function mountVaeMnist(root: HTMLElement) {
       betaRange.max = '8';
       betaRange.step = '0.25';
       betaRange.value = String(h.values().beta);
-      betaRange.setAttribute('aria-label', 'β, the weight of the KL term (restarts training)');
+      betaRange.setAttribute('aria-label', 'β, the weight of the KL term (applies while training)');
       betaOut = document.createElement('output');
       betaOut.textContent = String(h.values().beta);
       label.append(betaRange, betaOut);
@@ -83,7 +83,7 @@ export function mountVaeMnist(root: HTMLElement) {
       betaRange.addEventListener('change', () => {
         const errs = h.setParams({ beta: Number(betaRange.value) });
         if (errs.length) h.setStatus(errs.join(' '), 'error');
-        else h.setStatus(`β set to ${betaRange.value}; training restarted from step 0.`);
+        else h.setStatus(`β set to ${betaRange.value}; the running model trains with it from the next step (no reset).`);
       });
       betaRow.append(label);
 
@@ -191,8 +191,8 @@ export function mountVaeMnist(root: HTMLElement) {
         y: { label: 'nats per image', domain: [yMin, yMax], grid: true },
         color,
         marks: [
-          Plot.line(recon, { x: 'step', y: 'v', stroke: 'term', strokeOpacity: 0.7, clip: true }),
-          Plot.line(test, { x: 'step', y: 'v', stroke: 'term', strokeWidth: 2, clip: true }),
+          Plot.line(recon, { x: 'step', y: 'v', stroke: 'term', z: 'term', strokeOpacity: 0.7, clip: true }),
+          Plot.line(test, { x: 'step', y: 'v', stroke: 'term', z: 'term', strokeWidth: 2, clip: true }),
           Plot.dot(test, { x: 'step', y: 'v', fill: 'term', r: 2, clip: true }),
         ],
       });
@@ -202,7 +202,7 @@ export function mountVaeMnist(root: HTMLElement) {
         x: { label: 'step' },
         y: { label: `KL, nats per image (β = ${view.beta})`, grid: true },
         color,
-        marks: [Plot.line(kl, { x: 'step', y: 'v', stroke: 'term' }), Plot.ruleY([0])],
+        marks: [Plot.line(kl, { x: 'step', y: 'v', stroke: 'term', z: 'term' }), Plot.ruleY([0])],
       });
       later(curveBox, () => curveBox.replaceChildren(left, right));
     },

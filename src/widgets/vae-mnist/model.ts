@@ -8,7 +8,7 @@
 import type { Values } from '../../lib/params';
 import { Rng } from '../../lib/rng';
 import { readTidy, tf } from '../../lib/tf-backend';
-import { MLP, disposeOptimizer, makeOptimizer } from '../../lib/nn/mlp';
+import { MLP, disposeOptimizer, makeOptimizer, setLearningRate } from '../../lib/nn/mlp';
 import { SPLITS, batchPixels, type Mnist } from '../../lib/data/mnist';
 import type { Model } from '../../lib/model';
 import type { NamedWeights } from '../../lib/checkpoint';
@@ -53,7 +53,7 @@ export function createModel(values: Values, data: Mnist): VaeModel {
   const hidden = Number(values.hidden);
   const lr = Number(values.lr);
   const batch = Number(values.batch);
-  const beta = Number(values.beta);
+  let beta = Number(values.beta);
   const trainSize = Math.min(Number(values.train_size), SPLITS.train.end - SPLITS.train.start);
   if (!(lr > 0) || !Number.isFinite(lr)) throw new Error('learning rate must be a positive number');
   if (data.rows * data.cols !== VAE_PIXELS) throw new Error(`expected 28x28 digits, got ${data.rows}x${data.cols}`);
@@ -290,6 +290,11 @@ export function createModel(values: Values, data: Mnist): VaeModel {
       tests.step = [];
       tests.elbo = [];
       cached = null;
+    },
+    /** Live settings: the learning rate and beta (weights, Adam's moments and the step count stay). */
+    update(next) {
+      setLearningRate(opt, Number(next.lr));
+      beta = Number(next.beta);
     },
     metrics() {
       ensureFresh();

@@ -24,10 +24,11 @@ export const VAE_PICKS = 20;
 
 export const specs: ParamSpec[] = [
   { name: 'hidden', label: 'Hidden units (encoder and decoder)', kind: 'number', default: 256, min: 16, max: 512, integer: true },
-  { name: 'lr', label: 'Learning rate (Adam)', kind: 'number', default: 0.002, min: 0, max: 0.05, minExclusive: true },
+  { name: 'lr', label: 'Learning rate (Adam)', kind: 'number', default: 0.002, min: 0, max: 0.05, minExclusive: true, live: true },
   { name: 'batch', label: 'Batch size', kind: 'number', default: 100, min: 8, max: 500, integer: true },
   {
     name: 'beta',
+    live: true,
     label: 'β (weight of the KL term)',
     kind: 'number',
     default: 1,

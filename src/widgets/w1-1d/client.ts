@@ -42,7 +42,7 @@ export function mountW1d(root: HTMLElement) {
           y: { label: 'density / CDF gap', grid: true },
           marks: [
             Plot.areaY(rows(view.cdfGap, 'F_g − F_r'), { x: 'x', y: 'y', fill: 'var(--series-3)', fillOpacity: 0.2 }),
-            Plot.line([...rows(view.real, 'p_r'), ...rows(view.fake, 'p_g'), ...rows(view.cdfGap, 'F_g − F_r')], { x: 'x', y: 'y', stroke: 'name', strokeWidth: 2 }),
+            Plot.line([...rows(view.real, 'p_r'), ...rows(view.fake, 'p_g'), ...rows(view.cdfGap, 'F_g − F_r')], { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2 }),
             Plot.ruleY([0]),
           ],
         }),
@@ -54,7 +54,7 @@ export function mountW1d(root: HTMLElement) {
           color: { legend: true, domain: ['critic f', 'optimal (slope ±1)'], range: ['var(--series-4)', 'currentColor'] },
           x: { label: 'x' },
           y: { label: 'critic value', grid: true },
-          marks: [Plot.line([...rows(view.critic, 'critic f'), ...rows(view.optimal, 'optimal (slope ±1)')], { x: 'x', y: 'y', stroke: 'name', strokeDasharray: (d: { name: string }) => (d.name === 'critic f' ? null : '4 3') } as never)],
+          marks: [Plot.line([...rows(view.critic, 'critic f'), ...rows(view.optimal, 'optimal (slope ±1)')], { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeDasharray: (d: { name: string }) => (d.name === 'critic f' ? null : '4 3') } as never)],
         }),
       ));
       const hist = [
@@ -68,7 +68,7 @@ export function mountW1d(root: HTMLElement) {
           color: { legend: true, domain: ['1-Lipschitz estimate', 'raw critic value'], range: ['var(--series-4)', 'var(--series-2)'] },
           x: { label: 'step (recent)' },
           y: { label: 'W1', grid: true },
-          marks: [Plot.ruleY([view.w1Exact], { stroke: 'currentColor', strokeDasharray: '4 3' }), Plot.line(hist, { x: 'step', y: 'y', stroke: 'name' })],
+          marks: [Plot.ruleY([view.w1Exact], { stroke: 'currentColor', strokeDasharray: '4 3' }), Plot.line(hist, { x: 'step', y: 'y', stroke: 'name', z: 'name' })],
         }),
       ));
     },

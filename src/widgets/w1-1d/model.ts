@@ -14,7 +14,7 @@ import { tf } from '../../lib/tf-backend';
 import type { ParamSpec, Values } from '../../lib/params';
 import { SEED_SPEC } from '../../lib/params';
 import { Rng } from '../../lib/rng';
-import { MLP } from '../../lib/nn/mlp';
+import { MLP, setLearningRate } from '../../lib/nn/mlp';
 import { gradientPenalty, mlpInputGradient } from '../../lib/nn/input-gradient';
 import { breakpoints, cdf, mixtureError, parseMixture, pdf, sampleMany, support, type Mixture } from '../../lib/density/mixture';
 import { integrate, linspace } from '../../lib/density/quadrature';
@@ -58,10 +58,10 @@ export function createModel(values: Values): W1Model {
   const real = parseMixture(String(values.real));
   const fake = parseMixture(String(values.fake));
   const constraint = values.constraint === 'clip' ? 'clip' : values.constraint === 'gp' ? 'gp' : 'gp1';
-  const lambda = Number(values.lambda);
-  const c = Number(values.clip);
+  let lambda = Number(values.lambda);
+  let c = Number(values.clip);
   const lr = Number(values.lr);
-  const batch = Number(values.batch);
+  let batch = Number(values.batch);
   const hidden = Number(values.hidden);
   const rng = new Rng(Number(values.seed));
   const net = new MLP(1, [{ units: hidden, activation: 'tanh' }, { units: hidden, activation: 'tanh' }, { units: 1, activation: 'linear' }], rng.fork(), 'critic');
@@ -157,6 +157,14 @@ export function createModel(values: Values): W1Model {
   const gapHistory: number[] = [ev.gap];
 
   return {
+    /** Live settings: λ, c, the learning rate and the batch size (the critic's weights stay). */
+    update(next) {
+      lambda = Number(next.lambda);
+      c = Number(next.clip);
+      batch = Number(next.batch);
+      setLearningRate(opt, Number(next.lr));
+      if (constraint === 'clip') net.clip(c);
+    },
     step() {
       const xr = sampleMany(real, dataRng, batch);
       const xg = sampleMany(fake, dataRng, batch);
