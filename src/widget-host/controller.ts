@@ -5,8 +5,8 @@
  * to the training worker (worker-link.ts, viewport.ts, draw-loop.ts). It never trains: a Web
  * Worker does, and this code only forwards commands and hands the worker's state to `draw`.
  */
-import { SEED_SPEC, formatValue, isLive, readParams, type ParamSpec, type Values } from '../lib/params';
-import { MetricHistory, type MetricRow } from './export';
+import { SEED_SPEC, readParams, type ParamSpec, type Values } from '../lib/params';
+import { MetricHistory } from './export';
 import { el } from './dom';
 import { createControls, isSpeed, speedRate, type Speed } from './controls';
 import { createReadouts, type MetricSpec } from './readouts';
@@ -20,52 +20,13 @@ import { widgetWorker } from './worker-name';
 import { watchViewport } from './viewport';
 import { drawLoop, type DrawContext } from './draw-loop';
 import { readSummary, setupTrained, type Trained } from './trained';
+import type { WidgetConfig, WidgetHandle } from './widget-types';
+import { settingsChange } from './settings-change';
 
 export type { MetricSpec, DrawContext, Speed };
+export type { WidgetConfig, WidgetHandle };
 export { formatMetric } from './readouts';
 export { tidyChartsA11y };
-
-export interface WidgetConfig<V = unknown> {
-  id: string;
-  root: HTMLElement;
-  specs: ParamSpec[];
-  metrics: MetricSpec[];
-  /** Which widget's worker module to run (src/widgets/<worker>/worker.ts); default: `id`. */
-  worker?: string;
-  /** Starts the worker; by default the shared entry (src/worker/entry.ts) running `worker`'s module. */
-  createWorker?: () => Worker;
-  /** Draws the latest view into the chart area (called at most once per animation frame). */
-  draw: (view: V, ctx: DrawContext) => void;
-  /** Called once after the UI is built, with the chart container, to create chart elements. */
-  setup?: (charts: HTMLElement, handle: WidgetHandle) => void;
-  /** Names of params that appear as inputs (default: all). Others remain URL-settable. */
-  visible?: string[];
-  /** Initial training speed: 'max' (default), '30' or '4' steps per second. */
-  defaultSpeed?: Speed;
-}
-
-export interface WidgetHandle {
-  readonly root: HTMLElement;
-  values(): Values;
-  /**
-   * Validates and applies new values: live settings only (ParamSpec.live) go to the running
-   * model, anything else resets it. Returns error messages, if any.
-   */
-  setParams(partial: Values): string[];
-  command(name: string, payload?: unknown): Promise<unknown>;
-  setStatus(text: string, kind?: 'info' | 'warn' | 'error'): void;
-  play(): void;
-  pause(): void;
-  step(): void;
-  reset(): void;
-  running(): boolean;
-  speed(): Speed;
-  setSpeed(speed: Speed): void;
-  /** The metric history of the current run (one row per state report from the worker). */
-  metricHistory(): MetricRow[];
-  /** The metric history as CSV text (header: step and every metric name). */
-  metricCsv(): string;
-}
 
 export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
   const { id, root } = cfg;
@@ -92,18 +53,7 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
     onChange(spec, value) {
       values = { ...values, [spec.name]: value };
       updateUrl(id, values, specs);
-      const shown = formatValue(spec, value);
-      const what = shown === '' ? `${spec.label} cleared` : `${spec.label} set to ${shown}`;
-      const unfit = trained?.settingsChanged();
-      if (isLive(spec)) {
-        // A learning rate, loss weight or optimiser setting: the running model takes it.
-        link.update(values);
-        setStatus(`${what}; applied to the running model (no reset).`);
-      } else {
-        link.reset();
-        const how = unfit ? ` from scratch. ${unfit}` : trained?.active() ? ' to the trained checkpoint.' : '.';
-        setStatus(`${what}; the model was reset${how}`);
-      }
+      change.fromInput(spec, value);
     },
     onInvalid() {
       // An earlier "... set to ..." line would read as the outcome of this rejected value.
@@ -165,6 +115,8 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
     },
   });
 
+  const change = settingsChange({ link, trained, values: () => values, setStatus });
+
   ui.playBtn.addEventListener('click', link.play);
   ui.pauseBtn.addEventListener('click', link.pause);
   ui.stepBtn.addEventListener('click', link.stepOnce);
@@ -193,12 +145,7 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
       values = next;
       inputs.sync();
       updateUrl(id, values, specs);
-      const unfit = trained?.settingsChanged();
-      if (changed.length > 0 && changed.every(isLive)) link.update(values);
-      else {
-        link.reset();
-        if (unfit) setStatus(`The model was reset from scratch. ${unfit}`, 'warn');
-      }
+      change.fromCode(changed);
     }
     return errors;
   }

@@ -27,8 +27,9 @@ describe('the built site', () => {
     expect(brokenLinks(dist)).toEqual([]);
   });
 
+  // Three pages at a time (vitest.config.ts maxConcurrency): each page is independent.
   for (const path of pages) {
-    it(`${path} loads cleanly, renders its math, and passes axe`, async () => {
+    it.concurrent(`${path} loads cleanly, renders its math, and passes axe`, async () => {
       const { page, errors, outside } = await openPage(browser, path);
       await page.waitForLoadState('networkidle');
       expect(await page.locator('.katex-error').count()).toBe(0);

@@ -1,0 +1,48 @@
+/** The configuration a widget's client passes to mountWidget(), and the handle it gets back. */
+import type { ParamSpec, Values } from '../lib/params';
+import type { MetricRow } from './export';
+import type { Speed } from './controls';
+import type { MetricSpec } from './readouts';
+import type { DrawContext } from './draw-loop';
+
+export interface WidgetConfig<V = unknown> {
+  id: string;
+  root: HTMLElement;
+  specs: ParamSpec[];
+  metrics: MetricSpec[];
+  /** Which widget's worker module to run (src/widgets/<worker>/worker.ts); default: `id`. */
+  worker?: string;
+  /** Starts the worker; by default the shared entry (src/worker/entry.ts) running `worker`'s module. */
+  createWorker?: () => Worker;
+  /** Draws the latest view into the chart area (called at most once per animation frame). */
+  draw: (view: V, ctx: DrawContext) => void;
+  /** Called once after the UI is built, with the chart container, to create chart elements. */
+  setup?: (charts: HTMLElement, handle: WidgetHandle) => void;
+  /** Names of params that appear as inputs (default: all). Others remain URL-settable. */
+  visible?: string[];
+  /** Initial training speed: 'max' (default), '30' or '4' steps per second. */
+  defaultSpeed?: Speed;
+}
+
+export interface WidgetHandle {
+  readonly root: HTMLElement;
+  values(): Values;
+  /**
+   * Validates and applies new values: live settings only (ParamSpec.live) go to the running
+   * model, anything else resets it. Returns error messages, if any.
+   */
+  setParams(partial: Values): string[];
+  command(name: string, payload?: unknown): Promise<unknown>;
+  setStatus(text: string, kind?: 'info' | 'warn' | 'error'): void;
+  play(): void;
+  pause(): void;
+  step(): void;
+  reset(): void;
+  running(): boolean;
+  speed(): Speed;
+  setSpeed(speed: Speed): void;
+  /** The metric history of the current run (one row per state report from the worker). */
+  metricHistory(): MetricRow[];
+  /** The metric history as CSV text (header: step and every metric name). */
+  metricCsv(): string;
+}
