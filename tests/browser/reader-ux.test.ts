@@ -202,7 +202,8 @@ describe('export', () => {
     const allCanvases = await w.locator('.charts canvas').count();
     expect(shownCanvases).toBeLessThan(allCanvases);
     await w.locator('.export-menu > summary').click();
-    expect(await w.locator('[data-export^="canvas-"]').count()).toBe(shownCanvases);
+    // The menu fills its items when it opens (the toggle event): poll rather than count at once.
+    await expect.poll(() => w.locator('[data-export^="canvas-"]').count(), { timeout: 10_000 }).toBe(shownCanvases);
     const plane = await w.locator('.gan2d-plane canvas').first().evaluate((c) => ({ px: (c as HTMLCanvasElement).width, css: c.getBoundingClientRect().width }));
     expect(plane.px).toBeGreaterThanOrEqual(2 * Math.floor(plane.css));
     await page.close();
