@@ -214,6 +214,7 @@ describe('export', () => {
     await waitReady(page, 'js-saturation');
     const w = widget(page, 'js-saturation');
     await w.locator('.export-menu > summary').click();
+    await w.locator('[data-export="svg-1"]').waitFor();
     const labels = await w.locator('[data-export^="svg-"]').count();
     expect(labels).toBeGreaterThanOrEqual(2);
     const texts: string[] = [];
