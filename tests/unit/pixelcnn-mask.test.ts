@@ -140,6 +140,18 @@ describe('pixelcnn-mask widget model (numbers quoted in the chapter)', async () 
   });
 });
 
+type Conv = (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor4D;
+
+/** The input gradient, filter gradient and value of a convolution on a 2x9x8 batch, against output weights gy. */
+function convGrads(f: Conv, xs: Float32Array, ws: Float32Array, gy: Float32Array, [k, cin, cout]: number[]): Float32Array[] {
+  return tf.tidy(() => {
+    const x = tf.tensor4d(xs, [2, 9, 8, cin]);
+    const w = tf.tensor4d(ws, [k, k, cin, cout]);
+    const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(f(a as tf.Tensor4D, b as tf.Tensor4D), tf.tensor4d(gy, [2, 9, 8, cout]))))([x, w]);
+    return [g[0].dataSync().slice(), g[1].dataSync().slice(), f(x, w).dataSync().slice()] as Float32Array[];
+  });
+}
+
 describe('conv2dSame (hand-written gradients)', () => {
   it('matches tf.conv2d gradients on the cpu backend', async () => {
     await startTf();
@@ -153,13 +165,7 @@ describe('conv2dSame (hand-written gradients)', () => {
       const xs = Float32Array.from({ length: 2 * 9 * 8 * cin }, () => rng.normal());
       const ws = Float32Array.from({ length: k * k * cin * cout }, () => rng.normal());
       const gy = Float32Array.from({ length: 2 * 9 * 8 * cout }, () => rng.normal());
-      const run = (f: (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor4D) =>
-        tf.tidy(() => {
-          const x = tf.tensor4d(xs, [2, 9, 8, cin]);
-          const w = tf.tensor4d(ws, [k, k, cin, cout]);
-          const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(f(a as tf.Tensor4D, b as tf.Tensor4D), tf.tensor4d(gy, [2, 9, 8, cout]))))([x, w]);
-          return [g[0].dataSync().slice(), g[1].dataSync().slice(), f(x, w).dataSync().slice()] as Float32Array[];
-        });
+      const run = (f: Conv) => convGrads(f, xs, ws, gy, [k, cin, cout]);
       const mine = run(conv2dSame);
       await tf.setBackend('cpu');
       const ref = run((x, w) => tf.conv2d(x, w, 1, 'same'));
@@ -184,13 +190,7 @@ describe('conv2dSameDataInput (first layer: no input gradient)', () => {
       const xs = Float32Array.from({ length: 2 * 9 * 8 * cin }, () => rng.normal());
       const ws = Float32Array.from({ length: k * k * cin * cout }, () => rng.normal());
       const gy = Float32Array.from({ length: 2 * 9 * 8 * cout }, () => rng.normal());
-      const run = (f: (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor4D) =>
-        tf.tidy(() => {
-          const x = tf.tensor4d(xs, [2, 9, 8, cin]);
-          const w = tf.tensor4d(ws, [k, k, cin, cout]);
-          const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(f(a as tf.Tensor4D, b as tf.Tensor4D), tf.tensor4d(gy, [2, 9, 8, cout]))))([x, w]);
-          return [g[0].dataSync().slice(), g[1].dataSync().slice(), f(x, w).dataSync().slice()] as Float32Array[];
-        });
+      const run = (f: Conv) => convGrads(f, xs, ws, gy, [k, cin, cout]);
       const mine = run(conv2dSameDataInput);
       await tf.setBackend('cpu');
       const ref = run((x, w) => tf.conv2d(x, w, 1, 'same'));
