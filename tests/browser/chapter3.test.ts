@@ -40,11 +40,14 @@ describe('vae-mnist widget', () => {
     // Paused after stepping: the page asks for a refresh, so the test numbers belong to step 3.
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-widget="vae-mnist"] [data-metric="elbo"]')?.dataset.value) > -540, null, { timeout: 60_000 });
     // 500 codes: dots inside the plot, open triangles (counted in the caption) for codes outside it.
-    const dots = await widget(page, ID).locator('.vae-scatter svg circle').count();
-    const caption = (await widget(page, ID).locator('.vae-scatter').textContent()) ?? '';
-    const offPlot = Number(/Open triangles: (\d+) code/.exec(caption)?.[1] ?? 0);
-    expect(dots).toBeGreaterThan(0);
-    expect(dots + offPlot).toBe(500);
+    // Read both in one go: a refresh may redraw the scatter between two separate reads.
+    const counts = await page.waitForFunction(() => {
+      const box = document.querySelector('[data-widget="vae-mnist"] .vae-scatter');
+      const dots = box?.querySelectorAll('svg circle').length ?? 0;
+      const off = Number(/Open triangles: (\d+) code/.exec(box?.textContent ?? '')?.[1] ?? 0);
+      return dots > 0 && dots + off === 500 ? { dots, off } : null;
+    }, null, { timeout: 30_000 }).then((h) => h.jsonValue());
+    expect(counts!.dots + counts!.off).toBe(500);
     expect(await widget(page, ID).locator('canvas').count()).toBe(4);
     for (const bad of ['0', '-1', '1e9', 'abc']) expect(await setParam(page, ID, 'lr', bad)).toMatch(/Learning rate/);
     // Picking an interpolation end answers with a status line.
