@@ -32,8 +32,11 @@ export interface Model {
   /**
    * Optional: puts saved weights in place (same names and sizes as save() gives) and continues
    * counting steps from `step`. The optimiser starts afresh. Throws naming a missing or wrong tensor.
+   * `stated`: the checkpoint manifest's metric values (name to number), for numbers that belong to
+   * the run the weights came from rather than to these weights (e.g. a baseline measured at its
+   * initialisation).
    */
-  load?(weights: NamedWeights, step: number): void;
+  load?(weights: NamedWeights, step: number, stated?: Record<string, number>): void;
   dispose(): void;
 }
 

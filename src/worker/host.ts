@@ -222,7 +222,8 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
         if (!model.load) throw new StageError('checkpoint', 'This widget cannot load a trained checkpoint');
         const ck = await fetchCheckpoint(params.checkpoint, params.params);
         if (gen !== generation) return;
-        model.load(ck.weights, ck.manifest.steps);
+        const stated = Object.fromEntries(Object.entries(ck.manifest.metrics ?? {}).map(([k, m]) => [k, m.value]));
+        model.load(ck.weights, ck.manifest.steps, stated);
         step = ck.manifest.steps;
       } catch (err) {
         if (gen !== generation) return;

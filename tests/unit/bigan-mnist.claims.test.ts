@@ -46,4 +46,25 @@ describe('bigan-mnist', () => {
     expect(tf.memory().numTensors).toBe(before);
     m.dispose();
   }, 900_000);
+
+  it('a loaded checkpoint shows its stated baseline at once; without one the baseline is fitted on the initial encoder', async () => {
+    await startTf();
+    const mnist = await mnistNode();
+    const small = { ...defaults(biganSpecs), hidden: 16, batch: 8 };
+    const opts = { probeTrain: 200, probeTest: 100 };
+    const trained = createBigan(small, mnist, opts);
+    const fresh = trained.probeRandom();
+    for (let i = 0; i < 5; i++) trained.step();
+    const weights = trained.save();
+    // Stated: taken as it is (0.5 is not what a fit would give), and no probe of the loaded encoder yet.
+    const a = createBigan(small, mnist, opts);
+    a.load(weights, 5, { probe_acc_random: 0.5 });
+    expect(a.metrics()).toMatchObject({ step: 5, probe_acc_random: 0.5, probe_acc: '–' });
+    // Not stated: fitted on the encoder as initialised (same seed), before the weights change.
+    const b = createBigan(small, mnist, opts);
+    b.load(weights, 5);
+    expect(b.metrics().probe_acc_random).toBe(fresh);
+    expect(b.probe()).not.toBe(fresh);
+    for (const m of [trained, a, b]) m.dispose();
+  }, 300_000);
 });

@@ -14,7 +14,7 @@ const scope: { postMessage: (m: FromWorker) => void; onmessage: ((e: { data: ToW
   postMessage: (m) => sent.push(m),
   onmessage: null,
 };
-let loaded: { weights: NamedWeights; step: number } | null = null;
+let loaded: { weights: NamedWeights; step: number; stated?: Record<string, number> } | null = null;
 
 function fakeModel(params: Record<string, unknown>): Model {
   let w = new Float32Array(Number(params.size ?? 3));
@@ -25,10 +25,10 @@ function fakeModel(params: Record<string, unknown>): Model {
     metrics: () => ({ w0: w[0] }),
     view: () => ({}),
     save: () => ({ w }),
-    load(weights, step) {
+    load(weights, step, stated) {
       if (weights.w.length !== w.length) throw new Error(`tensor w has ${weights.w.length} values, the model needs ${w.length}`);
       w = weights.w.slice();
-      loaded = { weights, step };
+      loaded = { weights, step, stated };
     },
     dispose() {},
   };
@@ -36,7 +36,7 @@ function fakeModel(params: Record<string, unknown>): Model {
 
 const files = new Map<string, Uint8Array | string>();
 const { bytes, tensors } = encodeWeights({ w: Float32Array.from([0.5, -1, 2]) });
-const manifest = { format: 1, widget: 'fake', settings: { size: 3 }, shapeKeys: ['size'], seed: 1, steps: 1000, backend: 'wasm', seconds: 1, metrics: {}, codeHash: '', codeFiles: [], bytes: bytes.byteLength, tensors };
+const manifest = { format: 1, widget: 'fake', settings: { size: 3 }, shapeKeys: ['size'], seed: 1, steps: 1000, backend: 'wasm', seconds: 1, metrics: { w_base: { value: 0.25, digits: 2, what: 'a baseline of the run' } }, codeHash: '', codeFiles: [], bytes: bytes.byteLength, tensors };
 files.set('/ck/fake.json', JSON.stringify(manifest));
 files.set('/ck/fake.bin', bytes);
 files.set('/ck/short.json', JSON.stringify(manifest));
@@ -66,6 +66,8 @@ describe('worker host with a checkpoint', () => {
     const s = last('state');
     expect(s.step).toBe(1000);
     expect(loaded!.step).toBe(1000);
+    // The manifest's stated metrics reach the model as plain numbers.
+    expect(loaded!.stated).toEqual({ w_base: 0.25 });
     expect(s.metrics.w0).toBeCloseTo(0.5, 3);
     send({ type: 'step', n: 2 });
     await settle();

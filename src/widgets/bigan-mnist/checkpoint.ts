@@ -17,6 +17,9 @@ export const recipe: CheckpointRecipe<BiganModel> = {
   measure(model) {
     return {
       probe_acc: { value: model.probe(), digits: 3, what: 'linear-probe accuracy on 1,000 test digits' },
+      // The same probe on the encoder as initialised: loading the checkpoint shows this baseline
+      // at once instead of fitting it again (the provenance test refits it from the seed).
+      probe_acc_random: { value: model.probeRandom(), digits: 3, what: 'the same probe on the untrained encoder the run started from' },
     };
   },
   note: 'the 600 steps that chapter 8 quotes',

@@ -39,7 +39,7 @@ export interface BiganModel extends Model {
   probeRandom(): number;
   recon(): number;
   save(): NamedWeights;
-  load(weights: NamedWeights, step: number): void;
+  load(weights: NamedWeights, step: number, stated?: Record<string, number>): void;
 }
 
 export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {}): BiganModel {
@@ -85,7 +85,13 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
     return linearProbe(features(probeTrainX, nProbeTrain), probeTrainY, features(probeTestX, nProbeTest), probeTestY, latent);
   }
   // The baseline: the same probe on the encoder as initialised (random weights, never trained).
-  const accRandom = probe();
+  // Fitted when first needed, before any step or load changes E (a fit takes about a second);
+  // a checkpoint brings the baseline of the initialisation it was trained from.
+  let accRandom: number | undefined;
+  function baseline(): number {
+    if (accRandom === undefined) accRandom = probe();
+    return accRandom;
+  }
 
   const evalRng = rng.fork();
   const showIdx = Int32Array.from({ length: 10 }, (_, i) => SPLITS.test.start + i);
@@ -102,9 +108,15 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
   let loaded = false;
   let dLoss = NaN;
   let gLoss = NaN;
-  let acc = accRandom;
+  /** The latest probe; null until the first one (the baseline stands for it until then). */
+  let acc: number | null = null;
   let accStep = 0;
-  const history: BiganView['history'] = [{ step: 0, probe_acc: accRandom }];
+  const history: BiganView['history'] = [];
+  /** The history starts with the baseline at step 0. */
+  function withBaseline() {
+    if (!history.length) history.push({ step: 0, probe_acc: baseline() });
+    return history;
+  }
 
   function recon(): number {
     return tf.tidy(() => {
@@ -115,6 +127,7 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
 
   return {
     step() {
+      withBaseline(); // before E changes
       for (let b = 0; b < batch; b++) {
         if (cursor >= order.length) {
           order = dataRng.shuffle(order);
@@ -153,7 +166,9 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
     },
     metrics() {
       const none = step === 0 || loaded;
-      return { step, d_loss: none ? '–' : dLoss, g_loss: none ? '–' : gLoss, probe_acc: Number.isNaN(acc) ? '–' : acc, probe_acc_random: accRandom, probe_step: accStep };
+      const random = withBaseline()[0].probe_acc;
+      const shown = acc ?? random;
+      return { step, d_loss: none ? '–' : dLoss, g_loss: none ? '–' : gLoss, probe_acc: Number.isNaN(shown) ? '–' : shown, probe_acc_random: random, probe_step: accStep };
     },
     view(): BiganView {
       const images = readTidy(() => {
@@ -176,11 +191,12 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
         rows: 5,
         cols: 10,
         rowLabels: ['test digits x', 'reconstructions G(E(x))', 'interpolation from the 1st to the 2nd digit', 'interpolation from the 3rd to the 4th digit', 'samples G(z)'],
-        history: history.slice(),
+        history: withBaseline().slice(),
       };
     },
     command(name) {
       if (name === 'probe') {
+        withBaseline();
         acc = probe();
         accStep = step;
         history.push({ step, probe_acc: acc });
@@ -189,7 +205,11 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
       throw new Error(`unknown command ${name}`);
     },
     save: () => ({ ...E.named('E'), ...G.named('G'), ...D.named('D') }),
-    load(weights, at) {
+    load(weights, at, stated) {
+      // The baseline belongs to the initialisation the weights were trained from: the checkpoint
+      // states it; without that, fit it now, before the weights change.
+      if (accRandom === undefined && stated && Number.isFinite(stated.probe_acc_random)) accRandom = stated.probe_acc_random;
+      withBaseline();
       E.loadNamed('E', weights);
       G.loadNamed('G', weights);
       D.loadNamed('D', weights);
@@ -202,7 +222,7 @@ export function createModel(values: Values, mnist: Mnist, opts: BiganOptions = {
       history.length = 1; // keep the random encoder's point at step 0
     },
     probe,
-    probeRandom: () => accRandom,
+    probeRandom: baseline,
     recon,
     dispose() {
       E.dispose();
