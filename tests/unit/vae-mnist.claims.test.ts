@@ -46,6 +46,27 @@ describe('vae-mnist', () => {
     m.dispose();
   });
 
+  it('records the test ELBO every 50 steps, however often the view is read (the curve does not depend on machine speed)', async () => {
+    await startTf();
+    const data = await mnistNode();
+    const run = (readEvery: number) => {
+      const m = createVaeMnist({ ...base, hidden: 32, batch: 16 }, data);
+      for (let i = 1; i <= 101; i++) {
+        m.step();
+        if (i % readEvery === 0) m.view();
+      }
+      const v = m.view() as VaeView;
+      m.dispose();
+      return { steps: Array.from(v.testStep), elbo: Array.from(v.testElbo) };
+    };
+    const often = run(3);
+    const never = run(1000);
+    expect(often.steps).toEqual([50, 100]);
+    expect(never.steps).toEqual([50, 100]);
+    expect(often.elbo).toEqual(never.elbo);
+    expect(often.elbo.every(Number.isFinite)).toBe(true);
+  });
+
   // The prose's numbers: default settings, seed 1, 1,000 steps (12.5 epochs of 8,000 digits).
   it('1,000 steps with the defaults: test ELBO about -166 nats, clustered latent, flat tensor count', async () => {
     await startTf();

@@ -115,6 +115,23 @@ export function createModel(values: Values, data: Mnist): VaeModel {
   let interpB = Math.min(pickIdx.length - 1, 15);
   let cached: { step: number; eval: VaeEval; view: Omit<VaeView, 'step' | 'histStep' | 'histRecon' | 'histKl' | 'testStep' | 'testElbo' | 'beta'> } | null = null;
   let refreshTime = 0;
+  /** The test ELBO is recorded every TEST_EVERY steps, counted in steps (not in time): the curve is the same on any machine. */
+  const TEST_EVERY = VAE_REFRESH_STEPS;
+  let lastEval: { step: number; ev: VaeEval } | null = null;
+  function evaluateNow(): VaeEval {
+    if (lastEval?.step !== stepCount) lastEval = { step: stepCount, ev: evaluate() };
+    return lastEval.ev;
+  }
+  function recordTest() {
+    if (stepCount % TEST_EVERY !== 0 || tests.step[tests.step.length - 1] === stepCount) return;
+    tests.step.push(stepCount);
+    tests.elbo.push(evaluateNow().elbo);
+    if (tests.step.length > 400) {
+      // Keep the first point and every other one after it.
+      tests.step = tests.step.filter((_, i) => i % 2 === 0);
+      tests.elbo = tests.elbo.filter((_, i) => i % 2 === 0);
+    }
+  }
 
   function nextBatch(): number[] {
     const out: number[] = [];
@@ -178,6 +195,7 @@ export function createModel(values: Values, data: Mnist): VaeModel {
     tf.dispose(out);
     last = { recon: r, kl: k };
     stepCount++;
+    recordTest();
     // Record every `stride`-th step; when full, keep every other entry and double the stride.
     if (stepCount % histStride === 0) {
       hist.step.push(stepCount);
@@ -217,7 +235,7 @@ export function createModel(values: Values, data: Mnist): VaeModel {
   }
 
   function refresh() {
-    const ev = evaluate();
+    const ev = evaluateNow();
     // Tensors out of the tidy, read back outside it (tidy walks returned typed arrays).
     const t = tf.tidy(() => {
       const pm = encode(picksX).mu;
@@ -244,18 +262,14 @@ export function createModel(values: Values, data: Mnist): VaeModel {
       },
     };
     (cached as { pickMeans?: Float32Array }).pickMeans = v.pickMeans;
-    if (tests.step[tests.step.length - 1] !== stepCount) {
-      tests.step.push(stepCount);
-      tests.elbo.push(ev.elbo);
-      if (tests.step.length > 400) {
-        // Keep the first point and every other one after it.
-        tests.step = tests.step.filter((_, i) => i % 2 === 0);
-        tests.elbo = tests.elbo.filter((_, i) => i % 2 === 0);
-      }
-    }
+    recordTest();
     refreshTime = now();
   }
 
+  /**
+   * The drawn view (scatter, grid, readout ELBO) is brought up to date every VAE_REFRESH_STEPS
+   * steps, or after 3 s at slow speeds; what is recorded (the test-ELBO curve) is counted in steps.
+   */
   function ensureFresh() {
     if (!cached) return refresh();
     const behind = stepCount - cached.step;
@@ -290,6 +304,7 @@ export function createModel(values: Values, data: Mnist): VaeModel {
       tests.step = [];
       tests.elbo = [];
       cached = null;
+      lastEval = null;
     },
     /** Live settings: the learning rate and beta (weights, Adam's moments and the step count stay). */
     update(next) {
