@@ -1,9 +1,9 @@
 /**
  * Which tfjs backend an MNIST widget trains on where the browser offers a GPU: WASM always
- * works; a hardware WebGL is timed against it on a few training steps when the widget first
+ * works; a hardware WebGL or WebGPU is timed against it on a few training steps when the widget first
  * starts, and the faster one is kept (in the page's localStorage, per widget, so the timing runs
- * once per browser). Software WebGL (SwiftShader, llvmpipe) is never timed: it is far slower than
- * WASM. Pure functions here (tested in Node with fake timings); the worker does the timing
+ * once per browser). Software WebGL or WebGPU (SwiftShader, llvmpipe) is never timed: it is far
+ * slower than WASM. Pure functions here (tested in Node with fake timings); the worker does the timing
  * (src/worker/tf.ts) and the page stores the choice (src/widget-host/worker-name.ts).
  */
 import type { BackendName } from './tf-backend';
@@ -35,9 +35,23 @@ export function classifyRenderer(renderer: string | null | undefined): GlKind {
   return /swiftshader|llvmpipe|softpipe|lavapipe|software|basic render/i.test(renderer) ? 'software' : 'hardware';
 }
 
-/** Backends worth timing: WASM, plus WebGL where the GPU is real hardware. */
-export function candidates(gl: GlKind): BackendName[] {
-  return gl === 'hardware' ? ['wasm', 'webgl'] : ['wasm'];
+/**
+ * A WebGPU adapter as hardware or software: a fallback adapter, or one that names a CPU
+ * rasteriser (SwiftShader, llvmpipe, lavapipe), is software.
+ */
+export function classifyAdapter(adapter: { isFallbackAdapter?: boolean; info?: { vendor?: string; architecture?: string; device?: string; description?: string } } | null | undefined): GlKind {
+  if (!adapter) return 'none';
+  if (adapter.isFallbackAdapter) return 'software';
+  const i = adapter.info ?? {};
+  return classifyRenderer([i.vendor, i.architecture, i.device, i.description].filter(Boolean).join(' ') || 'unknown');
+}
+
+/** Backends worth timing: WASM, plus WebGL and WebGPU where each runs on real hardware. */
+export function candidates(gl: GlKind, gpu: GlKind = 'none'): BackendName[] {
+  const out: BackendName[] = ['wasm'];
+  if (gpu === 'hardware') out.push('webgpu');
+  if (gl === 'hardware') out.push('webgl');
+  return out;
 }
 
 /**

@@ -7,7 +7,17 @@ import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
 export { tf };
-export type BackendName = 'wasm' | 'webgl' | 'cpu';
+export type BackendName = 'wasm' | 'webgl' | 'webgpu' | 'cpu';
+export const BACKEND_NAMES: readonly BackendName[] = ['wasm', 'webgl', 'webgpu', 'cpu'];
+
+/**
+ * Backends that are not bundled with tfjs (WebGPU) register themselves when their module is
+ * imported: a loader, set by the worker, imports it the first time that backend is tried.
+ */
+const loaders = new Map<BackendName, () => Promise<void>>();
+export function setBackendLoader(name: BackendName, load: () => Promise<void>) {
+  loaders.set(name, load);
+}
 
 /**
  * Runs `fn` inside tf.tidy and reads the tensor it returns back to JS outside the tidy. (A
@@ -35,6 +45,8 @@ export async function pickBackend(order: BackendName[], onSkipped?: (errors: str
   const errors: string[] = [];
   for (const name of order) {
     try {
+      const load = loaders.get(name);
+      if (load && !tf.findBackendFactory(name)) await load();
       const ok = await tf.setBackend(name);
       if (ok) {
         await tf.ready();
@@ -62,9 +74,9 @@ export function wasmThreads(): number {
   }
 }
 
-/** Parses a backend order like "webgl,wasm,cpu" (from a bench URL); unknown names are dropped. */
+/** Parses a backend order like "webgpu,wasm,cpu" (from a page URL); unknown names are dropped. */
 export function parseBackendOrder(s: string | null | undefined, fallback: BackendName[]): BackendName[] {
   if (!s) return fallback;
-  const names = s.split(',').map((x) => x.trim()).filter((x): x is BackendName => x === 'wasm' || x === 'webgl' || x === 'cpu');
+  const names = s.split(',').map((x) => x.trim()).filter((x): x is BackendName => (BACKEND_NAMES as string[]).includes(x));
   return names.length ? names : fallback;
 }

@@ -32,7 +32,7 @@ export function workerName(widgetId: string): string {
     } catch {
       stored = null;
     }
-    const c = parseChoice(stored, ['wasm', 'webgl', 'cpu']);
+    const c = parseChoice(stored, ['wasm', 'webgl', 'webgpu', 'cpu']);
     if (c) n.set('chosen', c.backend);
   }
   return n.toString();

@@ -6,11 +6,31 @@
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { configureWasm, parseBackendOrder, pickBackend, wasmThreads, type BackendName } from '../lib/tf-backend';
-import { candidates, choiceLabel, classifyRenderer, pickFastest, type BackendChoice, type BackendTiming, type GlKind } from '../lib/backend-choice';
+import { configureWasm, parseBackendOrder, pickBackend, setBackendLoader, wasmThreads, type BackendName } from '../lib/tf-backend';
+import { candidates, choiceLabel, classifyAdapter, classifyRenderer, pickFastest, type BackendChoice, type BackendTiming, type GlKind } from '../lib/backend-choice';
 import type { Model } from '../lib/model';
 import { StageError } from '../lib/protocol';
 import type { BackendInfo } from './host';
+
+/** The WebGPU entry of this worker's navigator, where the browser has one. */
+function webgpu(): { requestAdapter(): Promise<{ isFallbackAdapter?: boolean; info?: Record<string, string> } | null> } | undefined {
+  return (self.navigator as unknown as { gpu?: ReturnType<typeof webgpu> }).gpu;
+}
+
+// tfjs's WebGPU backend is a separate module (about 0.5 MB): imported only when it is tried.
+setBackendLoader('webgpu', async () => {
+  if (!webgpu()) throw new Error('this browser offers no WebGPU');
+  await import('@tensorflow/tfjs-backend-webgpu');
+});
+
+/** Hardware or software WebGPU (the adapter the browser would give tfjs), or none. */
+async function gpuKind(): Promise<GlKind> {
+  try {
+    return classifyAdapter(await webgpu()?.requestAdapter());
+  } catch {
+    return 'none';
+  }
+}
 
 /**
  * Starts tfjs in the worker. The readout's label says how WASM runs: with threads only where the
@@ -38,7 +58,7 @@ export async function initTf(order: BackendName[] = ['wasm', 'webgl', 'cpu'], op
       order = [earlier, ...order.filter((b) => b !== earlier)];
       chosenEarlier = earlier !== 'wasm';
     } else {
-      const cands = candidates(glKind()).filter((b) => order.includes(b));
+      const cands = candidates(glKind(), order.includes('webgpu') ? await gpuKind() : 'none').filter((b) => order.includes(b));
       if (cands.length > 1) {
         const timings: BackendTiming[] = [];
         for (const b of cands) {

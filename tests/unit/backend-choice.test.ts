@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidates, choiceKey, choiceLabel, classifyRenderer, parseChoice, pickFastest, type BackendTiming } from '../../src/lib/backend-choice';
+import { candidates, choiceKey, choiceLabel, classifyAdapter, classifyRenderer, parseChoice, pickFastest, type BackendTiming } from '../../src/lib/backend-choice';
 
 const t = (backend: BackendTiming['backend'], msPerStep: number | null): BackendTiming => ({ backend, msPerStep });
 
@@ -13,6 +13,15 @@ describe('backend choice for readers with a GPU', () => {
     expect(candidates('hardware')).toEqual(['wasm', 'webgl']);
     expect(candidates('software')).toEqual(['wasm']);
     expect(candidates('none')).toEqual(['wasm']);
+    // WebGPU: timed only on a hardware adapter (Chromium's --enable-unsafe-webgpu gives SwiftShader).
+    expect(classifyAdapter({ isFallbackAdapter: false, info: { vendor: 'google', architecture: 'swiftshader', description: '' } })).toBe('software');
+    expect(classifyAdapter({ isFallbackAdapter: true, info: { vendor: 'nvidia' } })).toBe('software');
+    expect(classifyAdapter({ info: { vendor: 'nvidia', architecture: 'ampere' } })).toBe('hardware');
+    expect(classifyAdapter({ info: { vendor: '', architecture: '' } })).toBe('hardware');
+    expect(classifyAdapter(null)).toBe('none');
+    expect(candidates('hardware', 'hardware')).toEqual(['wasm', 'webgpu', 'webgl']);
+    expect(candidates('software', 'hardware')).toEqual(['wasm', 'webgpu']);
+    expect(candidates('hardware', 'software')).toEqual(['wasm', 'webgl']);
   });
 
   it('keeps the fastest backend; a GPU must beat WASM by the margin', () => {

@@ -7,6 +7,6 @@ import { createModel as createBigan } from './model';
 
 serve(async (p) => createBigan(p, await getMnist()), {
   // Where a hardware GPU is offered, a few steps are timed on each backend (once per browser).
-  backend: () => initTf(['wasm', 'webgl', 'cpu'], { probe: async () => timeSteps(async () => createBigan(defaults(specs), await getMnist())) }),
+  backend: () => initTf(['wasm', 'webgl', 'cpu', 'webgpu'], { probe: async () => timeSteps(async () => createBigan(defaults(specs), await getMnist())) }),
   watch: ['d_loss', 'g_loss'],
 });

@@ -5,4 +5,4 @@ import { specs } from './settings';
 import { getMnist } from '../../worker/mnist';
 import { createModel as createMnistGan } from './model';
 
-serve(async (p) => createMnistGan(p, await getMnist()), { backend: () => initTf(['wasm', 'webgl', 'cpu'], { probe: async () => timeSteps(async () => createMnistGan(defaults(specs), await getMnist())) }), watch: ['d_loss', 'g_loss'] });
+serve(async (p) => createMnistGan(p, await getMnist()), { backend: () => initTf(['wasm', 'webgl', 'cpu', 'webgpu'], { probe: async () => timeSteps(async () => createMnistGan(defaults(specs), await getMnist())) }), watch: ['d_loss', 'g_loss'] });

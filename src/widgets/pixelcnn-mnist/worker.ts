@@ -9,6 +9,6 @@ import { createModel as createPixelcnnMnist } from './model';
 // written as forward convolutions too), then WebGL.
 serve(async (p) => createPixelcnnMnist(p, await getMnist()), {
   // Where a hardware GPU is offered, a few steps are timed on each backend (once per browser).
-  backend: () => initTf(['wasm', 'webgl', 'cpu'], { probe: async () => timeSteps(async () => createPixelcnnMnist(defaults(specs), await getMnist())) }),
+  backend: () => initTf(['wasm', 'webgl', 'cpu', 'webgpu'], { probe: async () => timeSteps(async () => createPixelcnnMnist(defaults(specs), await getMnist())) }),
   watch: ['nll_nats', 'train_nll'],
 });

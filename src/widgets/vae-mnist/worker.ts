@@ -7,6 +7,6 @@ import { createModel as createVaeMnist } from './model';
 
 serve(async (p) => createVaeMnist(p, await getMnist()), {
   // Where a hardware GPU is offered, a few steps are timed on each backend (once per browser).
-  backend: () => initTf(['wasm', 'webgl', 'cpu'], { probe: async () => timeSteps(async () => createVaeMnist(defaults(specs), await getMnist())) }),
+  backend: () => initTf(['wasm', 'webgl', 'cpu', 'webgpu'], { probe: async () => timeSteps(async () => createVaeMnist(defaults(specs), await getMnist())) }),
   watch: ['elbo', 'recon', 'kl'],
 });
