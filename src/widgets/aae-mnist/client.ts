@@ -2,10 +2,9 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { specs as aaeSpecs } from './settings';
+import * as settings from './settings';
 import type { AaeView } from './model';
 import { drawImageGrid, densityCells, gaussianGrid, captioned, DIGIT_COLORS } from '../../widget-host/draw';
-import { id } from './settings';
 
 export function mountAae(root: HTMLElement) {
   const later = frameQueue();
@@ -16,17 +15,7 @@ export function mountAae(root: HTMLElement) {
   let historyBox: HTMLElement;
   let gauss: Float32Array | null = null;
 
-  return mountWidget({
-    id,
-    root,
-    specs: aaeSpecs,
-    metrics: [
-      { name: 'recon', label: 'recon (nats/digit)', digits: 4, title: 'Reconstruction cross-entropy of the batch, summed over pixels' },
-      { name: 'd_loss', label: 'D loss', digits: 3, title: "D's cross-entropy: prior samples real, codes fake (2 log 2 = 1.386 when D cannot tell)" },
-      { name: 'g_loss', label: 'encoder loss', digits: 3, title: "The encoder's non-saturating loss -log D(E(x)) (log 2 = 0.693 at balance)" },
-      { name: 'code_mmd', label: 'code MMD²', digits: 3, title: 'Squared MMD between the codes of 500 test digits and 500 prior samples' },
-      { name: 'vae_recon', label: 'VAE recon', digits: 4, title: 'Reconstruction loss of the VAE trained alongside' },
-    ],
+  return mountWidget(settings, root, {
     setup(charts) {
       const row = document.createElement('div');
       row.className = 'aae-row';

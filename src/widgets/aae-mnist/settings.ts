@@ -1,6 +1,7 @@
 /** Settings of the aae-mnist widget (no tfjs here: the page imports this file). */
 import type { ParamSpec } from '../../lib/params';
 import { SEED_SPEC } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import { PRIOR_OPTIONS } from '../../lib/gan/priors';
 import type { BenchInfo } from '../../lib/model';
 
@@ -50,5 +51,14 @@ export const specs: ParamSpec[] = [
   { name: 'batch', label: 'Batch size', kind: 'number', default: 64, min: 8, max: 256, integer: true },
   { name: 'hidden', label: 'Hidden units', kind: 'number', default: 128, min: 16, max: 512, integer: true },
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'recon', label: 'recon (nats/digit)', digits: 4, title: 'Reconstruction cross-entropy of the batch, summed over pixels' },
+  { name: 'd_loss', label: 'D loss', digits: 3, title: "D's cross-entropy: prior samples real, codes fake (2 log 2 = 1.386 when D cannot tell)" },
+  { name: 'g_loss', label: 'encoder loss', digits: 3, title: "The encoder's non-saturating loss -log D(E(x)) (log 2 = 0.693 at balance)" },
+  { name: 'code_mmd', label: 'code MMD²', digits: 3, title: 'Squared MMD between the codes of 500 test digits and 500 prior samples' },
+  { name: 'vae_recon', label: 'VAE recon', digits: 4, title: 'Reconstruction loss of the VAE trained alongside' },
 ];
 

@@ -2,10 +2,10 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { specs as ali2dSpecs, modeCentre } from './settings';
+import * as settings from './settings';
+import { modeCentre } from './settings';
 import type { Ali2dView } from './model';
 import { captioned, DIGIT_COLORS } from '../../widget-host/draw';
-import { id } from './settings';
 
 export function mountAli2d(root: HTMLElement) {
   const later = frameQueue();
@@ -16,16 +16,7 @@ export function mountAli2d(root: HTMLElement) {
   let histBox: HTMLElement;
   let reconHistBox: HTMLElement;
 
-  return mountWidget({
-    id,
-    root,
-    specs: ali2dSpecs,
-    metrics: [
-      { name: 'd_loss', label: 'D loss', digits: 3, title: "D's cross-entropy on encoder pairs (real) and generator pairs (fake); 1.386 when D cannot tell" },
-      { name: 'g_loss', label: 'G and E loss', digits: 3, title: 'G and E loss with swapped labels' },
-      { name: 'recon_error', label: 'reconstruction error', digits: 3, title: 'Mean distance |x - G(E(x))| over 400 test points (never trained for)' },
-      { name: 'modes_covered', label: 'modes covered', title: 'Modes that receive at least a fifth of their share of 1,000 generator samples within 3 sd' },
-    ],
+  return mountWidget(settings, root, {
     setup(charts) {
       const mk = (label: string) => {
         const b = chartBox();

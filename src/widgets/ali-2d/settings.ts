@@ -1,6 +1,7 @@
 /** Settings of the ali-2d widget and its target (no tfjs here: the page imports this file). */
 import type { ParamSpec } from '../../lib/params';
 import { SEED_SPEC } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import type { BenchInfo } from '../../lib/model';
 
 /** The widget's id: names its folder, its component (components/widgets/ali-2d.astro), its tag and its worker. */
@@ -35,6 +36,14 @@ export const specs: ParamSpec[] = [
   { name: 'batch', label: 'Batch size', kind: 'number', default: 128, min: 8, max: 512, integer: true },
   { name: 'hidden', label: 'Hidden units', kind: 'number', default: 64, min: 8, max: 256, integer: true },
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'd_loss', label: 'D loss', digits: 3, title: "D's cross-entropy on encoder pairs (real) and generator pairs (fake); 1.386 when D cannot tell" },
+  { name: 'g_loss', label: 'G and E loss', digits: 3, title: 'G and E loss with swapped labels' },
+  { name: 'recon_error', label: 'reconstruction error', digits: 3, title: 'Mean distance |x - G(E(x))| over 400 test points (never trained for)' },
+  { name: 'modes_covered', label: 'modes covered', title: 'Modes that receive at least a fifth of their share of 1,000 generator samples within 3 sd' },
 ];
 
 export const RING_RADIUS = 2;

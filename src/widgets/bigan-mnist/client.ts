@@ -2,10 +2,9 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { specs as biganSpecs } from './settings';
+import * as settings from './settings';
 import type { BiganView } from './model';
 import { drawImageGrid } from '../../widget-host/draw';
-import { id } from './settings';
 
 const PROBE_TRAINED = "probe on E's codes (this run)";
 const PROBE_RANDOM = 'same probe, random E (before training)';
@@ -15,17 +14,7 @@ export function mountBigan(root: HTMLElement) {
   let canvas: HTMLCanvasElement;
   let legend: HTMLOListElement;
   let histBox: HTMLElement;
-  return mountWidget({
-    id,
-    root,
-    specs: biganSpecs,
-    metrics: [
-      { name: 'd_loss', label: 'D loss', digits: 3, title: "D's cross-entropy on (x, E(x)) pairs (real) and (G(z), z) pairs (fake)" },
-      { name: 'g_loss', label: 'G and E loss', digits: 3, title: 'The loss of G and E, with the labels swapped' },
-      { name: 'probe_acc', label: 'probe accuracy', digits: 3, title: "Test accuracy of softmax regression on E's codes (fitted on 2,000 training digits)" },
-      { name: 'probe_acc_random', label: 'probe accuracy, random E', digits: 3, title: 'The same probe on the encoder before training (random weights)' },
-      { name: 'probe_step', label: 'probe fitted at step' },
-    ],
+  return mountWidget(settings, root, {
     setup(charts, h) {
       const fig = document.createElement('figure');
       fig.className = 'bigan-fig';

@@ -3,7 +3,8 @@ import * as Plot from '@observablehq/plot';
 import { LiveChart, type LiveLine } from '../../widget-host/live-chart';
 import { HistoryAxes, stickyMax } from '../../lib/chart-domain';
 import { mountWidget } from '../../widget-host/controller';
-import { id, specs as density1dSpecs, type Density1dView } from './settings';
+import * as settings from './settings';
+import type { Density1dView } from './settings';
 import { parseNumberList } from '../../lib/number-list';
 
 export function mountDensity1d(root: HTMLElement) {
@@ -19,16 +20,7 @@ export function mountDensity1d(root: HTMLElement) {
   const histAxes = new HistoryAxes();
   let plotEl: (SVGSVGElement | HTMLElement) & { scale?: (n: string) => { invert?: (v: number) => number } | undefined } | null = null;
 
-  const handle = mountWidget({
-    id,
-    root,
-    specs: density1dSpecs,
-    metrics: [
-      { name: 'loglik', label: 'mean log-likelihood (nats)', digits: 4, title: 'Average log p(x) per point; leave-one-out for the kernel density' },
-      { name: 'heldout_loglik', label: 'held-out log-likelihood (nats)', digits: 4, title: 'Average log p(x) over 20,000 fresh points from the preset density, never used for fitting (presets only)' },
-      { name: 'bandwidth', label: 'h', digits: 3 },
-      { name: 'n_points', label: 'points' },
-    ],
+  const handle = mountWidget(settings, root, {
     defaultSpeed: '4',
     setup(charts, h) {
       densityBox = chartBox('Fitted density over the data; click to add a point', 'plot-canvas');

@@ -1,5 +1,6 @@
 /** Settings of the density-1d widget (page-safe: the model is plain JavaScript, no tfjs). */
 import { type ParamSpec, SEED_SPEC } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import { numberListError } from '../../lib/number-list';
 import type { BenchInfo } from '../../lib/model';
 
@@ -54,6 +55,14 @@ export const specs: ParamSpec[] = [
   { name: 'bandwidth', label: 'Bandwidth h (KDE)', kind: 'number', default: 0.5, min: 0.001, max: 20 },
   { name: 'learn_bw', label: 'Learn h by leave-one-out likelihood', kind: 'bool', default: true },
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'loglik', label: 'mean log-likelihood (nats)', digits: 4, title: 'Average log p(x) per point; leave-one-out for the kernel density' },
+  { name: 'heldout_loglik', label: 'held-out log-likelihood (nats)', digits: 4, title: 'Average log p(x) over 20,000 fresh points from the preset density, never used for fitting (presets only)' },
+  { name: 'bandwidth', label: 'h', digits: 3 },
+  { name: 'n_points', label: 'points' },
 ];
 
 export interface Density1dView {

@@ -4,7 +4,8 @@
  * step G, slow motion), view toggles, and drawing a custom target with pointer events.
  */
 import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
-import { gan2dSpecsFor, id as widgetId, isWgan, type CoreView, type Gan2dView } from './settings';
+import * as settings from './settings';
+import { gan2dSpecsFor, isWgan, type CoreView, type Gan2dView } from './settings';
 import { DRAWN_SIGMA, EXTENT, MAX_DRAWN, parseDrawn } from './data';
 import { jsLowerBound } from '../../lib/gan/js-bound';
 
@@ -355,7 +356,7 @@ function drawChart(c: HTMLCanvasElement, w: number, h: number, series: Series[],
   }
 }
 
-export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default', opts: { overview?: boolean } = {}): WidgetHandle {
+export function mountGan2d(root: HTMLElement, id = settings.id, preset = 'default', opts: { overview?: boolean } = {}): WidgetHandle {
   const specs = gan2dSpecsFor(preset);
   const overview = opts.overview ? createOverview() : null;
   const jsCanvas = document.createElement('canvas');
@@ -482,25 +483,10 @@ export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default',
     root.dataset.drawMeanMs = (drawTotal / drawCount).toFixed(1);
   }
 
-  const handle = mountWidget({
+  const handle = mountWidget(settings, root, {
+    // This instance's id (a page may show several) and its preset's settings table.
     id,
-    worker: widgetId,
-    root,
     specs,
-    metrics: [
-      { name: 'd_loss', label: 'D / critic loss', digits: 4 },
-      { name: 'g_loss', label: 'G loss', digits: 4 },
-      { name: 'modes_covered', label: 'modes covered', title: 'Modes that receive at least a fifth of their fair share of the 2,500 fakes within 3 sigma of the centre (63 on the ring of 8)' },
-      { name: 'modes_total', label: 'modes in target' },
-      { name: 'high_quality', label: 'high quality (%)', digits: 3, title: 'Percentage of the 2,500 fakes within 3 sigma of some mode' },
-      { name: 'mmd', label: 'MMD²', digits: 3, title: 'RBF kernel, median-distance bandwidth; 2,500 fakes vs 2,500 real points' },
-      { name: 'js_bound', label: 'JS lower bound (nats)', digits: 3, title: "log 2 − ½ · D's cross-entropy on 2,500 real points and 2,500 fakes: a lower bound on JS(p_data, p_g), equal to it when D = D* (GAN losses only)" },
-      { name: 'w_d_loss', label: 'WGAN critic loss', digits: 4 },
-      { name: 'w_modes_covered', label: 'WGAN modes covered' },
-      { name: 'w_high_quality', label: 'WGAN high quality (%)', digits: 3 },
-      { name: 'w_mmd', label: 'WGAN MMD²', digits: 3 },
-      { name: 'steps_per_s', label: 'steps/s', digits: 3 },
-    ],
     setup(charts, h) {
       const row = document.createElement('div');
       row.className = 'controls';

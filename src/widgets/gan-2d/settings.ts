@@ -4,6 +4,7 @@
  */
 import type { ParamSpec, Values } from '../../lib/params';
 import { SEED_SPEC } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import type { Activation } from '../../lib/nn/mlp';
 import { TARGET_LABELS, drawnError, type TargetName } from './data';
 import type { BenchInfo } from '../../lib/model';
@@ -123,6 +124,22 @@ export const specs: ParamSpec[] = [
   { name: 'gp', label: 'λ: gradient penalty (WGAN-GP)', kind: 'number', default: 0.1, min: 0, max: 100, live: true },
   { name: 'batch', label: 'Batch size m', kind: 'number', default: 64, min: 1, max: 1024, integer: true, live: true },
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'd_loss', label: 'D / critic loss', digits: 4 },
+  { name: 'g_loss', label: 'G loss', digits: 4 },
+  { name: 'modes_covered', label: 'modes covered', title: 'Modes that receive at least a fifth of their fair share of the 2,500 fakes within 3 sigma of the centre (63 on the ring of 8)' },
+  { name: 'modes_total', label: 'modes in target' },
+  { name: 'high_quality', label: 'high quality (%)', digits: 3, title: 'Percentage of the 2,500 fakes within 3 sigma of some mode' },
+  { name: 'mmd', label: 'MMD²', digits: 3, title: 'RBF kernel, median-distance bandwidth; 2,500 fakes vs 2,500 real points' },
+  { name: 'js_bound', label: 'JS lower bound (nats)', digits: 3, title: "log 2 − ½ · D's cross-entropy on 2,500 real points and 2,500 fakes: a lower bound on JS(p_data, p_g), equal to it when D = D* (GAN losses only)" },
+  { name: 'w_d_loss', label: 'WGAN critic loss', digits: 4 },
+  { name: 'w_modes_covered', label: 'WGAN modes covered' },
+  { name: 'w_high_quality', label: 'WGAN high quality (%)', digits: 3 },
+  { name: 'w_mmd', label: 'WGAN MMD²', digits: 3 },
+  { name: 'steps_per_s', label: 'steps/s', digits: 3 },
 ];
 
 /** Named starting settings for the component's `preset` prop (values differing from defaults). */

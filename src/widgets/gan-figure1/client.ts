@@ -2,9 +2,8 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
-import { specs as ganFigure1Specs } from './settings';
+import * as settings from './settings';
 import type { GanFigure1View } from './model';
-import { id } from './settings';
 
 
 export function mountGanFigure1(root: HTMLElement) {
@@ -27,17 +26,7 @@ export function mountGanFigure1(root: HTMLElement) {
     return b;
   }
 
-  return mountWidget({
-    id,
-    root,
-    specs: ganFigure1Specs,
-    metrics: [
-      { name: 'd_loss', label: 'D loss (BCE)', digits: 4 },
-      { name: 'g_loss', label: 'G loss', digits: 4 },
-      { name: 'jsd', label: 'JSD(p_data, p_g)', digits: 3, title: 'With p_g estimated by a kernel density of 2,000 generator outputs' },
-      { name: 'd_steps', label: 'D steps' },
-      { name: 'g_steps', label: 'G steps' },
-    ],
+  return mountWidget(settings, root, {
     setup(charts, h) {
       const row = document.createElement('div');
       row.className = 'controls';

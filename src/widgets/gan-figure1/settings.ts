@@ -4,6 +4,7 @@
  */
 import type { ParamSpec } from '../../lib/params';
 import { SEED_SPEC } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import { mixtureError } from '../../lib/density/mixture';
 import type { BenchInfo } from '../../lib/model';
 
@@ -30,4 +31,13 @@ export const specs: ParamSpec[] = [
   { name: 'hidden', label: 'Hidden units (G and D)', kind: 'number', default: 16, min: 2, max: 64, integer: true },
   { name: 'batch', label: 'Minibatch M', kind: 'number', default: 64, min: 2, max: 1024, integer: true },
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'd_loss', label: 'D loss (BCE)', digits: 4 },
+  { name: 'g_loss', label: 'G loss', digits: 4 },
+  { name: 'jsd', label: 'JSD(p_data, p_g)', digits: 3, title: 'With p_g estimated by a kernel density of 2,000 generator outputs' },
+  { name: 'd_steps', label: 'D steps' },
+  { name: 'g_steps', label: 'G steps' },
 ];

@@ -2,9 +2,8 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { specs as generatorLossesSpecs } from './settings';
+import * as settings from './settings';
 import type { GeneratorLossesView } from './model';
-import { id } from './settings';
 
 
 export function mountGeneratorLosses(root: HTMLElement) {
@@ -13,19 +12,8 @@ export function mountGeneratorLosses(root: HTMLElement) {
   let gradBox: HTMLElement;
   let pathBox: HTMLElement;
 
-  return mountWidget({
-    id,
-    root,
-    specs: generatorLossesSpecs,
+  return mountWidget(settings, root, {
     defaultSpeed: '30',
-    metrics: [
-      { name: 'd_fake_minimax', label: 'D(G(z)), minimax run', digits: 3 },
-      { name: 'd_fake_ns', label: 'D(G(z)), non-saturating run', digits: 3 },
-      { name: 'grad_minimax', label: '∂loss/∂b, minimax', digits: 3 },
-      { name: 'grad_ns', label: '∂loss/∂b, non-saturating', digits: 3 },
-      { name: 'b_minimax', label: 'b, minimax', digits: 3 },
-      { name: 'b_ns', label: 'b, non-saturating', digits: 3 },
-    ],
     setup(charts) {
       lossBox = document.createElement('div');
       gradBox = document.createElement('div');

@@ -4,9 +4,8 @@ import { chartBox, chartWidth, frameQueue, keyChanged } from '../../widget-host/
 import { LiveChart } from '../../widget-host/live-chart';
 import { stickyMax } from '../../lib/chart-domain';
 import { mountWidget } from '../../widget-host/controller';
-import { specs as jsSatSpecs } from './settings';
+import * as settings from './settings';
 import type { JsSatView } from './model';
-import { id } from './settings';
 
 export function mountJsSat(root: HTMLElement) {
   const later = frameQueue();
@@ -15,18 +14,7 @@ export function mountJsSat(root: HTMLElement) {
   let gradBox: HTMLElement;
   let densChart: LiveChart;
   let densTop: number | undefined;
-  return mountWidget({
-    id,
-    root,
-    specs: jsSatSpecs,
-    metrics: [
-      { name: 'offset', label: 'offset (last measured)', digits: 3 },
-      { name: 'jsd', label: 'JS (nats)', digits: 4 },
-      { name: 'w1', label: 'W1', digits: 3 },
-      { name: 'kl', label: 'KL', digits: 4 },
-      { name: 'grad_norm', label: '|generator gradient|, minimax', digits: 3 },
-      { name: 'grad_ns', label: '|gradient|, non-saturating', digits: 3 },
-    ],
+  return mountWidget(settings, root, {
     setup(charts) {
       densBox = chartBox('Data and generated densities with the discriminator output');
       distBox = chartBox('JS, KL and W1 against the offset');

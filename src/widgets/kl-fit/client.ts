@@ -2,7 +2,8 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { id, specs as klFitSpecs, KL_PRESETS, type KlFitView } from './settings';
+import * as settings from './settings';
+import { KL_PRESETS, type KlFitView } from './settings';
 import { presetButtons } from '../../widget-host/presets';
 
 export function mountKlFit(root: HTMLElement) {
@@ -10,18 +11,7 @@ export function mountKlFit(root: HTMLElement) {
   let densityBox: HTMLElement;
   let profileBox: HTMLElement;
   let historyBox: HTMLElement;
-  return mountWidget({
-    id,
-    root,
-    specs: klFitSpecs,
-    metrics: [
-      { name: 'mu_forward', label: 'forward mu', digits: 4 },
-      { name: 'sigma_forward', label: 'forward sigma', digits: 4 },
-      { name: 'kl_forward', label: 'KL(p || q_fwd)', digits: 4 },
-      { name: 'mu_reverse', label: 'reverse mu', digits: 4 },
-      { name: 'sigma_reverse', label: 'reverse sigma', digits: 4 },
-      { name: 'kl_reverse', label: 'KL(q_rev || p)', digits: 4 },
-    ],
+  return mountWidget(settings, root, {
     setup(charts, h) {
       const presets: [string, string, number, number][] = [
         ['Two equal bumps', KL_PRESETS.separated, 0.5, 1],

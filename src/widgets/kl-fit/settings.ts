@@ -1,5 +1,6 @@
 /** Settings of the kl-fit widget (page-safe: the model is plain JavaScript, no tfjs). */
 import { type ParamSpec, SEED_SPEC } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import { mixtureError, parseMixture } from '../../lib/density/mixture';
 import type { BenchInfo } from '../../lib/model';
 
@@ -39,6 +40,16 @@ export const specs: ParamSpec[] = [
   { name: 'init_sigma', label: 'Start sigma', kind: 'number', default: 1, min: 0.05, max: 50 },
   { name: 'lr', label: 'Step size', kind: 'number', default: 0.1, min: 0, minExclusive: true, max: 1 },
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'mu_forward', label: 'forward mu', digits: 4 },
+  { name: 'sigma_forward', label: 'forward sigma', digits: 4 },
+  { name: 'kl_forward', label: 'KL(p || q_fwd)', digits: 4 },
+  { name: 'mu_reverse', label: 'reverse mu', digits: 4 },
+  { name: 'sigma_reverse', label: 'reverse sigma', digits: 4 },
+  { name: 'kl_reverse', label: 'KL(q_rev || p)', digits: 4 },
 ];
 
 export interface KlFitView {

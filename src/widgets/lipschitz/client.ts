@@ -2,23 +2,15 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { id, specs as lipschitzSpecs, type LipschitzView } from './settings';
+import * as settings from './settings';
+import type { LipschitzView } from './settings';
 
 export function mountLipschitz(root: HTMLElement) {
   const later = frameQueue();
   let fnBox: HTMLElement;
   let historyBox: HTMLElement;
-  return mountWidget({
-    id,
-    root,
-    specs: lipschitzSpecs,
+  return mountWidget(settings, root, {
     defaultSpeed: '30',
-    metrics: [
-      { name: 'lip_estimate', label: 'steepest chord so far', digits: 5 },
-      { name: 'pairs', label: 'pairs tried' },
-      { name: 'x1', label: 'at x1', digits: 4 },
-      { name: 'x2', label: 'and x2', digits: 4 },
-    ],
     setup(charts) {
       fnBox = chartBox('The function and its steepest chord found so far');
       historyBox = chartBox();

@@ -1,5 +1,6 @@
 /** Settings of the lipschitz widget (page-safe: the model is plain JavaScript, no tfjs). */
 import { type ParamSpec, SEED_SPEC } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import { exprError } from '../../lib/expr';
 import type { BenchInfo } from '../../lib/model';
 
@@ -38,6 +39,14 @@ export const specs: ParamSpec[] = [
   { name: 'R', label: 'Window R (unbounded domains)', kind: 'number', default: 10, min: 0.1, max: 1000 },
   { name: 'pairs', label: 'Pairs per step', kind: 'number', default: 200, min: 1, max: 5000, integer: true },
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'lip_estimate', label: 'steepest chord so far', digits: 5 },
+  { name: 'pairs', label: 'pairs tried' },
+  { name: 'x1', label: 'at x1', digits: 4 },
+  { name: 'x2', label: 'and x2', digits: 4 },
 ];
 
 export interface LipschitzView {

@@ -2,21 +2,14 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { id, specs as mmdSpecs, type MmdView } from './settings';
+import * as settings from './settings';
+import type { MmdView } from './settings';
 
 export function mountMmd(root: HTMLElement) {
   const later = frameQueue();
   let sampleBox: HTMLElement;
   let nullBox: HTMLElement;
-  return mountWidget({
-    id,
-    root,
-    specs: mmdSpecs,
-    metrics: [
-      { name: 'mmd2', label: 'MMD² (unbiased)', digits: 4 },
-      { name: 'p_value', label: 'permutation p-value', digits: 3 },
-      { name: 'permutations', label: 'shuffles' },
-    ],
+  return mountWidget(settings, root, {
     setup(charts) {
       sampleBox = chartBox('The two samples and the witness function');
       nullBox = chartBox('Histogram of MMD² over shuffled labels, with the observed value');

@@ -1,5 +1,6 @@
 /** Settings of the mmd widget (page-safe: the model is plain JavaScript, no tfjs). */
 import { type ParamSpec, SEED_SPEC } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import { mixtureError } from '../../lib/density/mixture';
 import { numberListError } from '../../lib/number-list';
 import type { BenchInfo } from '../../lib/model';
@@ -22,6 +23,13 @@ export const specs: ParamSpec[] = [
   { name: 'bandwidth', label: 'Kernel bandwidth h', kind: 'number', default: 1, min: 0, minExclusive: true, max: 100 },
   { name: 'perms', label: 'Permutations per step', kind: 'number', default: 20, min: 1, max: 500, integer: true },
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'mmd2', label: 'MMD² (unbiased)', digits: 4 },
+  { name: 'p_value', label: 'permutation p-value', digits: 3 },
+  { name: 'permutations', label: 'shuffles' },
 ];
 
 export interface MmdView {

@@ -2,9 +2,8 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { specs as mnistGanSpecs } from './settings';
+import * as settings from './settings';
 import type { MnistGanView } from './model';
-import { id } from './settings';
 import { drawImageGrid } from '../../widget-host/draw';
 
 
@@ -14,17 +13,7 @@ export function mountMnistGan(root: HTMLElement) {
   let lossBox: HTMLElement;
   let parzenBox: HTMLElement;
 
-  return mountWidget({
-    id,
-    root,
-    specs: mnistGanSpecs,
-    metrics: [
-      { name: 'd_loss', label: 'D loss (BCE)', digits: 4 },
-      { name: 'g_loss', label: 'G loss', digits: 4 },
-      { name: 'parzen_ll', label: 'Parzen log-lik. of test digits (nats)', digits: 4, title: 'Gaussian Parzen window on 1,000 generator samples, sigma chosen on validation digits' },
-      { name: 'parzen_sigma', label: 'σ chosen', digits: 3 },
-      { name: 'parzen_train', label: 'same estimate, training digits as "samples"', digits: 4 },
-    ],
+  return mountWidget(settings, root, {
     setup(charts, h) {
       const row = document.createElement('div');
       row.className = 'controls';

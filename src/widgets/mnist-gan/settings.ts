@@ -1,6 +1,7 @@
 /** Settings of the MNIST MLP GAN widget (chapter 4), apart from the tfjs model. */
 import type { ParamSpec } from '../../lib/params';
 import { SEED_SPEC } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import type { BenchInfo } from '../../lib/model';
 
 /** The widget's id: names its folder, its component (components/widgets/mnist-gan.astro), its tag and its worker. */
@@ -27,4 +28,13 @@ export const specs: ParamSpec[] = [
   },
   { name: 'parzen_every', label: 'Parzen estimate every (steps)', kind: 'number', default: 500, min: 50, max: 100000, integer: true },
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'd_loss', label: 'D loss (BCE)', digits: 4 },
+  { name: 'g_loss', label: 'G loss', digits: 4 },
+  { name: 'parzen_ll', label: 'Parzen log-lik. of test digits (nats)', digits: 4, title: 'Gaussian Parzen window on 1,000 generator samples, sigma chosen on validation digits' },
+  { name: 'parzen_sigma', label: 'σ chosen', digits: 3 },
+  { name: 'parzen_train', label: 'same estimate, training digits as "samples"', digits: 4 },
 ];

@@ -4,9 +4,9 @@ import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { LiveChart } from '../../widget-host/live-chart';
 import { HistoryAxes } from '../../lib/chart-domain';
 import { mountWidget } from '../../widget-host/controller';
-import { OPTD_PRESETS, specs as optimalDiscriminatorSpecs } from './settings';
+import * as settings from './settings';
+import { OPTD_PRESETS } from './settings';
 import type { OptimalDView } from './model';
-import { id } from './settings';
 
 
 export function mountOptimalDiscriminator(root: HTMLElement) {
@@ -22,16 +22,7 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
   const histAxes = new HistoryAxes();
   const gapAxes = new HistoryAxes();
 
-  return mountWidget({
-    id,
-    root,
-    specs: optimalDiscriminatorSpecs,
-    metrics: [
-      { name: 'value', label: 'V(D, G)', digits: 5, title: 'Value of the current discriminator, by numerical integration against both densities' },
-      { name: 'value_optimal', label: '−log 4 + 2 JSD', digits: 5, title: 'C(G): the value of the optimal discriminator D*' },
-      { name: 'jsd', label: 'JSD (nats)', digits: 4, title: 'Jensen-Shannon divergence between p_data and p_g' },
-      { name: 'max_gap', label: 'max |D − D*|', digits: 3, title: 'Largest gap over the smallest region holding 99% of the mass of (p_data + p_g) / 2, leaving out a band of 0.5% of the range at each density jump' },
-    ],
+  return mountWidget(settings, root, {
     setup(charts, h) {
       const row = document.createElement('div');
       row.className = 'controls';

@@ -4,6 +4,7 @@
  */
 import type { ParamSpec } from '../../lib/params';
 import { SEED_SPEC } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import { mixtureError } from '../../lib/density/mixture';
 import type { BenchInfo } from '../../lib/model';
 
@@ -71,4 +72,12 @@ export const specs: ParamSpec[] = [
     ],
   },
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'value', label: 'V(D, G)', digits: 5, title: 'Value of the current discriminator, by numerical integration against both densities' },
+  { name: 'value_optimal', label: '−log 4 + 2 JSD', digits: 5, title: 'C(G): the value of the optimal discriminator D*' },
+  { name: 'jsd', label: 'JSD (nats)', digits: 4, title: 'Jensen-Shannon divergence between p_data and p_g' },
+  { name: 'max_gap', label: 'max |D − D*|', digits: 3, title: 'Largest gap over the smallest region holding 99% of the mass of (p_data + p_g) / 2, leaving out a band of 0.5% of the range at each density jump' },
 ];

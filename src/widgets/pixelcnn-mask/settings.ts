@@ -1,5 +1,6 @@
 /** Settings of the pixelcnn-mask widget (page-safe: the model is plain JavaScript, no tfjs). */
 import { type ParamSpec, SEED_SPEC } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import { SIZE, type Layout } from '../../lib/pixelcnn/masks';
 import type { BenchInfo } from '../../lib/model';
 
@@ -37,6 +38,14 @@ export const specs: ParamSpec[] = [
   { name: 'row', label: 'Pixel row', kind: 'number', default: 14, min: 0, max: SIZE - 1, integer: true },
   { name: 'col', label: 'Pixel column', kind: 'number', default: 14, min: 0, max: SIZE - 1, integer: true },
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'depth', label: 'layers shown', title: 'Depth of the stack drawn now; Play and Step grow it one layer at a time' },
+  { name: 'influence_pixels', label: 'pixels seen', title: 'Input pixels that can influence the chosen pixel' },
+  { name: 'blind_spot', label: 'blind spot', title: 'Pixels before the chosen one, within reach of this many layers, that it cannot see' },
+  { name: 'future_pixels', label: 'future pixels seen', title: 'Pixels at or after the chosen one that can influence it (must be 0)' },
 ];
 
 export interface PixelcnnMaskView {

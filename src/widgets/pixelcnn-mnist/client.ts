@@ -2,9 +2,8 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { specs as pixelcnnMnistSpecs } from './settings';
+import * as settings from './settings';
 import type { PixelcnnMnistView } from './model';
-import { id } from './settings';
 
 const PIX = 28;
 const D = PIX * PIX;
@@ -69,18 +68,7 @@ export function mountPixelcnnMnist(root: HTMLElement) {
   let last: PixelcnnMnistView | null = null;
   let offset = 0;
 
-  const handle = mountWidget({
-    id,
-    root,
-    specs: pixelcnnMnistSpecs,
-    metrics: [
-      { name: 'nll_nats', label: 'test NLL (nats/image)', digits: 4, title: 'Negative log-likelihood of 100 held-out binarised digits, averaged' },
-      { name: 'bits_per_dim', label: 'bits/dim', digits: 3 },
-      { name: 'train_nll', label: 'train NLL', digits: 4, title: 'Mean NLL of the last 10 training batches' },
-      { name: 'steps_per_s', label: 'steps/s', digits: 3 },
-      { name: 'step_ms', label: 'ms per step', digits: 3 },
-      { name: 'sample_ms', label: 'ms per full sample', digits: 4, title: 'Measured time of the 784 forward passes of the last complete sampling run' },
-    ],
+  const handle = mountWidget(settings, root, {
     setup(charts, h) {
       nllBox = chartBox();
       const row = document.createElement('div');

@@ -1,6 +1,7 @@
 /** Settings of the widget (no tfjs here, so that the page script can import them). */
 import type { ParamSpec } from '../../lib/params';
 import { SEED_SPEC } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import type { BenchInfo } from '../../lib/model';
 
 /** The widget's id: names its folder, its component (components/widgets/pixelcnn-mnist.astro), its tag and its worker. */
@@ -31,5 +32,15 @@ export const specs: ParamSpec[] = [
   { name: 'lr', label: 'Learning rate (Adam)', kind: 'number', default: 0.003, min: 0, minExclusive: true, max: 0.1 },
   { name: 'samples', label: 'Images per sampling run', kind: 'number', default: 8, min: 1, max: 32, integer: true },
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'nll_nats', label: 'test NLL (nats/image)', digits: 4, title: 'Negative log-likelihood of 100 held-out binarised digits, averaged' },
+  { name: 'bits_per_dim', label: 'bits/dim', digits: 3 },
+  { name: 'train_nll', label: 'train NLL', digits: 4, title: 'Mean NLL of the last 10 training batches' },
+  { name: 'steps_per_s', label: 'steps/s', digits: 3 },
+  { name: 'step_ms', label: 'ms per step', digits: 3 },
+  { name: 'sample_ms', label: 'ms per full sample', digits: 4, title: 'Measured time of the 784 forward passes of the last complete sampling run' },
 ];
 

@@ -3,9 +3,9 @@ import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { captioned } from '../../widget-host/draw';
 import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
-import { specs as vaeMnistSpecs, VAE_GRID, VAE_INTERP, type VaeView } from './settings';
+import * as settings from './settings';
+import { VAE_GRID, VAE_INTERP, type VaeView } from './settings';
 import { drawImageGrid } from '../../widget-host/draw';
-import { id } from './settings';
 
 const SIDE = 28;
 const DIGIT_COLORS = ['#4e79a7', '#f28e2c', '#e15759', '#76b7b2', '#59a14f', '#edc949', '#af7aa1', '#ff9da7', '#9c755f', '#6b6b6b'];
@@ -52,17 +52,7 @@ export function mountVaeMnist(root: HTMLElement) {
   let refreshing = false;
   let lastView: VaeView | null = null;
 
-  const handle = mountWidget({
-    id,
-    root,
-    specs: vaeMnistSpecs,
-    metrics: [
-      { name: 'epoch', label: 'epoch', digits: 3 },
-      { name: 'elbo', label: 'test ELBO (nats/image)', digits: 4, title: 'Evidence lower bound on 500 test digits, β left out; refreshed every 50 steps and on pause' },
-      { name: 'recon', label: 'reconstruction −log p(x|z)', digits: 4 },
-      { name: 'kl', label: 'KL(q ‖ prior)', digits: 3 },
-      { name: 'steps_per_s', label: 'steps/s', digits: 3 },
-    ],
+  const handle = mountWidget(settings, root, {
     setup(charts, hh) {
       h = hh;
       const betaRow = document.createElement('div');

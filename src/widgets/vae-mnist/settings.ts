@@ -4,6 +4,7 @@
  */
 import type { ParamSpec } from '../../lib/params';
 import { SEED_SPEC } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import type { BenchInfo } from '../../lib/model';
 
 /** The widget's id: names its folder, its component (components/widgets/vae-mnist.astro), its tag and its worker. */
@@ -38,6 +39,15 @@ export const specs: ParamSpec[] = [
   },
   { name: 'train_size', label: 'Training digits used', kind: 'number', default: 8000, min: 100, max: 8000, integer: true },
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'epoch', label: 'epoch', digits: 3 },
+  { name: 'elbo', label: 'test ELBO (nats/image)', digits: 4, title: 'Evidence lower bound on 500 test digits, β left out; refreshed every 50 steps and on pause' },
+  { name: 'recon', label: 'reconstruction −log p(x|z)', digits: 4 },
+  { name: 'kl', label: 'KL(q ‖ prior)', digits: 3 },
+  { name: 'steps_per_s', label: 'steps/s', digits: 3 },
 ];
 
 export interface VaeView {

@@ -2,9 +2,9 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { specs as w1Specs, W1_PRESETS } from './settings';
+import * as settings from './settings';
+import { W1_PRESETS } from './settings';
 import type { W1View } from './model';
-import { id } from './settings';
 import { presetButtons } from '../../widget-host/presets';
 
 export function mountW1d(root: HTMLElement) {
@@ -12,16 +12,7 @@ export function mountW1d(root: HTMLElement) {
   let densityBox: HTMLElement;
   let criticBox: HTMLElement;
   let historyBox: HTMLElement;
-  return mountWidget({
-    id,
-    root,
-    specs: w1Specs,
-    metrics: [
-      { name: 'w1_exact', label: 'W1 exact (CDFs)', digits: 4 },
-      { name: 'w1_critic', label: 'critic estimate (slope / c clipped to ±1)', digits: 4, title: 'Largest value of the 1-Lipschitz critics made from f by dividing its slope by c (K/32 ≤ c ≤ K) and clipping it to [−1, 1]' },
-      { name: 'critic_gap', label: 'critic value E_r f − E_g f', digits: 4 },
-      { name: 'lipschitz', label: 'critic Lipschitz K', digits: 3, title: 'Largest slope of f on a fine grid from the 0.05% to the 99.95% quantile of (p_r + p_g) / 2, where samples and interpolates fall' },
-    ],
+  return mountWidget(settings, root, {
     setup(charts, h) {
       const row = presetButtons(h, Object.values(W1_PRESETS).map((p) => ({ label: p.label, values: { real: p.real, fake: p.fake } })));
       densityBox = chartBox('The two densities and the gap between their CDFs, whose area is W1');

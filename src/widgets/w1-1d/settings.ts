@@ -1,6 +1,7 @@
 /** Settings of the widget (no tfjs here, so that the page script can import them). */
 import type { ParamSpec } from '../../lib/params';
 import { SEED_SPEC } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import { mixtureError } from '../../lib/density/mixture';
 import type { BenchInfo } from '../../lib/model';
 
@@ -34,4 +35,12 @@ export const specs: ParamSpec[] = [
   { name: 'batch', label: 'Batch size', kind: 'number', default: 128, min: 4, max: 2048, integer: true, live: true },
   { name: 'hidden', label: 'Hidden units (2 layers)', kind: 'number', default: 32, min: 2, max: 128, integer: true },
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'w1_exact', label: 'W1 exact (CDFs)', digits: 4 },
+  { name: 'w1_critic', label: 'critic estimate (slope / c clipped to ±1)', digits: 4, title: 'Largest value of the 1-Lipschitz critics made from f by dividing its slope by c (K/32 ≤ c ≤ K) and clipping it to [−1, 1]' },
+  { name: 'critic_gap', label: 'critic value E_r f − E_g f', digits: 4 },
+  { name: 'lipschitz', label: 'critic Lipschitz K', digits: 3, title: 'Largest slope of f on a fine grid from the 0.05% to the 99.95% quantile of (p_r + p_g) / 2, where samples and interpolates fall' },
 ];
