@@ -4,6 +4,7 @@
  * normalised. Densities, CDFs, sampling and a sensible plotting range come with them.
  */
 import type { Rng } from '../rng';
+import { text, type TextSpec } from '../params';
 
 export type Component =
   | { kind: 'normal'; weight: number; mu: number; sigma: number }
@@ -73,6 +74,11 @@ export function mixtureError(text: string): string | null {
   } catch (e) {
     return (e as Error).message;
   }
+}
+
+/** A text setting that holds a mixture ("0.3 N(-2, 0.5) + 0.7 U(0, 3)"), checked by mixtureError. */
+export function mixtureSpec(name: string, label: string, value: string, maxLength = 400): TextSpec {
+  return text(name, label, value, { maxLength, validate: mixtureError, wide: true });
 }
 
 export function normalPdf(x: number, mu: number, sigma: number): number {

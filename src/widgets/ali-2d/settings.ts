@@ -1,6 +1,5 @@
 /** Settings of the ali-2d widget and its target (no tfjs here: the page imports this file). */
-import type { ParamSpec } from '../../lib/params';
-import { SEED_SPEC } from '../../lib/params';
+import { type ParamSpec, SEED_SPEC, num, int, choice, lrSpec, batchSpec, hiddenSpec } from '../../lib/params';
 import type { MetricSpec } from '../../lib/metrics';
 import type { BenchInfo } from '../../lib/model';
 
@@ -10,31 +9,19 @@ export const id = 'ali-2d';
 export const bench: BenchInfo = { tf: true, steps: 100 };
 
 export const specs: ParamSpec[] = [
-  {
-    name: 'mode',
-    label: 'Model',
-    kind: 'enum',
-    default: 'ali',
-    options: [
-      { value: 'ali', label: 'ALI / BiGAN: D sees (x, z) pairs' },
-      { value: 'gan', label: 'Plain GAN: no encoder, D sees x only' },
-    ],
-  },
-  {
-    name: 'encoder',
-    label: 'Encoder',
-    kind: 'enum',
-    default: 'deterministic',
-    options: [
-      { value: 'deterministic', label: 'Deterministic z = E(x) (BiGAN)' },
-      { value: 'gaussian', label: 'Gaussian, reparameterised (ALI)' },
-    ],
-  },
-  { name: 'modes', label: 'Modes of the target (ring)', kind: 'number', default: 8, min: 2, max: 12, integer: true },
-  { name: 'spread', label: 'Mode standard deviation', kind: 'number', default: 0.1, min: 0.02, max: 0.5 },
-  { name: 'lr', label: 'Learning rate', kind: 'number', default: 0.001, min: 0, minExclusive: true, max: 0.05 },
-  { name: 'batch', label: 'Batch size', kind: 'number', default: 128, min: 8, max: 512, integer: true },
-  { name: 'hidden', label: 'Hidden units', kind: 'number', default: 64, min: 8, max: 256, integer: true },
+  choice('mode', 'Model', 'ali', {
+    ali: 'ALI / BiGAN: D sees (x, z) pairs',
+    gan: 'Plain GAN: no encoder, D sees x only',
+  }),
+  choice('encoder', 'Encoder', 'deterministic', {
+    deterministic: 'Deterministic z = E(x) (BiGAN)',
+    gaussian: 'Gaussian, reparameterised (ALI)',
+  }),
+  int('modes', 'Modes of the target (ring)', 8, { min: 2, max: 12 }),
+  num('spread', 'Mode standard deviation', 0.1, { min: 0.02, max: 0.5 }),
+  lrSpec(0.001, 0.05),
+  batchSpec(128, { min: 8, max: 512 }),
+  hiddenSpec(64, { min: 8, max: 256 }),
   SEED_SPEC,
 ];
 

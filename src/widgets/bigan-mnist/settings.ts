@@ -1,6 +1,5 @@
 /** Settings of the bigan-mnist widget (no tfjs here: the page imports this file). */
-import type { ParamSpec } from '../../lib/params';
-import { SEED_SPEC } from '../../lib/params';
+import { type ParamSpec, SEED_SPEC, int, lrSpec, batchSpec, hiddenSpec } from '../../lib/params';
 import type { MetricSpec } from '../../lib/metrics';
 import type { BenchInfo } from '../../lib/model';
 
@@ -10,11 +9,11 @@ export const id = 'bigan-mnist';
 export const bench: BenchInfo = { tf: true, needsMnist: true, steps: 30 };
 
 export const specs: ParamSpec[] = [
-  { name: 'latent', label: 'Code size', kind: 'number', default: 16, min: 2, max: 64, integer: true },
-  { name: 'hidden', label: 'Hidden units', kind: 'number', default: 256, min: 16, max: 512, integer: true },
-  { name: 'lr', label: 'Learning rate', kind: 'number', default: 0.0002, min: 0, minExclusive: true, max: 0.01 },
-  { name: 'batch', label: 'Batch size', kind: 'number', default: 64, min: 8, max: 256, integer: true },
-  { name: 'probe_every', label: 'Re-fit the probe every (steps)', kind: 'number', default: 200, min: 20, max: 5000, integer: true },
+  int('latent', 'Code size', 16, { min: 2, max: 64 }),
+  hiddenSpec(256, { min: 16, max: 512 }),
+  lrSpec(0.0002, 0.01),
+  batchSpec(64, { min: 8, max: 256 }),
+  int('probe_every', 'Re-fit the probe every (steps)', 200, { min: 20, max: 5000 }),
   SEED_SPEC,
 ];
 

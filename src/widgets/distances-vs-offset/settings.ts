@@ -1,5 +1,5 @@
 /** Settings of the distances-vs-offset widget (page-safe: the model is plain JavaScript, no tfjs). */
-import { type ParamSpec, SEED_SPEC } from '../../lib/params';
+import { type ParamSpec, SEED_SPEC, num, lrSpec } from '../../lib/params';
 import type { MetricSpec } from '../../lib/metrics';
 import type { BenchInfo } from '../../lib/model';
 
@@ -9,8 +9,8 @@ export const id = 'distances-vs-offset';
 export const bench: BenchInfo = { tf: false, steps: 200 };
 
 export const specs: ParamSpec[] = [
-  { name: 'theta0', label: 'Start theta', kind: 'number', default: 1.5, min: -5, max: 5 },
-  { name: 'lr', label: 'Step size', kind: 'number', default: 0.05, min: 0, minExclusive: true, max: 1 },
+  num('theta0', 'Start theta', 1.5, { min: -5, max: 5 }),
+  lrSpec(0.05, 1, { label: 'Step size' }),
   SEED_SPEC,
 ];
 

@@ -2,8 +2,7 @@
  * The 2-D GAN playground's settings table, presets and view types, free of tfjs so that the page
  * can import them without loading the training library (the model lives in gan2d.ts).
  */
-import type { ParamSpec, Values } from '../../lib/params';
-import { SEED_SPEC } from '../../lib/params';
+import { type ParamSpec, type Values, SEED_SPEC, num, int, rate, choice, text, flag, batchSpec } from '../../lib/params';
 import type { MetricSpec } from '../../lib/metrics';
 import type { Activation } from '../../lib/nn/mlp';
 import { TARGET_LABELS, drawnError, type TargetName } from './data';
@@ -39,90 +38,33 @@ const lossOptions: { value: LossKind; label: string }[] = [
 ];
 
 export const specs: ParamSpec[] = [
-  {
-    name: 'target',
-    label: 'Target',
-    kind: 'enum',
-    default: 'ring8',
-    options: (Object.keys(TARGET_LABELS) as TargetName[]).map((value) => ({ value, label: TARGET_LABELS[value] })),
-  },
-  {
-    name: 'points',
-    label: 'My points ("x y; x y; ..."; draw on the plane)',
-    kind: 'text',
-    default: '',
-    maxLength: 8000,
-    validate: drawnError,
-    wide: true,
-  },
-  { name: 'loss', label: 'Loss', kind: 'enum', default: 'nonsat', options: lossOptions },
-  {
-    name: 'compare',
-    label: 'Side by side with a WGAN',
-    kind: 'bool',
-    default: false,
+  choice('target', 'Target', 'ring8', TARGET_LABELS),
+  text('points', 'My points ("x y; x y; ..."; draw on the plane)', '', { maxLength: 8000, validate: drawnError, wide: true }),
+  choice('loss', 'Loss', 'nonsat', lossOptions),
+  flag('compare', 'Side by side with a WGAN', false, {
     help: 'Trains a second model with the WGAN loss below on the same target, settings and seed (with weight clipping it uses RMSProp, as Algorithm 13.2 does).',
-  },
-  {
-    name: 'wgan',
-    label: 'WGAN for the side-by-side',
-    kind: 'enum',
-    default: 'wgan-gp',
-    options: lossOptions.filter((o) => o.value.startsWith('wgan')),
-  },
-  {
-    name: 'noise_dim',
-    label: 'Noise dimension',
-    kind: 'enum',
-    default: '2',
-    options: [
-      { value: '1', label: '1-D' },
-      { value: '2', label: '2-D' },
-    ],
-  },
-  {
-    name: 'noise',
-    label: 'Noise distribution',
-    kind: 'enum',
-    default: 'gaussian',
-    options: [
-      { value: 'gaussian', label: 'Gaussian N(0, 1)' },
-      { value: 'uniform', label: 'Uniform U(-1, 1)' },
-    ],
-  },
-  { name: 'g_layers', label: 'G hidden layers', kind: 'number', default: 2, min: 1, max: 4, integer: true },
-  { name: 'g_units', label: 'G units per layer', kind: 'number', default: 32, min: 2, max: 128, integer: true },
-  { name: 'g_act', label: 'G activation', kind: 'enum', default: 'relu', options: actOptions },
-  { name: 'd_layers', label: 'D hidden layers', kind: 'number', default: 2, min: 1, max: 4, integer: true },
-  { name: 'd_units', label: 'D units per layer', kind: 'number', default: 32, min: 2, max: 128, integer: true },
-  { name: 'd_act', label: 'D activation', kind: 'enum', default: 'relu', options: actOptions },
-  { name: 'g_opt', label: 'G optimizer', kind: 'enum', default: 'adam', options: optOptions, live: true },
-  { name: 'g_lr', label: 'G learning rate', kind: 'number', default: 0.001, min: 0, max: 1, minExclusive: true, live: true },
-  { name: 'd_opt', label: 'D optimizer', kind: 'enum', default: 'adam', options: optOptions, live: true },
-  { name: 'd_lr', label: 'D learning rate', kind: 'number', default: 0.001, min: 0, max: 1, minExclusive: true, live: true },
-  {
-    name: 'k',
-    live: true,
-    label: 'K: D steps per G step (GAN)',
-    kind: 'number',
-    default: 1,
-    min: 1,
-    max: 20,
-    integer: true,
-  },
-  {
-    name: 'n_critic',
-    live: true,
-    label: 'n_critic: critic steps per G step (WGAN)',
-    kind: 'number',
-    default: 5,
-    min: 1,
-    max: 20,
-    integer: true,
-  },
-  { name: 'clip', label: 'c: weight clip (WGAN)', kind: 'number', default: 0.1, min: 0, max: 10, minExclusive: true, live: true },
-  { name: 'gp', label: 'λ: gradient penalty (WGAN-GP)', kind: 'number', default: 0.1, min: 0, max: 100, live: true },
-  { name: 'batch', label: 'Batch size m', kind: 'number', default: 64, min: 1, max: 1024, integer: true, live: true },
+  }),
+  choice('wgan', 'WGAN for the side-by-side', 'wgan-gp', lossOptions.filter((o) => o.value.startsWith('wgan'))),
+  choice('noise_dim', 'Noise dimension', '2', [
+    { value: '1', label: '1-D' },
+    { value: '2', label: '2-D' },
+  ]),
+  choice('noise', 'Noise distribution', 'gaussian', { gaussian: 'Gaussian N(0, 1)', uniform: 'Uniform U(-1, 1)' }),
+  int('g_layers', 'G hidden layers', 2, { min: 1, max: 4 }),
+  int('g_units', 'G units per layer', 32, { min: 2, max: 128 }),
+  choice('g_act', 'G activation', 'relu', actOptions),
+  int('d_layers', 'D hidden layers', 2, { min: 1, max: 4 }),
+  int('d_units', 'D units per layer', 32, { min: 2, max: 128 }),
+  choice('d_act', 'D activation', 'relu', actOptions),
+  choice('g_opt', 'G optimizer', 'adam', optOptions, { live: true }),
+  rate('g_lr', 'G learning rate', 0.001, 1, { live: true }),
+  choice('d_opt', 'D optimizer', 'adam', optOptions, { live: true }),
+  rate('d_lr', 'D learning rate', 0.001, 1, { live: true }),
+  int('k', 'K: D steps per G step (GAN)', 1, { min: 1, max: 20, live: true }),
+  int('n_critic', 'n_critic: critic steps per G step (WGAN)', 5, { min: 1, max: 20, live: true }),
+  rate('clip', 'c: weight clip (WGAN)', 0.1, 10, { live: true }),
+  num('gp', 'λ: gradient penalty (WGAN-GP)', 0.1, { min: 0, max: 100, live: true }),
+  batchSpec(64, { min: 1, max: 1024, live: true, label: 'Batch size m' }),
   SEED_SPEC,
 ];
 

@@ -1,6 +1,5 @@
 /** Settings of the generator-losses widget (chapter 4), apart from the tfjs model. */
-import type { ParamSpec } from '../../lib/params';
-import { SEED_SPEC } from '../../lib/params';
+import { type ParamSpec, SEED_SPEC, num, lrSpec, batchSpec } from '../../lib/params';
 import type { MetricSpec } from '../../lib/metrics';
 import type { BenchInfo } from '../../lib/model';
 
@@ -10,10 +9,10 @@ export const id = 'generator-losses';
 export const bench: BenchInfo = { tf: true, steps: 300 };
 
 export const specs: ParamSpec[] = [
-  { name: 'mu', label: 'Data mean μ (p_data = N(μ, 1))', kind: 'number', default: 2, min: -5, max: 5 },
-  { name: 'start', label: 'Generator start b₀ (p_g = N(b₀, 1))', kind: 'number', default: -2, min: -5, max: 5 },
-  { name: 'lr', label: 'Learning rate of G (SGD)', kind: 'number', default: 0.05, min: 0, minExclusive: true, max: 1 },
-  { name: 'batch', label: 'Minibatch M', kind: 'number', default: 64, min: 1, max: 1024, integer: true },
+  num('mu', 'Data mean μ (p_data = N(μ, 1))', 2, { min: -5, max: 5 }),
+  num('start', 'Generator start b₀ (p_g = N(b₀, 1))', -2, { min: -5, max: 5 }),
+  lrSpec(0.05, 1, { label: 'Learning rate of G (SGD)' }),
+  batchSpec(64, { min: 1, max: 1024, label: 'Minibatch M' }),
   SEED_SPEC,
 ];
 

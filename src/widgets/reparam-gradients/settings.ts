@@ -1,5 +1,5 @@
 /** Settings of the reparam-gradients widget (page-safe: the model is plain JavaScript, no tfjs). */
-import { type ParamSpec, SEED_SPEC } from '../../lib/params';
+import { type ParamSpec, SEED_SPEC, num, int, rate, choice, flag } from '../../lib/params';
 import type { MetricSpec } from '../../lib/metrics';
 import type { BenchInfo } from '../../lib/model';
 
@@ -25,17 +25,11 @@ export const TEST_FUNCTIONS: Record<string, TestFunction> = {
 };
 
 export const specs: ParamSpec[] = [
-  {
-    name: 'f',
-    label: 'Function f',
-    kind: 'enum',
-    default: 'square',
-    options: Object.entries(TEST_FUNCTIONS).map(([value, t]) => ({ value, label: t.label })),
-  },
-  { name: 'mu', label: 'μ', kind: 'number', default: 0.5, min: -5, max: 5 },
-  { name: 'sigma', label: 'σ', kind: 'number', default: 1, min: 0, max: 5, minExclusive: true },
-  { name: 'batch', label: 'Samples per step', kind: 'number', default: 10, min: 1, max: 1000, integer: true },
-  { name: 'baseline', label: 'Score estimator with baseline f(μ)', kind: 'bool', default: false },
+  choice('f', 'Function f', 'square', Object.entries(TEST_FUNCTIONS).map(([value, t]) => ({ value, label: t.label }))),
+  num('mu', 'μ', 0.5, { min: -5, max: 5 }),
+  rate('sigma', 'σ', 1, 5),
+  int('batch', 'Samples per step', 10, { min: 1, max: 1000 }),
+  flag('baseline', 'Score estimator with baseline f(μ)', false),
   SEED_SPEC,
 ];
 
