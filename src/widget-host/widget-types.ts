@@ -24,7 +24,7 @@ export interface WidgetConfig<V = unknown> {
   worker?: string;
   /** Starts the worker; by default the shared entry (src/worker/entry.ts) running `worker`'s module. */
   createWorker?: () => Worker;
-  /** Draws the latest view into the chart area (called at most once per animation frame). */
+  /** Draws the latest view into the chart area (called at most once per animation frame, never before the model's first view). */
   draw: (view: V, ctx: DrawContext) => void;
   /** Called once after the UI is built, with the chart container, to create chart elements. */
   setup?: (charts: HTMLElement, handle: WidgetHandle) => void;

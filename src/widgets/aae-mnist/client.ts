@@ -8,19 +8,17 @@ import { drawImageGrid, densityCells, gaussianGrid, captioned, DIGIT_COLORS } fr
 
 export function mountAae(root: HTMLElement) {
   const later = frameQueue();
-  let codeBox: HTMLElement;
-  let vaeBox: HTMLElement;
+  const codeBox = chartBox('Codes of 500 test digits coloured by label, over the prior density');
+  const vaeBox = chartBox('Codes of the same test digits under the VAE trained alongside');
   let sampleCanvas: HTMLCanvasElement;
   let sampleCaption: HTMLElement;
-  let historyBox: HTMLElement;
+  const historyBox = chartBox();
   let gauss: Float32Array | null = null;
 
   return mountWidget(settings, root, {
     setup(charts) {
       const row = document.createElement('div');
       row.className = 'aae-row';
-      codeBox = chartBox('Codes of 500 test digits coloured by label, over the prior density');
-      vaeBox = chartBox('Codes of the same test digits under the VAE trained alongside');
       row.append(codeBox, vaeBox);
       const fig = document.createElement('figure');
       fig.className = 'aae-samples';
@@ -30,14 +28,12 @@ export function mountAae(root: HTMLElement) {
       sampleCaption = document.createElement('figcaption');
       sampleCaption.className = 'hint';
       fig.append(sampleCanvas, sampleCaption);
-      historyBox = chartBox();
       const row2 = document.createElement('div');
       row2.className = 'aae-row';
       row2.append(fig, historyBox);
       charts.append(row, row2);
     },
     draw(view: AaeView) {
-      if (!view) return;
       const E = view.extent;
       const width = Math.max(240, Math.min(330, (root.clientWidth || 680) / 2 - 40));
       // Codes outside the plotted square: open triangles pinned to the edge (counted in the caption),

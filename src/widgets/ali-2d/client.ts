@@ -42,7 +42,6 @@ export function mountAli2d(root: HTMLElement) {
       charts.append(row1, row2, row3);
     },
     draw(view: Ali2dView) {
-      if (!view) return;
       const width = Math.max(240, Math.min(340, (xBox.parentElement?.clientWidth || 700) / 2 - 12));
       const E = view.dExtent;
       const pts = (a: Float32Array, extra: (i: number) => Record<string, unknown> = () => ({})) =>

@@ -13,7 +13,7 @@ export function mountBigan(root: HTMLElement) {
   const later = frameQueue();
   let canvas: HTMLCanvasElement;
   let legend: HTMLOListElement;
-  let histBox: HTMLElement;
+  const histBox = chartBox();
   return mountWidget(settings, root, {
     setup(charts, h) {
       const fig = document.createElement('figure');
@@ -38,11 +38,9 @@ export function mountBigan(root: HTMLElement) {
         }
       });
       row.append(btn);
-      histBox = chartBox();
       charts.append(fig, row, histBox);
     },
     draw(view: BiganView, ctx) {
-      if (!view) return;
       drawImageGrid(canvas, view.images, view.rows, view.cols);
       if (legend.childElementCount !== view.rowLabels.length) legend.replaceChildren(...view.rowLabels.map((t) => Object.assign(document.createElement('li'), { textContent: t })));
       const rnd = Number(ctx.metrics.probe_acc_random);

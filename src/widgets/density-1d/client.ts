@@ -8,8 +8,8 @@ import type { Density1dView } from './settings';
 import { parseNumberList } from '../../lib/number-list';
 
 export function mountDensity1d(root: HTMLElement) {
-  let densityBox: HTMLElement;
-  let historyBox: HTMLElement;
+  const densityBox = chartBox('Fitted density over the data; click to add a point', 'plot-canvas');
+  const historyBox = chartBox();
   let sampleBtn: HTMLButtonElement;
   let lastView: Density1dView | null = null;
   let historyFrame = 0;
@@ -23,8 +23,6 @@ export function mountDensity1d(root: HTMLElement) {
   const handle = mountWidget(settings, root, {
     defaultSpeed: '4',
     setup(charts, h) {
-      densityBox = chartBox('Fitted density over the data; click to add a point', 'plot-canvas');
-      historyBox = chartBox();
       const row = document.createElement('div');
       row.className = 'controls';
       sampleBtn = document.createElement('button');
@@ -58,7 +56,6 @@ export function mountDensity1d(root: HTMLElement) {
       });
     },
     draw(view: Density1dView) {
-      if (!view) return;
       lastView = view;
       const width = chartWidth(densityBox);
       const x0 = view.xs[0];

@@ -7,17 +7,14 @@ import type { DistancesView } from './settings';
 
 export function mountDistances(root: HTMLElement) {
   const later = frameQueue();
-  let linesBox: HTMLElement;
-  let curveBox: HTMLElement;
+  const linesBox = chartBox('The real segment at x = 0 and the two model segments');
+  const curveBox = chartBox('W1, JS and KL against theta');
   return mountWidget(settings, root, {
     defaultSpeed: '4',
     setup(charts) {
-      linesBox = chartBox('The real segment at x = 0 and the two model segments');
-      curveBox = chartBox('W1, JS and KL against theta');
       charts.append(linesBox, curveBox);
     },
     draw(view: DistancesView) {
-      if (!view) return;
       const width = chartWidth(linesBox);
       const segs = [
         { x: 0, name: 'real p_0' },

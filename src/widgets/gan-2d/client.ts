@@ -606,7 +606,6 @@ export function mountGan2d(root: HTMLElement, id = settings.id, preset = 'defaul
       window.addEventListener('resize', requestDraw);
     },
     draw(view: Gan2dView) {
-      if (!view) return;
       drawAll(view);
     },
   });

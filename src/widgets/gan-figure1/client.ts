@@ -8,7 +8,7 @@ import type { GanFigure1View } from './model';
 
 export function mountGanFigure1(root: HTMLElement) {
   const later = frameQueue();
-  let chartEl: HTMLElement;
+  const chartEl = chartBox();
 
   function button(h: WidgetHandle, text: string, action: string, cmd: string, n: number, done: string) {
     const b = document.createElement('button');
@@ -35,7 +35,6 @@ export function mountGanFigure1(root: HTMLElement) {
         button(h, 'Train D 200 steps', 'train-d', 'd_step', 200, "200 discriminator steps: D approaches D* for the current G (as in panel b of the paper's figure)."),
         button(h, 'Step G only', 'step-g', 'g_step', 1, "One generator step: the arrows follow the gradient of D (as in panel c of the paper's figure)."),
       );
-      chartEl = chartBox();
       chartEl.setAttribute('role', 'img');
       chartEl.setAttribute('aria-label', 'Goodfellow Figure 1: p_data dotted, p_g solid, D dashed; arrows map z (lower line) to x = G(z) (upper line)');
       const legend = document.createElement('p');
@@ -44,7 +43,6 @@ export function mountGanFigure1(root: HTMLElement) {
       charts.append(row, chartEl, legend);
     },
     draw(view: GanFigure1View) {
-      if (!view) return;
       const width = chartWidth(chartEl);
       const x0 = view.xs[0];
       const x1 = view.xs[view.xs.length - 1];

@@ -31,7 +31,6 @@ export function mountGeneratorLosses(root: HTMLElement) {
       charts.append(legend, row, pathBox);
     },
     draw(view: GeneratorLossesView) {
-      if (!view) return;
       const width = chartWidth(pathBox);
       const half = Math.max(260, Math.floor(width / 2) - 8);
       const rows = Array.from(view.d, (d, i) => ({ d, lm: view.lossMinimax[i], ln: view.lossNs[i], gm: view.gradMinimax[i], gn: view.gradNs[i] }));

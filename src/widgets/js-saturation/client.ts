@@ -9,21 +9,17 @@ import type { JsSatView } from './model';
 
 export function mountJsSat(root: HTMLElement) {
   const later = frameQueue();
-  let densBox: HTMLElement;
-  let distBox: HTMLElement;
-  let gradBox: HTMLElement;
+  const densBox = chartBox('Data and generated densities with the discriminator output');
+  const distBox = chartBox('JS, KL and W1 against the offset');
+  const gradBox = chartBox('Generator gradient against the offset');
   let densChart: LiveChart;
   let densTop: number | undefined;
   return mountWidget(settings, root, {
     setup(charts) {
-      densBox = chartBox('Data and generated densities with the discriminator output');
-      distBox = chartBox('JS, KL and W1 against the offset');
-      gradBox = chartBox('Generator gradient against the offset');
       charts.append(densBox, distBox, gradBox);
       densChart = new LiveChart(densBox);
     },
     draw(view: JsSatView) {
-      if (!view) return;
       const width = chartWidth(densBox);
       const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
       // The densities and D move every step: Plot redraws only when the y axis must change.

@@ -8,9 +8,9 @@ import { presetButtons } from '../../widget-host/presets';
 
 export function mountKlFit(root: HTMLElement) {
   const later = frameQueue();
-  let densityBox: HTMLElement;
-  let profileBox: HTMLElement;
-  let historyBox: HTMLElement;
+  const densityBox = chartBox('Target density with the forward-KL and reverse-KL Gaussian fits');
+  const profileBox = chartBox('Reverse KL against mu at the reverse fit’s current sigma');
+  const historyBox = chartBox();
   return mountWidget(settings, root, {
     setup(charts, h) {
       const presets: [string, string, number, number][] = [
@@ -20,13 +20,9 @@ export function mountKlFit(root: HTMLElement) {
         ['Overlapping bumps', KL_PRESETS.close, 0.5, 1],
       ];
       const row = presetButtons(h, presets.map(([label, target, mu, sigma]) => ({ label, values: { target, init_mu: mu, init_sigma: sigma } })));
-      densityBox = chartBox('Target density with the forward-KL and reverse-KL Gaussian fits');
-      profileBox = chartBox('Reverse KL against mu at the reverse fit’s current sigma');
-      historyBox = chartBox();
       charts.append(row, densityBox, profileBox, historyBox);
     },
     draw(view: KlFitView) {
-      if (!view) return;
       const width = chartWidth(densityBox);
       const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
       const data = [...rows(view.target, 'target p'), ...rows(view.forward, 'forward KL fit'), ...rows(view.reverse, 'reverse KL fit')];

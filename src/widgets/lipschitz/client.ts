@@ -7,17 +7,14 @@ import type { LipschitzView } from './settings';
 
 export function mountLipschitz(root: HTMLElement) {
   const later = frameQueue();
-  let fnBox: HTMLElement;
-  let historyBox: HTMLElement;
+  const fnBox = chartBox('The function and its steepest chord found so far');
+  const historyBox = chartBox();
   return mountWidget(settings, root, {
     defaultSpeed: '30',
     setup(charts) {
-      fnBox = chartBox('The function and its steepest chord found so far');
-      historyBox = chartBox();
       charts.append(fnBox, historyBox);
     },
     draw(view: LipschitzView) {
-      if (!view) return;
       const width = chartWidth(fnBox);
       const curve = Array.from(view.xs, (x, i) => ({ x, y: view.ys[i] })).filter((d) => Number.isFinite(d.y));
       const marks: Plot.Markish[] = [Plot.line(curve, { x: 'x', y: 'y', stroke: 'var(--series-1)', strokeWidth: 2 })];

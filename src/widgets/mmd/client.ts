@@ -7,16 +7,13 @@ import type { MmdView } from './settings';
 
 export function mountMmd(root: HTMLElement) {
   const later = frameQueue();
-  let sampleBox: HTMLElement;
-  let nullBox: HTMLElement;
+  const sampleBox = chartBox('The two samples and the witness function');
+  const nullBox = chartBox('Histogram of MMD² over shuffled labels, with the observed value');
   return mountWidget(settings, root, {
     setup(charts) {
-      sampleBox = chartBox('The two samples and the witness function');
-      nullBox = chartBox('Histogram of MMD² over shuffled labels, with the observed value');
       charts.append(sampleBox, nullBox);
     },
     draw(view: MmdView) {
-      if (!view) return;
       const width = chartWidth(sampleBox);
       const wmax = Math.max(1e-9, ...Array.from(view.witness, Math.abs));
       const witness = Array.from(view.grid, (t, i) => ({ t, w: view.witness[i] / wmax }));

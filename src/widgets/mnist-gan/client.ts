@@ -10,8 +10,8 @@ import { drawImageGrid } from '../../widget-host/draw';
 export function mountMnistGan(root: HTMLElement) {
   const later = frameQueue();
   let canvas: HTMLCanvasElement;
-  let lossBox: HTMLElement;
-  let parzenBox: HTMLElement;
+  const lossBox = chartBox();
+  const parzenBox = chartBox();
 
   return mountWidget(settings, root, {
     setup(charts, h) {
@@ -36,15 +36,12 @@ export function mountMnistGan(root: HTMLElement) {
       canvas.className = 'mnist-grid';
       canvas.setAttribute('role', 'img');
       canvas.setAttribute('aria-label', '36 digits from the generator, from fixed noise');
-      lossBox = chartBox();
-      parzenBox = chartBox();
       const wrap = document.createElement('div');
       wrap.className = 'mnist-gan-row';
       wrap.append(canvas, lossBox);
       charts.append(row, wrap, parzenBox);
     },
     draw(view: MnistGanView) {
-      if (!view) return;
       drawImageGrid(canvas, view.samples.subarray(0, Math.min(36, view.n) * 784), 6, 6, { gap: 0 });
       const width = chartWidth(parzenBox);
       const hist = view.history.flatMap((h) => [

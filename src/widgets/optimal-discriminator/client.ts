@@ -11,12 +11,12 @@ import type { OptimalDView } from './model';
 
 export function mountOptimalDiscriminator(root: HTMLElement) {
   const later = frameQueue();
-  let chartEl: HTMLElement;
-  let historyBox: HTMLElement;
+  const chartEl = chartBox();
+  const historyBox = chartBox('V(D, G) over training steps against its maximum −log 4 + 2 JSD');
   let presetSel: HTMLSelectElement;
   let mainChart: LiveChart;
   let historyChart: LiveChart;
-  let gapBox: HTMLElement;
+  const gapBox = chartBox('max |D − D*| over training steps, against the 0.05 the tests ask for');
   let gapChart: LiveChart;
   // Axis domains of the history charts, kept between redraws (lib/chart-domain.ts).
   const histAxes = new HistoryAxes();
@@ -41,7 +41,6 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
       });
       label.append(presetSel);
       row.append(label);
-      chartEl = chartBox();
       chartEl.setAttribute('role', 'img');
       chartEl.setAttribute('aria-label', 'p_data and p_g (shaded, scaled to peak 1), the learned D(x) and the optimal D*(x) dashed');
       const legend = document.createElement('p');
@@ -51,15 +50,12 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
         '<span class="sw" style="background:var(--series-2)"></span> p<sub>g</sub> (both scaled to peak 1) ' +
         '<span class="ln" style="border-color:var(--series-3)"></span> D(x), the network ' +
         '<span class="ln dash"></span> D*(x) = p<sub>data</sub> / (p<sub>data</sub> + p<sub>g</sub>)';
-      historyBox = chartBox('V(D, G) over training steps against its maximum −log 4 + 2 JSD');
-      gapBox = chartBox('max |D − D*| over training steps, against the 0.05 the tests ask for');
       charts.append(row, chartEl, legend, historyBox, gapBox);
       mainChart = new LiveChart(chartEl);
       historyChart = new LiveChart(historyBox);
       gapChart = new LiveChart(gapBox);
     },
     draw(view: OptimalDView) {
-      if (!view) return;
       const width = chartWidth(chartEl);
       let peak = 0;
       for (let i = 0; i < view.xs.length; i++) peak = Math.max(peak, view.pdata[i], view.pg[i]);

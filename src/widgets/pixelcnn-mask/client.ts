@@ -7,7 +7,7 @@ import { maskGridSvg } from './model';
 const CELL = 14;
 
 export function mountPixelcnnMask(root: HTMLElement) {
-  let gridBox: HTMLElement;
+  const gridBox = chartBox(undefined, 'pcnn-grid');
   let note: HTMLElement;
   let view: PixelcnnMaskView | null = null;
   let cursor: [number, number] = [14, 14];
@@ -25,7 +25,6 @@ export function mountPixelcnnMask(root: HTMLElement) {
     // Layer-by-layer growth is only visible slowly: start at 4 steps per second.
     defaultSpeed: '4',
     setup(charts, h) {
-      gridBox = chartBox(undefined, 'pcnn-grid');
       gridBox.tabIndex = 0;
       gridBox.setAttribute('role', 'application');
       gridBox.setAttribute('aria-label', 'A 28 by 28 pixel grid. Click a pixel, or move the cursor with the arrow keys and press Enter, to see which pixels can influence it.');
@@ -89,7 +88,6 @@ export function mountPixelcnnMask(root: HTMLElement) {
       });
     },
     draw(v: PixelcnnMaskView) {
-      if (!v) return;
       view = v;
       redraw();
     },

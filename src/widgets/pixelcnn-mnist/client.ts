@@ -59,8 +59,8 @@ function drawImages(canvas: HTMLCanvasElement, v: PixelcnnMnistView) {
 
 export function mountPixelcnnMnist(root: HTMLElement) {
   const later = frameQueue();
-  let nllBox: HTMLElement;
-  let costBox: HTMLElement;
+  const nllBox = chartBox();
+  const costBox = chartBox();
   let imgCanvas: HTMLCanvasElement;
   let imgNote: HTMLElement;
   let buttons: HTMLButtonElement[] = [];
@@ -70,7 +70,6 @@ export function mountPixelcnnMnist(root: HTMLElement) {
 
   const handle = mountWidget(settings, root, {
     setup(charts, h) {
-      nllBox = chartBox();
       const row = document.createElement('div');
       row.className = 'controls';
       const sampleBtn = document.createElement('button');
@@ -106,7 +105,6 @@ export function mountPixelcnnMnist(root: HTMLElement) {
       imgNote = document.createElement('p');
       imgNote.className = 'hint';
       imgNote.setAttribute('aria-live', 'polite');
-      costBox = chartBox();
       charts.append(nllBox, row, imgCanvas, imgNote, costBox);
 
       let stop = false;
@@ -151,7 +149,6 @@ export function mountPixelcnnMnist(root: HTMLElement) {
       });
     },
     draw(view: PixelcnnMnistView) {
-      if (!view) return;
       last = view;
       const width = chartWidth(nllBox);
       const pts = [

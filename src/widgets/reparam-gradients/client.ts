@@ -7,20 +7,16 @@ import type { ReparamView } from './settings';
 
 export function mountReparamGradients(root: HTMLElement) {
   const later = frameQueue();
-  let meanBox: HTMLElement;
-  let histBox: HTMLElement;
-  let problemBox: HTMLElement;
+  const meanBox = chartBox('Running means of the two estimators with two-standard-error bands, and the exact gradient');
+  const histBox = chartBox('Histograms of the latest single-sample estimates');
+  const problemBox = chartBox('The function f and the sampling density');
   return mountWidget(settings, root, {
     // 30 steps/s (300 samples/s by default): slow enough to watch the running means settle.
     defaultSpeed: '30',
     setup(charts) {
-      meanBox = chartBox('Running means of the two estimators with two-standard-error bands, and the exact gradient');
-      histBox = chartBox('Histograms of the latest single-sample estimates');
-      problemBox = chartBox('The function f and the sampling density');
       charts.append(meanBox, histBox, problemBox);
     },
     draw(view: ReparamView) {
-      if (!view) return;
       const width = chartWidth(meanBox);
       const rows: { n: number; est: string; mean: number; lo: number; hi: number }[] = [];
       for (let i = 0; i < view.n.length; i++) {

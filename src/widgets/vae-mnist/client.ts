@@ -39,12 +39,12 @@ function canvasBox(label: string, cls = 'digits'): { wrap: HTMLElement; canvas: 
 
 export function mountVaeMnist(root: HTMLElement) {
   const later = frameQueue();
-  let scatterBox: HTMLElement;
+  const scatterBox = chartBox('Latent means of 500 test digits, coloured by digit', 'vae-scatter');
   let grid: ReturnType<typeof canvasBox>;
   let picks: ReturnType<typeof canvasBox>;
   let recons: ReturnType<typeof canvasBox>;
   let interp: ReturnType<typeof canvasBox>;
-  let curveBox: HTMLElement;
+  const curveBox = chartBox('Training curves: reconstruction term and KL term per step');
   let betaRange: HTMLInputElement;
   let betaOut: HTMLOutputElement;
   let h: WidgetHandle;
@@ -79,7 +79,6 @@ export function mountVaeMnist(root: HTMLElement) {
 
       const top = document.createElement('div');
       top.className = 'vae-row';
-      scatterBox = chartBox('Latent means of 500 test digits, coloured by digit', 'vae-scatter');
       grid = canvasBox(`Decoded manifold: a ${VAE_GRID} × ${VAE_GRID} grid of prior quantiles in the latent plane`, 'manifold');
       top.append(scatterBox, grid.wrap);
 
@@ -114,11 +113,9 @@ export function mountVaeMnist(root: HTMLElement) {
         }
       });
       picks.canvas.setAttribute('aria-label', 'Test digits: click one, or focus and press a digit key, to set an interpolation end');
-      curveBox = chartBox('Training curves: reconstruction term and KL term per step');
       charts.append(betaRow, top, picks.wrap, recons.wrap, interp.wrap, curveBox);
     },
     draw(view: VaeView, ctx) {
-      if (!view) return;
       lastView = view;
       if (betaRange && Number(betaRange.value) !== Number(ctx.values.beta) && document.activeElement !== betaRange) {
         betaRange.value = String(ctx.values.beta);

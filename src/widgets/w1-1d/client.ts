@@ -9,19 +9,15 @@ import { presetButtons } from '../../widget-host/presets';
 
 export function mountW1d(root: HTMLElement) {
   const later = frameQueue();
-  let densityBox: HTMLElement;
-  let criticBox: HTMLElement;
-  let historyBox: HTMLElement;
+  const densityBox = chartBox('The two densities and the gap between their CDFs, whose area is W1');
+  const criticBox = chartBox('The trained critic against the optimal 1-Lipschitz critic');
+  const historyBox = chartBox();
   return mountWidget(settings, root, {
     setup(charts, h) {
       const row = presetButtons(h, Object.values(W1_PRESETS).map((p) => ({ label: p.label, values: { real: p.real, fake: p.fake } })));
-      densityBox = chartBox('The two densities and the gap between their CDFs, whose area is W1');
-      criticBox = chartBox('The trained critic against the optimal 1-Lipschitz critic');
-      historyBox = chartBox();
       charts.append(row, densityBox, criticBox, historyBox);
     },
     draw(view: W1View) {
-      if (!view) return;
       const width = chartWidth(densityBox);
       const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
       later(densityBox, () => densityBox.replaceChildren(
