@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
-import { chartBox, frameQueue } from '../../widget-host/chart-box';
+import { chartBox, drawOrHide, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
 import * as settings from './settings';
 import type { AaeView } from './model';
@@ -59,14 +59,8 @@ export function mountAae(root: HTMLElement) {
       };
       const regName = view.regulariser === 'adversarial' ? 'AAE' : view.regulariser === 'kl' ? 'VAE (KL)' : 'plain autoencoder';
       later(codeBox, () => codeBox.replaceChildren(scatter(view.codes, view.density, `${regName}: test codes over p(z)`)));
-      if (view.vaeCodes) {
-        const g = (gauss ??= gaussianGrid(view.bins, E));
-        later(vaeBox, () => vaeBox.replaceChildren(scatter(view.vaeCodes!, g, 'VAE alongside: same digits over N(0, I)')));
-        vaeBox.hidden = false;
-      } else {
-        later(vaeBox, () => vaeBox.replaceChildren());
-        vaeBox.hidden = true;
-      }
+      const vaeCodes = view.vaeCodes;
+      drawOrHide(later, vaeBox, vaeCodes ? () => scatter(vaeCodes, (gauss ??= gaussianGrid(view.bins, E)), 'VAE alongside: same digits over N(0, I)') : null);
       drawImageGrid(sampleCanvas, view.samples, view.sampleRows, view.sampleCols);
       sampleCaption.textContent = view.sampleCaption;
       const h = view.history.filter((d) => Number.isFinite(d.code_mmd));
