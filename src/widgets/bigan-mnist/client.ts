@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, frameQueue } from '../../widget-host/chart-box';
+import { commandButton, controlsRow } from '../../widget-host/extra-controls';
 import { mountWidget } from '../../widget-host/controller';
 import * as settings from './settings';
 import type { BiganView } from './model';
@@ -24,20 +25,9 @@ export function mountBigan(root: HTMLElement) {
       legend = document.createElement('ol');
       legend.className = 'hint bigan-legend';
       fig.append(canvas, legend);
-      const row = document.createElement('div');
-      row.className = 'controls';
-      const btn = document.createElement('button');
-      btn.type = 'button';
-      btn.textContent = 'Fit the probe now';
-      btn.addEventListener('click', async () => {
-        try {
-          const r = (await h.command('probe')) as { probe_acc: number };
-          h.setStatus(`Probe re-fitted: test accuracy ${(100 * r.probe_acc).toFixed(1)}%.`);
-        } catch (err) {
-          h.setStatus((err as Error).message, 'error');
-        }
-      });
-      row.append(btn);
+      const row = controlsRow(
+        commandButton<{ probe_acc: number }>(h, 'Fit the probe now', 'probe', { done: (r) => `Probe re-fitted: test accuracy ${(100 * r.probe_acc).toFixed(1)}%.` }),
+      );
       charts.append(fig, row, histBox);
     },
     draw(view: BiganView, ctx) {

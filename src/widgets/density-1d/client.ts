@@ -2,6 +2,7 @@ import { chartBox, chartWidth } from '../../widget-host/chart-box';
 import * as Plot from '@observablehq/plot';
 import { LiveChart, type LiveLine } from '../../widget-host/live-chart';
 import { HistoryAxes, stickyMax } from '../../lib/chart-domain';
+import { commandButton, controlsRow } from '../../widget-host/extra-controls';
 import { mountWidget } from '../../widget-host/controller';
 import * as settings from './settings';
 import type { Density1dView } from './settings';
@@ -23,20 +24,8 @@ export function mountDensity1d(root: HTMLElement) {
   const handle = mountWidget(settings, root, {
     defaultSpeed: '4',
     setup(charts, h) {
-      const row = document.createElement('div');
-      row.className = 'controls';
-      sampleBtn = document.createElement('button');
-      sampleBtn.type = 'button';
-      sampleBtn.textContent = 'Sample 500 from the fit';
-      sampleBtn.addEventListener('click', async () => {
-        try {
-          await h.command('sample', { n: 500 });
-          h.setStatus('Drew 500 samples from the fitted model (orange histogram).');
-        } catch (err) {
-          h.setStatus((err as Error).message, 'error');
-        }
-      });
-      row.append(sampleBtn);
+      sampleBtn = commandButton(h, 'Sample 500 from the fit', 'sample', { payload: { n: 500 }, done: () => 'Drew 500 samples from the fitted model (orange histogram).' });
+      const row = controlsRow(sampleBtn);
       charts.append(densityBox, row, historyBox);
       densityChart = new LiveChart(densityBox);
       historyChart = new LiveChart(historyBox);

@@ -3,6 +3,7 @@
  * samples, the warped z grid, gradient arrows), loss and quality charts, extra buttons (step D,
  * step G, slow motion), view toggles, and drawing a custom target with pointer events.
  */
+import { button, controlsRow } from '../../widget-host/extra-controls';
 import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
 import * as settings from './settings';
 import { gan2dSpecsFor, isWgan, type CoreView, type Gan2dView } from './settings';
@@ -23,15 +24,6 @@ function css(name: string, fallback: string): string {
   if (!styleCache) styleCache = getComputedStyle(document.documentElement);
   const v = styleCache.getPropertyValue(name).trim();
   return v || fallback;
-}
-
-function button(text: string, action: string, title?: string): HTMLButtonElement {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = text;
-  b.dataset.action = action;
-  if (title) b.title = title;
-  return b;
 }
 
 interface Plane {
@@ -488,8 +480,6 @@ export function mountGan2d(root: HTMLElement, id = settings.id, preset = 'defaul
     id,
     specs,
     setup(charts, h) {
-      const row = document.createElement('div');
-      row.className = 'controls';
       const stepD = button('Step D', 'step-d', 'One update of D (the critic) only');
       const stepG = button('Step G', 'step-g', 'One update of G only');
       const slow = button('Slow motion: next stage', 'stage', 'Walk one training iteration through its stages');
@@ -514,7 +504,7 @@ export function mountGan2d(root: HTMLElement, id = settings.id, preset = 'defaul
         stageText.textContent = drawMode ? 'Drag on the plane to draw target points; the model restarts on the new target when you lift the pointer. Press "Draw target" again to stop.' : '';
         requestDraw();
       });
-      row.append(stepD, stepG, slow, drawBtn);
+      const row = controlsRow(stepD, stepG, slow, drawBtn);
       const toggles = document.createElement('div');
       toggles.className = 'controls gan2d-toggles';
       const names: [keyof Toggles, string][] = [

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { commandButton, controlsRow } from '../../widget-host/extra-controls';
 import { mountWidget } from '../../widget-host/controller';
 import * as settings from './settings';
 import type { MnistGanView } from './model';
@@ -15,21 +16,12 @@ export function mountMnistGan(root: HTMLElement) {
 
   return mountWidget(settings, root, {
     setup(charts, h) {
-      const row = document.createElement('div');
-      row.className = 'controls';
-      const est = document.createElement('button');
-      est.type = 'button';
-      est.textContent = 'Estimate Parzen log-likelihood now';
-      est.setAttribute('data-action', 'parzen');
-      est.addEventListener('click', async () => {
-        try {
-          const r = (await h.command('parzen')) as { test: number; sigma: number };
-          h.setStatus(`Parzen estimate: ${r.test.toFixed(1)} nats per test digit with σ = ${r.sigma}.`);
-        } catch (err) {
-          h.setStatus((err as Error).message, 'error');
-        }
-      });
-      row.append(est);
+      const row = controlsRow(
+        commandButton<{ test: number; sigma: number }>(h, 'Estimate Parzen log-likelihood now', 'parzen', {
+          action: 'parzen',
+          done: (r) => `Parzen estimate: ${r.test.toFixed(1)} nats per test digit with σ = ${r.sigma}.`,
+        }),
+      );
       canvas = document.createElement('canvas');
       canvas.width = 6 * 28;
       canvas.height = 6 * 28;

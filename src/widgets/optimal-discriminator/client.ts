@@ -3,6 +3,7 @@ import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { LiveChart } from '../../widget-host/live-chart';
 import { HistoryAxes } from '../../lib/chart-domain';
+import { controlsRow } from '../../widget-host/extra-controls';
 import { mountWidget } from '../../widget-host/controller';
 import * as settings from './settings';
 import { OPTD_PRESETS } from './settings';
@@ -24,8 +25,6 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
 
   return mountWidget(settings, root, {
     setup(charts, h) {
-      const row = document.createElement('div');
-      row.className = 'controls';
       const label = document.createElement('label');
       label.textContent = 'Preset pair ';
       presetSel = document.createElement('select');
@@ -40,7 +39,7 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
         else h.setStatus(`${p.label}: p_data = ${p.pdata}, p_g = ${p.pg}. The discriminator was reset.`);
       });
       label.append(presetSel);
-      row.append(label);
+      const row = controlsRow(label);
       chartEl.setAttribute('role', 'img');
       chartEl.setAttribute('aria-label', 'p_data and p_g (shaded, scaled to peak 1), the learned D(x) and the optimal D*(x) dashed');
       const legend = document.createElement('p');

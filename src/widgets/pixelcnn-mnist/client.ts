@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { button, controlsRow, slider } from '../../widget-host/extra-controls';
 import { mountWidget } from '../../widget-host/controller';
 import * as settings from './settings';
 import type { PixelcnnMnistView } from './model';
@@ -70,33 +71,12 @@ export function mountPixelcnnMnist(root: HTMLElement) {
 
   const handle = mountWidget(settings, root, {
     setup(charts, h) {
-      const row = document.createElement('div');
-      row.className = 'controls';
-      const sampleBtn = document.createElement('button');
-      sampleBtn.type = 'button';
-      sampleBtn.dataset.action = 'sample';
-      sampleBtn.textContent = 'Sample digits pixel by pixel';
-      const hideLabel = document.createElement('label');
-      hideLabel.textContent = 'Hide from row ';
-      const hide = document.createElement('input');
-      hide.type = 'range';
-      hide.min = '4';
-      hide.max = '24';
-      hide.value = '14';
-      hide.setAttribute('aria-label', 'First hidden row of the digits to complete');
-      const hideVal = document.createElement('output');
-      hideVal.textContent = '14';
-      hide.addEventListener('input', () => (hideVal.textContent = hide.value));
-      hideLabel.append(hide, hideVal);
-      const completeBtn = document.createElement('button');
-      completeBtn.type = 'button';
-      completeBtn.dataset.action = 'complete';
-      completeBtn.textContent = 'Hide the lower part and complete';
-      const stopBtn = document.createElement('button');
-      stopBtn.type = 'button';
-      stopBtn.textContent = 'Stop drawing';
+      const sampleBtn = button('Sample digits pixel by pixel', 'sample');
+      const { label: hideLabel, input: hide } = slider('Hide from row ', { min: '4', max: '24', value: '14', ariaLabel: 'First hidden row of the digits to complete' });
+      const completeBtn = button('Hide the lower part and complete', 'complete');
+      const stopBtn = button('Stop drawing');
       stopBtn.disabled = true;
-      row.append(sampleBtn, completeBtn, hideLabel, stopBtn);
+      const row = controlsRow(sampleBtn, completeBtn, hideLabel, stopBtn);
       buttons = [sampleBtn, completeBtn];
       imgCanvas = document.createElement('canvas');
       imgCanvas.className = 'pcnn-images';

@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { captioned } from '../../widget-host/draw';
+import { controlsRow, slider } from '../../widget-host/extra-controls';
 import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
 import * as settings from './settings';
 import { VAE_GRID, VAE_INTERP, type VaeView } from './settings';
@@ -55,27 +56,16 @@ export function mountVaeMnist(root: HTMLElement) {
   const handle = mountWidget(settings, root, {
     setup(charts, hh) {
       h = hh;
-      const betaRow = document.createElement('div');
-      betaRow.className = 'controls vae-beta';
-      const label = document.createElement('label');
-      label.textContent = 'β slider ';
-      betaRange = document.createElement('input');
-      betaRange.type = 'range';
-      betaRange.min = '0';
-      betaRange.max = '8';
-      betaRange.step = '0.25';
-      betaRange.value = String(h.values().beta);
-      betaRange.setAttribute('aria-label', 'β, the weight of the KL term (applies while training)');
-      betaOut = document.createElement('output');
-      betaOut.textContent = String(h.values().beta);
-      label.append(betaRange, betaOut);
-      betaRange.addEventListener('input', () => (betaOut.textContent = betaRange.value));
+      const beta = slider('β slider ', { min: '0', max: '8', step: '0.25', value: String(h.values().beta), ariaLabel: 'β, the weight of the KL term (applies while training)' });
+      betaRange = beta.input;
+      betaOut = beta.output;
       betaRange.addEventListener('change', () => {
         const errs = h.setParams({ beta: Number(betaRange.value) });
         if (errs.length) h.setStatus(errs.join(' '), 'error');
         else h.setStatus(`β set to ${betaRange.value}; the running model trains with it from the next step (no reset).`);
       });
-      betaRow.append(label);
+      const betaRow = controlsRow(beta.label);
+      betaRow.classList.add('vae-beta');
 
       const top = document.createElement('div');
       top.className = 'vae-row';
