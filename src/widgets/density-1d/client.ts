@@ -1,7 +1,7 @@
 import { chartBox, chartWidth } from '../../widget-host/chart-box';
 import * as Plot from '@observablehq/plot';
-import { LiveChart, type LiveLine } from '../../widget-host/live-chart';
-import { HistoryAxes, stickyMax } from '../../lib/chart-domain';
+import { HistoryChart, LiveChart, type LiveLine } from '../../widget-host/live-chart';
+import { stickyMax } from '../../lib/chart-domain';
 import { commandButton, controlsRow } from '../../widget-host/extra-controls';
 import { mountWidget } from '../../widget-host/controller';
 import * as settings from './settings';
@@ -11,14 +11,13 @@ import { parseNumberList } from '../../lib/number-list';
 export function mountDensity1d(root: HTMLElement) {
   const densityBox = chartBox('Fitted density over the data; click to add a point', 'plot-canvas');
   const historyBox = chartBox();
+  const densityChart = new LiveChart(densityBox);
+  const historyChart = new HistoryChart(historyBox, 'd1-hist');
   let sampleBtn: HTMLButtonElement;
   let lastView: Density1dView | null = null;
   let historyFrame = 0;
-  let densityChart: LiveChart;
-  let historyChart: LiveChart;
   // Axis domains kept between redraws (lib/chart-domain.ts).
   let yMax: number | undefined;
-  const histAxes = new HistoryAxes();
   let plotEl: (SVGSVGElement | HTMLElement) & { scale?: (n: string) => { invert?: (v: number) => number } | undefined } | null = null;
 
   const handle = mountWidget(settings, root, {
@@ -27,8 +26,6 @@ export function mountDensity1d(root: HTMLElement) {
       sampleBtn = commandButton(h, 'Sample 500 from the fit', 'sample', { payload: { n: 500 }, done: () => 'Drew 500 samples from the fitted model (orange histogram).' });
       const row = controlsRow(sampleBtn);
       charts.append(densityBox, row, historyBox);
-      densityChart = new LiveChart(densityBox);
-      historyChart = new LiveChart(historyBox);
       densityBox.addEventListener('click', (e) => {
         if (!plotEl || !lastView) return;
         const x = plotEl.scale?.('x');
@@ -93,21 +90,14 @@ export function mountDensity1d(root: HTMLElement) {
           ys.push(y);
         }
       });
-      const histKey = [width, histAxes.update(steps, ys), view.method].join(' ');
       // The second chart is drawn in the next frame, so that no single frame does both.
       cancelAnimationFrame(historyFrame);
       historyFrame = requestAnimationFrame(() =>
-        historyChart.draw(
-          histKey,
-          () => ({
-            width,
-            height: 150,
-            x: { label: 'step', domain: histAxes.x },
-            y: { label: view.method === 'em' ? 'mean log-likelihood (nats)' : 'leave-one-out log-likelihood (nats)', grid: true, tickFormat: '.3f', domain: histAxes.y },
-            marks: [Plot.line(steps.map((step, i) => ({ step, y: ys[i] })), { x: 'step', y: 'y', stroke: 'var(--series-1)', className: 'd1-hist' })],
-          }),
-          { 'd1-hist': { x: steps, y: ys } },
-        ),
+        historyChart.draw(width, steps, ys, {
+          yLabel: view.method === 'em' ? 'mean log-likelihood (nats)' : 'leave-one-out log-likelihood (nats)',
+          stroke: 'var(--series-1)',
+          tickFormat: '.3f',
+        }),
       );
     },
   });

@@ -1,8 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
-import { LiveChart } from '../../widget-host/live-chart';
-import { HistoryAxes } from '../../lib/chart-domain';
+import { HistoryChart, LiveChart } from '../../widget-host/live-chart';
 import { controlsRow } from '../../widget-host/extra-controls';
 import { mountWidget } from '../../widget-host/controller';
 import * as settings from './settings';
@@ -15,13 +14,11 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
   const chartEl = chartBox();
   const historyBox = chartBox('V(D, G) over training steps against its maximum −log 4 + 2 JSD');
   let presetSel: HTMLSelectElement;
-  let mainChart: LiveChart;
-  let historyChart: LiveChart;
   const gapBox = chartBox('max |D − D*| over training steps, against the 0.05 the tests ask for');
-  let gapChart: LiveChart;
-  // Axis domains of the history charts, kept between redraws (lib/chart-domain.ts).
-  const histAxes = new HistoryAxes();
-  const gapAxes = new HistoryAxes();
+
+  const mainChart = new LiveChart(chartEl);
+  const historyChart = new HistoryChart(historyBox, 'od-v');
+  const gapChart = new HistoryChart(gapBox, 'od-g');
 
   return mountWidget(settings, root, {
     setup(charts, h) {
@@ -50,9 +47,6 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
         '<span class="ln" style="border-color:var(--series-3)"></span> D(x), the network ' +
         '<span class="ln dash"></span> D*(x) = p<sub>data</sub> / (p<sub>data</sub> + p<sub>g</sub>)';
       charts.append(row, chartEl, legend, historyBox, gapBox);
-      mainChart = new LiveChart(chartEl);
-      historyChart = new LiveChart(historyBox);
-      gapChart = new LiveChart(gapBox);
     },
     draw(view: OptimalDView) {
       const width = chartWidth(chartEl);
@@ -93,45 +87,9 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
         ),
       );
       const hist = view.history.filter((h) => Number.isFinite(h.value));
-      const steps = hist.map((h) => h.step);
-      const values = hist.map((h) => h.value);
-      const histKey = [width, histAxes.update(steps, values, [view.valueOptimal]), view.valueOptimal].join(' ');
-      later(historyBox, () =>
-        historyChart.draw(
-          histKey,
-          () => ({
-            width,
-            height: 150,
-            x: { label: 'step', domain: histAxes.x },
-            y: { label: 'V(D, G)', grid: true, domain: histAxes.y },
-            marks: [
-              Plot.ruleY([view.valueOptimal], { stroke: 'currentColor', strokeDasharray: '6 4' }),
-              Plot.line(hist, { x: 'step', y: 'value', stroke: 'var(--series-3)', className: 'od-v' }),
-            ],
-          }),
-          { 'od-v': { x: steps, y: values } },
-        ),
-      );
+      later(historyBox, () => historyChart.draw(width, hist.map((h) => h.step), hist.map((h) => h.value), { yLabel: 'V(D, G)', stroke: 'var(--series-3)', rules: [view.valueOptimal] }));
       const gh = view.history.filter((h) => Number.isFinite(h.maxGap));
-      const gSteps = gh.map((h) => h.step);
-      const gaps = gh.map((h) => h.maxGap);
-      const gapKey = [width, gapAxes.update(gSteps, gaps, [0, 0.05])].join(' ');
-      later(gapBox, () =>
-        gapChart.draw(
-          gapKey,
-          () => ({
-            width,
-            height: 150,
-            x: { label: 'step', domain: gapAxes.x },
-            y: { label: 'max |D − D*|', grid: true, domain: gapAxes.y },
-            marks: [
-              Plot.ruleY([0.05], { stroke: 'currentColor', strokeDasharray: '6 4' }),
-              Plot.line(gh, { x: 'step', y: 'maxGap', stroke: 'var(--series-3)', className: 'od-g' }),
-            ],
-          }),
-          { 'od-g': { x: gSteps, y: gaps } },
-        ),
-      );
+      later(gapBox, () => gapChart.draw(width, gh.map((h) => h.step), gh.map((h) => h.maxGap), { yLabel: 'max |D − D*|', stroke: 'var(--series-3)', rules: [0.05], include: [0] }));
     },
   });
 }
