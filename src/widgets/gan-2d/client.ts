@@ -188,19 +188,10 @@ function drawPlane(pl: Plane, view: Gan2dView, core: CoreView, size: number, sho
   }
   if (core.stage) {
     ctx.lineWidth = 1.2;
-    if (core.stage.realBatch) {
-      ctx.strokeStyle = 'rgb(21,128,61)';
-      const b = core.stage.realBatch;
-      ctx.beginPath();
-      for (let i = 0; i < b.length; i += 2) {
-        ctx.moveTo(sx(b[i]) + 4, sy(b[i + 1]));
-        ctx.arc(sx(b[i]), sy(b[i + 1]), 4, 0, 2 * Math.PI);
-      }
-      ctx.stroke();
-    }
-    if (core.stage.fakeBatch) {
-      ctx.strokeStyle = 'rgb(194,65,12)';
-      const b = core.stage.fakeBatch;
+    // The slow-motion stage's minibatches: real points ringed green, fakes orange.
+    for (const [b, color] of [[core.stage.realBatch, 'rgb(21,128,61)'], [core.stage.fakeBatch, 'rgb(194,65,12)']] as const) {
+      if (!b) continue;
+      ctx.strokeStyle = color;
       ctx.beginPath();
       for (let i = 0; i < b.length; i += 2) {
         ctx.moveTo(sx(b[i]) + 4, sy(b[i + 1]));

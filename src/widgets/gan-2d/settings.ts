@@ -16,19 +16,9 @@ export const bench: BenchInfo = { tf: true, steps: 200 };
 export type LossKind = 'minimax' | 'nonsat' | 'lsgan' | 'wgan-clip' | 'wgan-gp';
 export const EVAL_N = 2500;
 
-const actOptions: { value: Activation; label: string }[] = [
-  { value: 'relu', label: 'ReLU' },
-  { value: 'leaky_relu', label: 'Leaky ReLU' },
-  { value: 'tanh', label: 'tanh' },
-  { value: 'elu', label: 'ELU' },
-  { value: 'softplus', label: 'softplus' },
-  { value: 'sigmoid', label: 'sigmoid' },
-];
-const optOptions = [
-  { value: 'adam', label: 'Adam' },
-  { value: 'rmsprop', label: 'RMSProp' },
-  { value: 'sgd', label: 'SGD' },
-];
+/** The activations offered for G and D (value: label). */
+const actOptions = { relu: 'ReLU', leaky_relu: 'Leaky ReLU', tanh: 'tanh', elu: 'ELU', softplus: 'softplus', sigmoid: 'sigmoid' } satisfies Partial<Record<Activation, string>>;
+const optOptions = { adam: 'Adam', rmsprop: 'RMSProp', sgd: 'SGD' };
 const lossOptions: { value: LossKind; label: string }[] = [
   { value: 'nonsat', label: 'GAN, non-saturating G loss (-log D)' },
   { value: 'minimax', label: 'GAN, minimax G loss (log(1 - D))' },
