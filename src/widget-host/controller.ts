@@ -185,6 +185,7 @@ export function mountWidget<V>(settings: WidgetSettings, root: HTMLElement, cfg:
     metricHistory: () => metricLog.rows.slice(),
     metricCsv: () => metricLog.toCsv(),
   };
+  if (cfg.charts) charts.append(...cfg.charts);
   cfg.setup?.(charts, handle);
   return handle;
 }

@@ -26,6 +26,8 @@ export interface WidgetConfig<V = unknown> {
   createWorker?: () => Worker;
   /** Draws the latest view into the chart area (called at most once per animation frame, never before the model's first view). */
   draw: (view: V, ctx: DrawContext) => void;
+  /** Chart boxes for the chart area, in this order (before anything setup() adds). */
+  charts?: HTMLElement[];
   /** Called once after the UI is built, with the chart container, to create chart elements. */
   setup?: (charts: HTMLElement, handle: WidgetHandle) => void;
   /** Names of params that appear as inputs (default: all). Others remain URL-settable. */

@@ -4,14 +4,13 @@ import { chartBox, drawOrHide, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
 import * as settings from './settings';
 import type { AaeView } from './model';
-import { drawImageGrid, densityCells, gaussianGrid, captioned, DIGIT_COLORS } from '../../widget-host/draw';
+import { canvasFigure, drawImageGrid, densityCells, gaussianGrid, captioned, DIGIT_COLORS } from '../../widget-host/draw';
 
 export function mountAae(root: HTMLElement) {
   const later = frameQueue();
   const codeBox = chartBox('Codes of 500 test digits coloured by label, over the prior density');
   const vaeBox = chartBox('Codes of the same test digits under the VAE trained alongside');
-  let sampleCanvas: HTMLCanvasElement;
-  let sampleCaption: HTMLElement;
+  const samples = canvasFigure('Digits decoded from prior samples', 'aae-samples');
   const historyBox = chartBox();
   let gauss: Float32Array | null = null;
 
@@ -20,17 +19,9 @@ export function mountAae(root: HTMLElement) {
       const row = document.createElement('div');
       row.className = 'aae-row';
       row.append(codeBox, vaeBox);
-      const fig = document.createElement('figure');
-      fig.className = 'aae-samples';
-      sampleCanvas = document.createElement('canvas');
-      sampleCanvas.setAttribute('role', 'img');
-      sampleCanvas.setAttribute('aria-label', 'Digits decoded from prior samples');
-      sampleCaption = document.createElement('figcaption');
-      sampleCaption.className = 'hint';
-      fig.append(sampleCanvas, sampleCaption);
       const row2 = document.createElement('div');
       row2.className = 'aae-row';
-      row2.append(fig, historyBox);
+      row2.append(samples.wrap, historyBox);
       charts.append(row, row2);
     },
     draw(view: AaeView) {
@@ -61,8 +52,8 @@ export function mountAae(root: HTMLElement) {
       later(codeBox, () => codeBox.replaceChildren(scatter(view.codes, view.density, `${regName}: test codes over p(z)`)));
       const vaeCodes = view.vaeCodes;
       drawOrHide(later, vaeBox, vaeCodes ? () => scatter(vaeCodes, (gauss ??= gaussianGrid(view.bins, E)), 'VAE alongside: same digits over N(0, I)') : null);
-      drawImageGrid(sampleCanvas, view.samples, view.sampleRows, view.sampleCols);
-      sampleCaption.textContent = view.sampleCaption;
+      drawImageGrid(samples.canvas, view.samples, view.sampleRows, view.sampleCols);
+      samples.caption.textContent = view.sampleCaption;
       const h = view.history.filter((d) => Number.isFinite(d.code_mmd));
       later(historyBox, () => historyBox.replaceChildren(
         plot({

@@ -5,33 +5,27 @@ import { commandButton, controlsRow } from '../../widget-host/extra-controls';
 import { mountWidget } from '../../widget-host/controller';
 import * as settings from './settings';
 import type { BiganView } from './model';
-import { drawImageGrid } from '../../widget-host/draw';
+import { canvasFigure, drawImageGrid } from '../../widget-host/draw';
 
 const PROBE_TRAINED = "probe on E's codes (this run)";
 const PROBE_RANDOM = 'same probe, random E (before training)';
 
 export function mountBigan(root: HTMLElement) {
   const later = frameQueue();
-  let canvas: HTMLCanvasElement;
-  let legend: HTMLOListElement;
+  // One line per row of the image grid, filled from the view.
+  const legend = document.createElement('ol');
+  legend.className = 'hint bigan-legend';
+  const fig = canvasFigure('Rows: test digits, reconstructions, two interpolations, samples', 'bigan-fig', legend);
   const histBox = chartBox();
   return mountWidget(settings, root, {
     setup(charts, h) {
-      const fig = document.createElement('figure');
-      fig.className = 'bigan-fig';
-      canvas = document.createElement('canvas');
-      canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', 'Rows: test digits, reconstructions, two interpolations, samples');
-      legend = document.createElement('ol');
-      legend.className = 'hint bigan-legend';
-      fig.append(canvas, legend);
       const row = controlsRow(
         commandButton<{ probe_acc: number }>(h, 'Fit the probe now', 'probe', { done: (r) => `Probe re-fitted: test accuracy ${(100 * r.probe_acc).toFixed(1)}%.` }),
       );
-      charts.append(fig, row, histBox);
+      charts.append(fig.wrap, row, histBox);
     },
     draw(view: BiganView, ctx) {
-      drawImageGrid(canvas, view.images, view.rows, view.cols);
+      drawImageGrid(fig.canvas, view.images, view.rows, view.cols);
       if (legend.childElementCount !== view.rowLabels.length) legend.replaceChildren(...view.rowLabels.map((t) => Object.assign(document.createElement('li'), { textContent: t })));
       const rnd = Number(ctx.metrics.probe_acc_random);
       later(histBox, () => histBox.replaceChildren(

@@ -11,9 +11,7 @@ export function mountDistances(root: HTMLElement) {
   const curveBox = chartBox('W1, JS and KL against theta');
   return mountWidget(settings, root, {
     defaultSpeed: '4',
-    setup(charts) {
-      charts.append(linesBox, curveBox);
-    },
+    charts: [linesBox, curveBox],
     draw(view: DistancesView) {
       const width = chartWidth(linesBox);
       const segs = [

@@ -12,13 +12,10 @@ export function mountJsSat(root: HTMLElement) {
   const densBox = chartBox('Data and generated densities with the discriminator output');
   const distBox = chartBox('JS, KL and W1 against the offset');
   const gradBox = chartBox('Generator gradient against the offset');
-  let densChart: LiveChart;
   let densTop: number | undefined;
+  const densChart = new LiveChart(densBox);
   return mountWidget(settings, root, {
-    setup(charts) {
-      charts.append(densBox, distBox, gradBox);
-      densChart = new LiveChart(densBox);
-    },
+    charts: [densBox, distBox, gradBox],
     draw(view: JsSatView) {
       const width = chartWidth(densBox);
       const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));

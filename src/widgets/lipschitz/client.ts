@@ -11,9 +11,7 @@ export function mountLipschitz(root: HTMLElement) {
   const historyBox = chartBox();
   return mountWidget(settings, root, {
     defaultSpeed: '30',
-    setup(charts) {
-      charts.append(fnBox, historyBox);
-    },
+    charts: [fnBox, historyBox],
     draw(view: LipschitzView) {
       const width = chartWidth(fnBox);
       const curve = Array.from(view.xs, (x, i) => ({ x, y: view.ys[i] })).filter((d) => Number.isFinite(d.y));

@@ -10,9 +10,7 @@ export function mountMmd(root: HTMLElement) {
   const sampleBox = chartBox('The two samples and the witness function');
   const nullBox = chartBox('Histogram of MMD² over shuffled labels, with the observed value');
   return mountWidget(settings, root, {
-    setup(charts) {
-      charts.append(sampleBox, nullBox);
-    },
+    charts: [sampleBox, nullBox],
     draw(view: MmdView) {
       const width = chartWidth(sampleBox);
       const wmax = Math.max(1e-9, ...Array.from(view.witness, Math.abs));

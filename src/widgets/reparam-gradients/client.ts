@@ -13,9 +13,7 @@ export function mountReparamGradients(root: HTMLElement) {
   return mountWidget(settings, root, {
     // 30 steps/s (300 samples/s by default): slow enough to watch the running means settle.
     defaultSpeed: '30',
-    setup(charts) {
-      charts.append(meanBox, histBox, problemBox);
-    },
+    charts: [meanBox, histBox, problemBox],
     draw(view: ReparamView) {
       const width = chartWidth(meanBox);
       const rows: { n: number; est: string; mean: number; lo: number; hi: number }[] = [];

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
-import { captioned } from '../../widget-host/draw';
+import { canvasFigure, captioned } from '../../widget-host/draw';
 import { controlsRow, slider } from '../../widget-host/extra-controls';
 import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
 import * as settings from './settings';
@@ -25,18 +25,8 @@ function paintDigits(canvas: HTMLCanvasElement, bytes: Uint8Array, n: number, pe
   }
 }
 
-function canvasBox(label: string, cls = 'digits'): { wrap: HTMLElement; canvas: HTMLCanvasElement; caption: HTMLElement } {
-  const wrap = document.createElement('figure');
-  wrap.className = `vae-fig ${cls}`;
-  const canvas = document.createElement('canvas');
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', label);
-  const caption = document.createElement('figcaption');
-  caption.className = 'hint';
-  caption.textContent = label;
-  wrap.append(canvas, caption);
-  return { wrap, canvas, caption };
-}
+/** A digit canvas captioned with its own label. */
+const canvasBox = (label: string, cls = 'digits') => canvasFigure(label, `vae-fig ${cls}`, label);
 
 export function mountVaeMnist(root: HTMLElement) {
   const later = frameQueue();
