@@ -169,6 +169,18 @@ export function parseValue(spec: ParamSpec, raw: string): Parsed {
   }
 }
 
+/** A text field's validator from a parser: the message the parser throws, or null when it parses. */
+export function parseErrorOf(parse: (s: string) => unknown): (s: string) => string | null {
+  return (s) => {
+    try {
+      parse(s);
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+}
+
 /** Whether changing this setting keeps the running model (see BaseSpec.live). */
 export function isLive(spec: ParamSpec): boolean {
   return spec.live === true;

@@ -24,11 +24,7 @@ export const specs: ParamSpec[] = [
     max: 1,
     help: 'Share of training digits whose label D sees; the rest use the extra "unlabelled" state.',
   }),
-  choice('regulariser', 'Regulariser', 'adversarial', {
-    adversarial: 'Adversarial (AAE)',
-    kl: 'KL to N(0, I) (VAE)',
-    none: 'None (plain autoencoder)',
-  }),
+  choice('regulariser', 'Regulariser', 'adversarial', { adversarial: 'Adversarial (AAE)', kl: 'KL to N(0, I) (VAE)', none: 'None (plain autoencoder)' }),
   flag('compare', 'Train a VAE alongside', true),
   lrSpec(0.001, 0.05, { live: true }),
   batchSpec(64, { min: 8, max: 256 }),

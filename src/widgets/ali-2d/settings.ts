@@ -9,14 +9,8 @@ export const id = 'ali-2d';
 export const bench: BenchInfo = { tf: true, steps: 100 };
 
 export const specs: ParamSpec[] = [
-  choice('mode', 'Model', 'ali', {
-    ali: 'ALI / BiGAN: D sees (x, z) pairs',
-    gan: 'Plain GAN: no encoder, D sees x only',
-  }),
-  choice('encoder', 'Encoder', 'deterministic', {
-    deterministic: 'Deterministic z = E(x) (BiGAN)',
-    gaussian: 'Gaussian, reparameterised (ALI)',
-  }),
+  choice('mode', 'Model', 'ali', { ali: 'ALI / BiGAN: D sees (x, z) pairs', gan: 'Plain GAN: no encoder, D sees x only' }),
+  choice('encoder', 'Encoder', 'deterministic', { deterministic: 'Deterministic z = E(x) (BiGAN)', gaussian: 'Gaussian, reparameterised (ALI)' }),
   int('modes', 'Modes of the target (ring)', 8, { min: 2, max: 12 }),
   num('spread', 'Mode standard deviation', 0.1, { min: 0.02, max: 0.5 }),
   lrSpec(0.001, 0.05),

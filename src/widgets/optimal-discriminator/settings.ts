@@ -33,10 +33,7 @@ export const specs: ParamSpec[] = [
     minibatch: "Minibatches from both (the paper's game)",
     quadrature: "Exact expected loss by quadrature (no sampling noise; not the paper's game)",
   }),
-  choice('schedule', 'Learning-rate schedule', 'decay', {
-    decay: 'Decaying: lr / (1 + t / 300), at least lr / 20',
-    constant: 'Constant',
-  }, { live: true }),
+  choice('schedule', 'Learning-rate schedule', 'decay', { decay: 'Decaying: lr / (1 + t / 300), at least lr / 20', constant: 'Constant' }, { live: true }),
   choice('init', 'First layer of D starts as', 'multiscale', {
     multiscale: "Steps at the pair's scales (narrowest component to whole range)",
     glorot: 'Glorot uniform (range-wide steps only)',

@@ -11,10 +11,7 @@ export const id = 'pixelcnn-mask';
 export const bench: BenchInfo = { tf: false, steps: 200 };
 
 export const specs: ParamSpec[] = [
-  choice('layout', 'Architecture', 'plain', {
-    plain: 'PixelCNN (one masked stack)',
-    gated: 'Gated PixelCNN (vertical + horizontal stacks)',
-  }),
+  choice('layout', 'Architecture', 'plain', { plain: 'PixelCNN (one masked stack)', gated: 'Gated PixelCNN (vertical + horizontal stacks)' }),
   int('layers', 'Masked layers k', 5, { min: 1, max: 14 }),
   kernelSpec('first_kernel', 'First-layer kernel (mask A)', '3', ['3', '5', '7']),
   kernelSpec('kernel', 'Later kernels (mask B)', '3', ['3', '5']),
