@@ -40,35 +40,22 @@ export function mountGeneratorLosses(root: HTMLElement) {
       };
       const pm = view.dFake.minimax;
       const pn = view.dFake.ns;
-      later(lossBox, () => lossBox.replaceChildren(
-        plot({
-          width: half,
-          height: 220,
-          x: { label: 'D(G(z))', domain: [0, 1] },
-          y: { label: 'generator loss', grid: true, domain: [-5, 5] },
-          marks: [
-            Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
-            Plot.line(rows, { x: 'd', y: 'lm', stroke: 'var(--series-1)', strokeWidth: 2, clip: true }),
-            Plot.line(rows, { x: 'd', y: 'ln', stroke: 'var(--series-2)', strokeWidth: 2, clip: true }),
-            Plot.dot([{ x: pm, y: Math.max(-5, at(view.lossMinimax, pm)) }], { x: 'x', y: 'y', fill: 'var(--series-1)', r: 5 }),
-            Plot.dot([{ x: pn, y: Math.min(5, at(view.lossNs, pn)) }], { x: 'x', y: 'y', fill: 'var(--series-2)', r: 5 }),
-          ],
-        }),
-      ));
-      later(gradBox, () => gradBox.replaceChildren(
-        plot({
-          width: half,
-          height: 220,
-          x: { label: 'D(G(z))', domain: [0, 1] },
-          y: { label: '∂loss/∂logit', grid: true, domain: [-1.05, 0.05] },
-          marks: [
-            Plot.line(rows, { x: 'd', y: 'gm', stroke: 'var(--series-1)', strokeWidth: 2 }),
-            Plot.line(rows, { x: 'd', y: 'gn', stroke: 'var(--series-2)', strokeWidth: 2 }),
-            Plot.dot([{ x: pm, y: -pm }], { x: 'x', y: 'y', fill: 'var(--series-1)', r: 5 }),
-            Plot.dot([{ x: pn, y: -(1 - pn) }], { x: 'x', y: 'y', fill: 'var(--series-2)', r: 5 }),
-          ],
-        }),
-      ));
+      /** A half-width chart against D(G(z)) in [0, 1]: both runs' curves, a dot where each run's fakes sit now. */
+      const againstD = (box: HTMLElement, y: { label: string; domain: [number, number] }, marks: () => Plot.Markish[]) =>
+        later(box, () => box.replaceChildren(plot({ width: half, height: 220, x: { label: 'D(G(z))', domain: [0, 1] }, y: { ...y, grid: true }, marks: marks() })));
+      againstD(lossBox, { label: 'generator loss', domain: [-5, 5] }, () => [
+        Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
+        Plot.line(rows, { x: 'd', y: 'lm', stroke: 'var(--series-1)', strokeWidth: 2, clip: true }),
+        Plot.line(rows, { x: 'd', y: 'ln', stroke: 'var(--series-2)', strokeWidth: 2, clip: true }),
+        Plot.dot([{ x: pm, y: Math.max(-5, at(view.lossMinimax, pm)) }], { x: 'x', y: 'y', fill: 'var(--series-1)', r: 5 }),
+        Plot.dot([{ x: pn, y: Math.min(5, at(view.lossNs, pn)) }], { x: 'x', y: 'y', fill: 'var(--series-2)', r: 5 }),
+      ]);
+      againstD(gradBox, { label: '∂loss/∂logit', domain: [-1.05, 0.05] }, () => [
+        Plot.line(rows, { x: 'd', y: 'gm', stroke: 'var(--series-1)', strokeWidth: 2 }),
+        Plot.line(rows, { x: 'd', y: 'gn', stroke: 'var(--series-2)', strokeWidth: 2 }),
+        Plot.dot([{ x: pm, y: -pm }], { x: 'x', y: 'y', fill: 'var(--series-1)', r: 5 }),
+        Plot.dot([{ x: pn, y: -(1 - pn) }], { x: 'x', y: 'y', fill: 'var(--series-2)', r: 5 }),
+      ]);
       const hist = view.history.flatMap((h) => [
         { step: h.step, b: h.minimax, run: 'minimax' },
         { step: h.step, b: h.ns, run: 'non-saturating' },

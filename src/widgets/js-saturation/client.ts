@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../../widget-host/plot';
+import { curveRows, plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue, keyChanged } from '../../widget-host/chart-box';
 import { LiveChart } from '../../widget-host/live-chart';
 import { stickyMax } from '../../lib/chart-domain';
@@ -18,7 +18,6 @@ export function mountJsSat(root: HTMLElement) {
     charts: [densBox, distBox, gradBox],
     draw(view: JsSatView) {
       const width = chartWidth(densBox);
-      const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
       // The densities and D move every step: Plot redraws only when the y axis must change.
       let top = 1;
       for (const ys of [view.real, view.fake]) for (const v of ys) if (v > top) top = v;
@@ -33,7 +32,7 @@ export function mountJsSat(root: HTMLElement) {
             x: { label: 'x' },
             y: { label: 'density / D(x)', grid: true, domain: [0, densTop!] },
             color: { legend: true, domain: ['p_data', 'p_g', 'D(x)'], range: ['var(--series-1)', 'var(--series-2)', 'var(--series-4)'] },
-            marks: [Plot.line([...rows(view.real, 'p_data'), ...rows(view.fake, 'p_g'), ...rows(view.d, 'D(x)')], { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2, className: 'js-dens' }), Plot.ruleY([0])],
+            marks: [Plot.line(curveRows(view.xs, { p_data: view.real, p_g: view.fake, 'D(x)': view.d }), { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2, className: 'js-dens' }), Plot.ruleY([0])],
           }),
           { 'js-dens': [view.real, view.fake, view.d].map((y) => ({ x: view.xs, y })) },
         ),

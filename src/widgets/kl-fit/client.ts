@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../../widget-host/plot';
+import { curveRows, historyRows, plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
 import * as settings from './settings';
@@ -24,8 +24,7 @@ export function mountKlFit(root: HTMLElement) {
     },
     draw(view: KlFitView) {
       const width = chartWidth(densityBox);
-      const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
-      const data = [...rows(view.target, 'target p'), ...rows(view.forward, 'forward KL fit'), ...rows(view.reverse, 'reverse KL fit')];
+      const data = curveRows(view.xs, { 'target p': view.target, 'forward KL fit': view.forward, 'reverse KL fit': view.reverse });
       later(densityBox, () => densityBox.replaceChildren(
         plot({
           width,
@@ -33,7 +32,7 @@ export function mountKlFit(root: HTMLElement) {
           color: { legend: true, domain: ['target p', 'forward KL fit', 'reverse KL fit'], range: ['currentColor', 'var(--series-1)', 'var(--series-2)'] },
           x: { label: 'x' },
           y: { label: 'density', grid: true },
-          marks: [Plot.areaY(rows(view.target, 'target p'), { x: 'x', y: 'y', fill: 'currentColor', fillOpacity: 0.08 }), Plot.line(data, { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2 }), Plot.ruleY([0])],
+          marks: [Plot.areaY(curveRows(view.xs, { 'target p': view.target }), { x: 'x', y: 'y', fill: 'currentColor', fillOpacity: 0.08 }), Plot.line(data, { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2 }), Plot.ruleY([0])],
         }),
       ));
       const prof = Array.from(view.profileMu, (mu, i) => ({ mu, kl: view.profileKl[i] })).filter((d) => Number.isFinite(d.kl));
@@ -46,10 +45,7 @@ export function mountKlFit(root: HTMLElement) {
           marks: [Plot.line(prof, { x: 'mu', y: 'kl', stroke: 'var(--series-2)' }), Plot.ruleX([view.muReverse], { stroke: 'var(--series-2)', strokeDasharray: '4 3' })],
         }),
       ));
-      const hist = [
-        ...Array.from(view.historyForward, (y, i) => ({ step: i, y, name: 'forward KL' })),
-        ...Array.from(view.historyReverse, (y, i) => ({ step: i, y, name: 'reverse KL' })),
-      ].filter((d) => Number.isFinite(d.y));
+      const hist = historyRows({ 'forward KL': view.historyForward, 'reverse KL': view.historyReverse });
       later(historyBox, () => historyBox.replaceChildren(
         plot({
           width,

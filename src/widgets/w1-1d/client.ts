@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../../widget-host/plot';
+import { curveRows, historyRows, plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
 import * as settings from './settings';
@@ -19,7 +19,6 @@ export function mountW1d(root: HTMLElement) {
     },
     draw(view: W1View) {
       const width = chartWidth(densityBox);
-      const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
       later(densityBox, () => densityBox.replaceChildren(
         plot({
           width,
@@ -28,8 +27,8 @@ export function mountW1d(root: HTMLElement) {
           x: { label: 'x' },
           y: { label: 'density / CDF gap', grid: true },
           marks: [
-            Plot.areaY(rows(view.cdfGap, 'F_g − F_r'), { x: 'x', y: 'y', fill: 'var(--series-3)', fillOpacity: 0.2 }),
-            Plot.line([...rows(view.real, 'p_r'), ...rows(view.fake, 'p_g'), ...rows(view.cdfGap, 'F_g − F_r')], { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2 }),
+            Plot.areaY(curveRows(view.xs, { 'F_g − F_r': view.cdfGap }), { x: 'x', y: 'y', fill: 'var(--series-3)', fillOpacity: 0.2 }),
+            Plot.line(curveRows(view.xs, { p_r: view.real, p_g: view.fake, 'F_g − F_r': view.cdfGap }), { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2 }),
             Plot.ruleY([0]),
           ],
         }),
@@ -41,13 +40,10 @@ export function mountW1d(root: HTMLElement) {
           color: { legend: true, domain: ['critic f', 'optimal (slope ±1)'], range: ['var(--series-4)', 'currentColor'] },
           x: { label: 'x' },
           y: { label: 'critic value', grid: true },
-          marks: [Plot.line([...rows(view.critic, 'critic f'), ...rows(view.optimal, 'optimal (slope ±1)')], { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeDasharray: (d: { name: string }) => (d.name === 'critic f' ? null : '4 3') } as never)],
+          marks: [Plot.line(curveRows(view.xs, { 'critic f': view.critic, 'optimal (slope ±1)': view.optimal }), { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeDasharray: (d: { name: string }) => (d.name === 'critic f' ? null : '4 3') } as never)],
         }),
       ));
-      const hist = [
-        ...Array.from(view.history, (y, i) => ({ step: i, y, name: '1-Lipschitz estimate' })),
-        ...Array.from(view.gapHistory, (y, i) => ({ step: i, y, name: 'raw critic value' })),
-      ].filter((d) => Number.isFinite(d.y));
+      const hist = historyRows({ '1-Lipschitz estimate': view.history, 'raw critic value': view.gapHistory });
       later(historyBox, () => historyBox.replaceChildren(
         plot({
           width,
