@@ -5,7 +5,7 @@
 import { type ParamSpec, type Values, SEED_SPEC, num, int, rate, choice, text, flag, batchSpec } from '../../lib/params';
 import type { MetricSpec } from '../../lib/metrics';
 import type { Activation } from '../../lib/nn/mlp';
-import { TARGET_LABELS, drawnError, type TargetName } from './data';
+import { TARGET_LABELS, drawnError } from './data';
 import type { BenchInfo } from '../../lib/model';
 
 /** The widget's id: names its folder, its component (components/widgets/gan-2d.astro), its tag and its worker. */

@@ -1,5 +1,4 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { HistoryChart, LiveChart } from '../../widget-host/live-chart';
 import { controlsRow } from '../../widget-host/extra-controls';
