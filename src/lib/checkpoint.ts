@@ -9,6 +9,10 @@
  * integers with one scale per tensor (`i8`: value = q * scale, q in [-127, 127]).
  */
 
+import type { BenchInfo } from './model';
+import type { Values } from './params';
+import type { Mnist } from './data/mnist';
+
 /** Named weight arrays, as a model's save() returns them and load() takes them. */
 export type NamedWeights = Record<string, Float32Array>;
 
@@ -231,4 +235,24 @@ export interface CheckpointRecipe<M = unknown> {
   measure(model: M): Record<string, CheckpointMetric>;
   /** Where the step budget comes from, for the manifest and captions. */
   note: string;
+}
+
+/**
+ * A widget's recipe from its settings module (id; `bench.needsMnist` says whether it trains on
+ * MNIST) and its createModel: `chapter` is the chapter whose prose quotes the run, which gives
+ * the note "the 1,000 steps that chapter 3 quotes".
+ */
+export function checkpointRecipe<M>(
+  settings: { id: string; bench: BenchInfo },
+  createModel: (values: Values, mnist: Mnist) => M,
+  r: Pick<CheckpointRecipe<M>, 'steps' | 'shapeKeys' | 'measure'> & { chapter: number },
+): CheckpointRecipe<M> {
+  const { chapter, ...rest } = r;
+  return {
+    widget: settings.id,
+    needsMnist: settings.bench.needsMnist === true,
+    create: (values, mnist) => createModel(values, mnist as Mnist),
+    note: `the ${r.steps.toLocaleString('en-US')} steps that chapter ${chapter} quotes`,
+    ...rest,
+  };
 }

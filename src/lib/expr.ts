@@ -4,6 +4,8 @@
  *   sin cos tan exp log sqrt abs tanh.
  * parseExpr returns a compiled function or throws ExprError with a message that says where.
  */
+import { parseErrorOf } from './params';
+
 export class ExprError extends Error {}
 
 type Node =
@@ -77,21 +79,20 @@ export function parseExprTree(src: string): Node {
   };
   // expr := term (('+'|'-') term)* ; term := unary (('*'|'/') unary)* ; unary := '-' unary | power ;
   // power := atom ('^' unary)?
-  function expr(): Node {
-    let a = term();
-    while (peek().kind === 'op' && (peek().text === '+' || peek().text === '-')) {
-      const op = next().text as '+' | '-';
-      a = { t: 'bin', op, a, b: term() };
+  /** operand (op operand)*, grouped from the left, for the operators in `ops`. */
+  function leftChain(ops: readonly ('+' | '-' | '*' | '/')[], operand: () => Node): Node {
+    let a = operand();
+    while (peek().kind === 'op' && (ops as readonly string[]).includes(peek().text)) {
+      const op = next().text as (typeof ops)[number];
+      a = { t: 'bin', op, a, b: operand() };
     }
     return a;
   }
+  function expr(): Node {
+    return leftChain(['+', '-'], term);
+  }
   function term(): Node {
-    let a = unary();
-    while (peek().kind === 'op' && (peek().text === '*' || peek().text === '/')) {
-      const op = next().text as '*' | '/';
-      a = { t: 'bin', op, a, b: unary() };
-    }
-    return a;
+    return leftChain(['*', '/'], unary);
   }
   function unary(): Node {
     if (peek().kind === 'op' && (peek().text === '-' || peek().text === '+')) {
@@ -182,11 +183,4 @@ export function parseExpr(src: string): (x: number) => number {
 }
 
 /** Error message for a text field, or null when the expression parses. */
-export function exprError(src: string): string | null {
-  try {
-    parseExpr(src);
-    return null;
-  } catch (e) {
-    return (e as Error).message;
-  }
-}
+export const exprError = parseErrorOf(parseExpr);

@@ -59,6 +59,62 @@ export const SEED_SPEC: NumberSpec = {
   help: 'Same seed and settings give the same run.',
 };
 
+/*
+ * Builders: one readable line per setting. They return the same plain objects a literal would
+ * (no key is added that the call does not give), so URL state and tests see no difference.
+ */
+/** What any setting may add: it applies live (BaseSpec.live), a help line. */
+export interface SpecExtra {
+  live?: boolean;
+  help?: string;
+}
+type Bounds = Pick<NumberSpec, 'min' | 'max'> & Partial<Pick<NumberSpec, 'minExclusive' | 'integer' | 'step'>> & SpecExtra;
+
+/** A number in [min, max] (`minExclusive`: greater than min). */
+export function num(name: string, label: string, value: number, bounds: Bounds): NumberSpec {
+  return { name, label, kind: 'number', default: value, ...bounds };
+}
+
+/** A whole number in [min, max]. */
+export function int(name: string, label: string, value: number, bounds: Omit<Bounds, 'integer'>): NumberSpec {
+  return num(name, label, value, { ...bounds, integer: true });
+}
+
+/** A step size or learning rate: greater than 0 and at most `max`. */
+export function rate(name: string, label: string, value: number, max: number, extra: SpecExtra = {}): NumberSpec {
+  return num(name, label, value, { min: 0, minExclusive: true, max, ...extra });
+}
+
+/** One of several values: `{ value: label, ... }` in order, or the option list itself. */
+export function choice(name: string, label: string, value: string, options: Record<string, string> | EnumSpec['options'], extra: SpecExtra = {}): EnumSpec {
+  const list = Array.isArray(options) ? options : Object.entries(options).map(([v, l]) => ({ value: v, label: l }));
+  return { name, label, kind: 'enum', default: value, options: list, ...extra };
+}
+
+/** Free text, checked by `validate` (see TextSpec). */
+export function text(name: string, label: string, value: string, opts: Omit<TextSpec, 'name' | 'label' | 'kind' | 'default'> = {}): TextSpec {
+  return { name, label, kind: 'text', default: value, ...opts };
+}
+
+/** On or off. */
+export function flag(name: string, label: string, value: boolean, extra: SpecExtra = {}): BoolSpec {
+  return { name, label, kind: 'bool', default: value, ...extra };
+}
+
+/** The settings most widgets share, under one name each: `lr`, `batch`, `hidden` (and `seed`, SEED_SPEC). */
+export function lrSpec(value: number, max: number, extra: SpecExtra & { label?: string } = {}): NumberSpec {
+  const { label = 'Learning rate', ...rest } = extra;
+  return rate('lr', label, value, max, rest);
+}
+export function batchSpec(value: number, bounds: Omit<Bounds, 'integer'> & { label?: string }): NumberSpec {
+  const { label = 'Batch size', ...rest } = bounds;
+  return int('batch', label, value, rest);
+}
+export function hiddenSpec(value: number, bounds: Omit<Bounds, 'integer'> & { label?: string }): NumberSpec {
+  const { label = 'Hidden units', ...rest } = bounds;
+  return int('hidden', label, value, rest);
+}
+
 function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : String(+n.toPrecision(6));
 }
@@ -111,6 +167,18 @@ export function parseValue(spec: ParamSpec, raw: string): Parsed {
       return { ok: true, value: s };
     }
   }
+}
+
+/** A text field's validator from a parser: the message the parser throws, or null when it parses. */
+export function parseErrorOf(parse: (s: string) => unknown): (s: string) => string | null {
+  return (s) => {
+    try {
+      parse(s);
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
 }
 
 /** Whether changing this setting keeps the running model (see BaseSpec.live). */

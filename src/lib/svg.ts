@@ -11,6 +11,20 @@ export interface Series {
   kind?: 'line' | 'points' | 'rug';
 }
 
+/** Ten distinguishable hues for the digit classes 0-9. */
+export const CLASS_COLORS = Array.from({ length: 10 }, (_, c) => `hsl(${Math.round(c * 36)}, 70%, 45%)`);
+
+/** Points (x0, y0, x1, y1, ...) as one point series per class label 0-9, for a scatter coloured by class. */
+export function pointsByClass(xy: ArrayLike<number>, labels: ArrayLike<number>, colors: string[] = CLASS_COLORS): Series[] {
+  const xs: number[][] = colors.map(() => []);
+  const ys: number[][] = colors.map(() => []);
+  for (let i = 0; i < labels.length; i++) {
+    xs[labels[i]].push(xy[2 * i]);
+    ys[labels[i]].push(xy[2 * i + 1]);
+  }
+  return colors.map((color, c) => ({ x: xs[c], y: ys[c], label: String(c), color, kind: 'points' as const }));
+}
+
 export interface ChartOptions {
   width?: number;
   height?: number;

@@ -36,6 +36,15 @@ export function frameQueue(): (key: object, job: () => void) => void {
 }
 
 /**
+ * Draws `render()` into `box` through a frame queue, or hides and empties the box when there is
+ * nothing to show (`render` null): for charts that only some settings have.
+ */
+export function drawOrHide(later: (key: object, job: () => void) => void, box: HTMLElement, render: (() => Node) | null): void {
+  box.hidden = render === null;
+  later(box, () => (render ? box.replaceChildren(render()) : box.replaceChildren()));
+}
+
+/**
  * Whether a chart's data changed since it was last drawn: true when `key` differs from the key
  * last given for `box`. Charts of slowly growing records skip the redraws that would change nothing.
  */

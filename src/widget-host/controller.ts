@@ -20,17 +20,22 @@ import { widgetWorker } from './worker-name';
 import { watchViewport } from './viewport';
 import { drawLoop, type DrawContext } from './draw-loop';
 import { readSummary, setupTrained, type Trained } from './trained';
-import type { WidgetConfig, WidgetHandle } from './widget-types';
+import type { WidgetConfig, WidgetHandle, WidgetSettings } from './widget-types';
 import { settingsChange } from './settings-change';
 
 export type { MetricSpec, DrawContext, Speed };
-export type { WidgetConfig, WidgetHandle };
+export type { WidgetConfig, WidgetHandle, WidgetSettings };
 export { formatMetric } from './readouts';
 export { tidyChartsA11y };
 
-export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
-  const { id, root } = cfg;
-  const specs: ParamSpec[] = cfg.specs.some((s) => s.name === 'seed') ? cfg.specs : [...cfg.specs, SEED_SPEC];
+/**
+ * Mounts a widget on `root`: `settings` is the widget's settings.ts module (id, specs, metrics),
+ * `cfg` what the client adds (draw, setup, and per-instance choices).
+ */
+export function mountWidget<V>(settings: WidgetSettings, root: HTMLElement, cfg: WidgetConfig<V>): WidgetHandle {
+  const id = cfg.id ?? settings.id;
+  const table = cfg.specs ?? settings.specs;
+  const specs: ParamSpec[] = table.some((s) => s.name === 'seed') ? table : [...table, SEED_SPEC];
   const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   const view = readView(id, window.location.search);
   const { values: fromUrl, rejected } = readParams(id, view.rest, specs);
@@ -44,7 +49,7 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
 
   const ui = createControls(cfg.defaultSpeed);
   const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  const readouts = createReadouts(cfg.metrics);
+  const readouts = createReadouts(settings.metrics);
   const inputs = createInputs({
     id,
     specs,
@@ -89,7 +94,7 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
 
   const link = linkWorker({
     root,
-    createWorker: cfg.createWorker ?? (() => widgetWorker(cfg.worker ?? id)),
+    createWorker: cfg.createWorker ?? (() => widgetWorker(cfg.worker ?? settings.id)),
     show: draws.show,
     values: () => values,
     rate: () => speedRate(ui.speedSel.value),
@@ -180,6 +185,7 @@ export function mountWidget<V>(cfg: WidgetConfig<V>): WidgetHandle {
     metricHistory: () => metricLog.rows.slice(),
     metricCsv: () => metricLog.toCsv(),
   };
+  if (cfg.charts) charts.append(...cfg.charts);
   cfg.setup?.(charts, handle);
   return handle;
 }

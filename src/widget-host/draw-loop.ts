@@ -28,6 +28,8 @@ export function drawLoop<V>(opts: {
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
+      // Nothing to draw before the model's first report: draw() always gets a view.
+      if (latest.view == null) return;
       const now = performance.now();
       // Bounded redraw rate: 10 Hz while training (2 Hz with reduced motion), always when idle.
       const minGap = latest.running ? (reducedMotion ? 500 : 100) : 0;

@@ -102,3 +102,23 @@ export function captioned(chart: Element, text: string): HTMLElement {
   box.append(p, chart);
   return box;
 }
+
+/**
+ * A `<figure>` holding a canvas (an image for assistive technology, named by `label`) and a caption
+ * below it: a `<figcaption class="hint">` with `caption` as its text, or the element given.
+ */
+export function canvasFigure(label: string, className: string, caption: string | HTMLElement = ''): { wrap: HTMLElement; canvas: HTMLCanvasElement; caption: HTMLElement } {
+  const wrap = document.createElement('figure');
+  wrap.className = className;
+  const canvas = document.createElement('canvas');
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', label);
+  let cap: HTMLElement;
+  if (typeof caption === 'string') {
+    cap = document.createElement('figcaption');
+    cap.className = 'hint';
+    cap.textContent = caption;
+  } else cap = caption;
+  wrap.append(canvas, cap);
+  return { wrap, canvas, caption: cap };
+}

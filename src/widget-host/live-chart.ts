@@ -1,6 +1,6 @@
-import type * as Plot from '@observablehq/plot';
+import * as Plot from '@observablehq/plot';
 import { plot } from './plot';
-import { linePath } from '../lib/chart-domain';
+import { HistoryAxes, linePath } from '../lib/chart-domain';
 
 export interface LiveLine {
   x: ArrayLike<number>;
@@ -40,5 +40,37 @@ export class LiveChart {
       const paths = this.el.querySelectorAll(`g.${cls} path`);
       (Array.isArray(line) ? line : [line]).forEach((l, i) => paths[i]?.setAttribute('d', linePath(l.x, l.y, sx.apply, sy.apply)));
     }
+  }
+}
+
+/**
+ * A metric history (one value per training step) as a LiveChart on sticky axes (HistoryAxes):
+ * Plot redraws it only when an axis or the label changes, otherwise its line moves.
+ */
+export class HistoryChart {
+  private readonly chart: LiveChart;
+  private readonly axes = new HistoryAxes();
+  constructor(box: HTMLElement, private readonly className: string) {
+    this.chart = new LiveChart(box);
+  }
+
+  /** `rules`: dashed reference levels, drawn and kept in view; `include`: levels only kept in view. */
+  draw(width: number, steps: number[], values: number[], opts: { yLabel: string; stroke: string; rules?: number[]; include?: number[]; tickFormat?: string }): void {
+    const { rules = [], include = [] } = opts;
+    const key = [width, this.axes.update(steps, values, [...include, ...rules]), ...rules, opts.yLabel].join(' ');
+    this.chart.draw(
+      key,
+      () => ({
+        width,
+        height: 150,
+        x: { label: 'step', domain: this.axes.x },
+        y: { label: opts.yLabel, grid: true, domain: this.axes.y, ...(opts.tickFormat ? { tickFormat: opts.tickFormat } : {}) },
+        marks: [
+          rules.length ? Plot.ruleY(rules, { stroke: 'currentColor', strokeDasharray: '6 4' }) : null,
+          Plot.line(steps.map((step, i) => ({ step, y: values[i] })), { x: 'step', y: 'y', stroke: opts.stroke, className: this.className }),
+        ],
+      }),
+      { [this.className]: { x: steps, y: values } },
+    );
   }
 }

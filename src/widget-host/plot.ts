@@ -72,3 +72,15 @@ export function plot(options: Plot.PlotOptions): ReturnType<typeof Plot.plot> {
   }
   return hoistPlotStyles(chart);
 }
+
+/** Curves over the same xs as long-format rows { x, y, name }, series after series, for marks that split by `z: 'name'`. */
+export function curveRows(xs: ArrayLike<number>, series: Record<string, ArrayLike<number>>): { x: number; y: number; name: string }[] {
+  return Object.entries(series).flatMap(([name, ys]) => Array.from(xs, (x, i) => ({ x, y: ys[i], name })));
+}
+
+/** Several recent histories as rows { step, y, name } (step = index in the kept window); non-finite values are left out. */
+export function historyRows(series: Record<string, ArrayLike<number>>): { step: number; y: number; name: string }[] {
+  return Object.entries(series)
+    .flatMap(([name, ys]) => Array.from(ys, (y, step) => ({ step, y, name })))
+    .filter((d) => Number.isFinite(d.y));
+}

@@ -1,14 +1,8 @@
 /** The live numbers under a widget: one `[data-metric]` per metric, with the full value in data-value. */
 import { el } from './dom';
+import type { MetricSpec } from '../lib/metrics';
 
-export interface MetricSpec {
-  name: string;
-  label: string;
-  /** Significant digits shown (the full value is in data-value). */
-  digits?: number;
-  format?: (v: number) => string;
-  title?: string;
-}
+export type { MetricSpec };
 
 export function formatMetric(v: number | string, spec: MetricSpec): string {
   if (typeof v === 'string') return v;

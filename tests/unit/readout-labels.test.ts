@@ -7,21 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tagName } from '../../src/lib/widget-id';
+import type { MetricSpec } from '../../src/lib/metrics';
 
 const root = join(__dirname, '../..');
-const ids = readdirSync(join(root, 'src/widgets')).filter((d) => {
-  try {
-    return readFileSync(join(root, 'src/widgets', d, 'client.ts'), 'utf8').length > 0;
-  } catch {
-    return false;
-  }
-});
+const ids = readdirSync(join(root, 'src/widgets')).sort();
 
-/** The readouts a widget's client declares: `{ name: '...', label: '...' }`. */
-function readouts(id: string): { name: string; label: string }[] {
-  const src = readFileSync(join(root, 'src/widgets', id, 'client.ts'), 'utf8');
-  return [...src.matchAll(/\{ name: '(\w+)', label: '([^']+)'/g)].map((m) => ({ name: m[1], label: m[2] }));
-}
+/** The readouts each widget declares in its settings.ts (`export const metrics`). */
+const declared = new Map<string, MetricSpec[]>();
+for (const id of ids) declared.set(id, (await import(`../../src/widgets/${id}/settings.ts`)).metrics);
+const readouts = (id: string): MetricSpec[] => declared.get(id) ?? [];
 
 /** Every "What to try" list in the chapters: the children of a widget tag. */
 function whatToTry(): { id: string; chapter: string; text: string }[] {
@@ -41,6 +35,7 @@ describe('readout labels', () => {
   it('finds the widgets and their readouts', () => {
     expect(ids.length).toBeGreaterThan(15);
     expect(readouts('optimal-discriminator').map((r) => r.name)).toContain('value_optimal');
+    expect(ids.filter((id) => readouts(id).length === 0)).toEqual([]);
     expect(whatToTry().length).toBeGreaterThan(15);
   });
 

@@ -1,6 +1,6 @@
 /**
  * Every widget has one shape and one spelling (docs/ARCHITECTURE.md): the id names the folder
- * src/widgets/<id>/ with settings.ts, model.ts, worker.ts and client.ts, the component
+ * src/widgets/<id>/ with settings.ts (id, specs, metrics), model.ts, worker.ts and client.ts, the component
  * components/widgets/<id>.astro, the MDX tag <PascalCaseId>, the `data-widget` root, the worker
  * module the shared entry loads by id, and a unit test file tests/unit/<id>[.claims].test.ts. Page code never reaches tfjs.
  */
@@ -49,6 +49,12 @@ describe('widget ids', () => {
         expect(settings.id).toBe(id);
         expect(Array.isArray(settings.specs) && settings.specs.length > 0).toBe(true);
         expect(typeof settings.bench?.steps).toBe('number');
+        // The readouts are declared beside the specs: named once, labelled, no name twice.
+        const metrics = settings.metrics as { name: string; label: string }[];
+        expect(Array.isArray(metrics) && metrics.length > 0, `${id}/settings.ts exports metrics`).toBe(true);
+        for (const m of metrics) expect(typeof m.name === 'string' && m.name.length > 0 && typeof m.label === 'string' && m.label.length > 0, `${id}: ${JSON.stringify(m)}`).toBe(true);
+        expect(new Set(metrics.map((m) => m.name)).size, `${id}: a metric name twice`).toBe(metrics.length);
+        expect(metrics.map((m) => m.name).filter((n) => n === 'step' || n === 'backend'), `${id}: step and backend are the host's`).toEqual([]);
         const component = read(`components/widgets/${id}.astro`);
         if (id !== 'gan-2d') {
           // gan-2d takes its instance id as a prop (default 'gan-2d'); checked below.
@@ -59,9 +65,10 @@ describe('widget ids', () => {
         }
         expect(component).toContain(`src/widgets/${id}/client`);
         const client = read(`src/widgets/${id}/client.ts`);
-        // The client takes the id from settings.ts; the host starts the shared worker entry
-        // (src/worker/entry.ts), which loads src/widgets/<id>/worker.ts by that id.
-        expect(client).toMatch(/import \{[^}]*\bid\b[^}]*\} from '\.\/settings'/);
+        // The client hands its settings module (id, specs, metrics) to mountWidget; the host starts
+        // the shared worker entry (src/worker/entry.ts), which loads src/widgets/<id>/worker.ts by that id.
+        expect(client).toMatch(/^import \* as settings from '\.\/settings';$/m);
+        expect(client).toMatch(/\bmountWidget\(settings, root, \{/);
         expect(client).not.toContain('new Worker(');
         // Specs, presets and view types live in settings.ts; settings.ts never reaches into the model,
         // and the client imports nothing but types from it.

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaults, type ParamSpec } from '../params';
 import { checkManifest, checkpointPaths, decodeWeights, type CheckpointManifest, type NamedWeights } from '../checkpoint';
 
 export interface CheckpointFiles {
@@ -71,4 +72,22 @@ export async function loadTrained<M extends { load?(w: NamedWeights, step: numbe
   const model = create({ ...defaults, ...ck.manifest.settings }, await buildMnist());
   model.load!(ck.weights, ck.manifest.steps);
   return { model, manifest: ck.manifest };
+}
+
+/**
+ * The view of a widget's model (its settings module's defaults, then the checkpoint's settings and
+ * weights; the model is disposed once the view is taken), or null without a checkpoint: what a
+ * build-time figure draws.
+ */
+export async function trainedView<V, M extends { load?(w: NamedWeights, step: number): void; view(): unknown; dispose(): void } = { view(): unknown; dispose(): void }>(
+  settings: { id: string; specs: ParamSpec[] },
+  create: (values: Record<string, number | string | boolean>, mnist: import('../data/mnist').Mnist) => M,
+): Promise<{ view: V; manifest: CheckpointManifest } | null> {
+  const t = await loadTrained(settings.id, defaults(settings.specs), create);
+  if (!t) return null;
+  try {
+    return { view: t.model.view() as V, manifest: t.manifest };
+  } finally {
+    t.model.dispose();
+  }
 }

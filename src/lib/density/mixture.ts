@@ -4,6 +4,7 @@
  * normalised. Densities, CDFs, sampling and a sensible plotting range come with them.
  */
 import type { Rng } from '../rng';
+import { parseErrorOf, text, type TextSpec } from '../params';
 
 export type Component =
   | { kind: 'normal'; weight: number; mu: number; sigma: number }
@@ -66,13 +67,11 @@ export function parseMixture(text: string): Mixture {
 }
 
 /** Error message for a text field, or null when it parses. */
-export function mixtureError(text: string): string | null {
-  try {
-    parseMixture(text);
-    return null;
-  } catch (e) {
-    return (e as Error).message;
-  }
+export const mixtureError = parseErrorOf(parseMixture);
+
+/** A text setting that holds a mixture ("0.3 N(-2, 0.5) + 0.7 U(0, 3)"), checked by mixtureError. */
+export function mixtureSpec(name: string, label: string, value: string, maxLength = 400): TextSpec {
+  return text(name, label, value, { maxLength, validate: mixtureError, wide: true });
 }
 
 export function normalPdf(x: number, mu: number, sigma: number): number {

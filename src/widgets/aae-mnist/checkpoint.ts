@@ -3,21 +3,17 @@
  * alongside), seed 1, the 300 steps that chapter 7's prose quotes; stated: the readout's code
  * MMD² between the test digits' codes and prior samples.
  */
-import type { CheckpointRecipe } from '../../lib/checkpoint';
-import type { Mnist } from '../../lib/data/mnist';
-import type { Values } from '../../lib/params';
-import { createModel, type AaeModel } from './model';
+import { checkpointRecipe } from '../../lib/checkpoint';
+import { createModel } from './model';
+import * as settings from './settings';
 
-export const recipe: CheckpointRecipe<AaeModel> = {
-  widget: 'aae-mnist',
+export const recipe = checkpointRecipe(settings, createModel, {
   steps: 300,
+  chapter: 7,
   shapeKeys: ['prior', 'variant', 'regulariser', 'compare', 'hidden'],
-  needsMnist: true,
-  create: (values, mnist) => createModel(values as Values, mnist as Mnist),
   measure(model) {
     return {
       code_mmd: { value: model.codeMmd(), digits: 3, what: 'MMD² between the codes of the first 500 test digits and 500 prior samples' },
     };
   },
-  note: 'the 300 steps that chapter 7 quotes',
-};
+});

@@ -1,54 +1,30 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
-import { chartBox, frameQueue } from '../../widget-host/chart-box';
+import { chartBox, drawOrHide, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { specs as aaeSpecs } from './settings';
+import * as settings from './settings';
 import type { AaeView } from './model';
-import { drawImageGrid, densityCells, gaussianGrid, captioned, DIGIT_COLORS } from '../../widget-host/draw';
-import { id } from './settings';
+import { canvasFigure, drawImageGrid, densityCells, gaussianGrid, captioned, DIGIT_COLORS } from '../../widget-host/draw';
 
 export function mountAae(root: HTMLElement) {
   const later = frameQueue();
-  let codeBox: HTMLElement;
-  let vaeBox: HTMLElement;
-  let sampleCanvas: HTMLCanvasElement;
-  let sampleCaption: HTMLElement;
-  let historyBox: HTMLElement;
+  const codeBox = chartBox('Codes of 500 test digits coloured by label, over the prior density');
+  const vaeBox = chartBox('Codes of the same test digits under the VAE trained alongside');
+  const samples = canvasFigure('Digits decoded from prior samples', 'aae-samples');
+  const historyBox = chartBox();
   let gauss: Float32Array | null = null;
 
-  return mountWidget({
-    id,
-    root,
-    specs: aaeSpecs,
-    metrics: [
-      { name: 'recon', label: 'recon (nats/digit)', digits: 4, title: 'Reconstruction cross-entropy of the batch, summed over pixels' },
-      { name: 'd_loss', label: 'D loss', digits: 3, title: "D's cross-entropy: prior samples real, codes fake (2 log 2 = 1.386 when D cannot tell)" },
-      { name: 'g_loss', label: 'encoder loss', digits: 3, title: "The encoder's non-saturating loss -log D(E(x)) (log 2 = 0.693 at balance)" },
-      { name: 'code_mmd', label: 'code MMD²', digits: 3, title: 'Squared MMD between the codes of 500 test digits and 500 prior samples' },
-      { name: 'vae_recon', label: 'VAE recon', digits: 4, title: 'Reconstruction loss of the VAE trained alongside' },
-    ],
+  return mountWidget(settings, root, {
     setup(charts) {
       const row = document.createElement('div');
       row.className = 'aae-row';
-      codeBox = chartBox('Codes of 500 test digits coloured by label, over the prior density');
-      vaeBox = chartBox('Codes of the same test digits under the VAE trained alongside');
       row.append(codeBox, vaeBox);
-      const fig = document.createElement('figure');
-      fig.className = 'aae-samples';
-      sampleCanvas = document.createElement('canvas');
-      sampleCanvas.setAttribute('role', 'img');
-      sampleCanvas.setAttribute('aria-label', 'Digits decoded from prior samples');
-      sampleCaption = document.createElement('figcaption');
-      sampleCaption.className = 'hint';
-      fig.append(sampleCanvas, sampleCaption);
-      historyBox = chartBox();
       const row2 = document.createElement('div');
       row2.className = 'aae-row';
-      row2.append(fig, historyBox);
+      row2.append(samples.wrap, historyBox);
       charts.append(row, row2);
     },
     draw(view: AaeView) {
-      if (!view) return;
       const E = view.extent;
       const width = Math.max(240, Math.min(330, (root.clientWidth || 680) / 2 - 40));
       // Codes outside the plotted square: open triangles pinned to the edge (counted in the caption),
@@ -74,16 +50,10 @@ export function mountAae(root: HTMLElement) {
       };
       const regName = view.regulariser === 'adversarial' ? 'AAE' : view.regulariser === 'kl' ? 'VAE (KL)' : 'plain autoencoder';
       later(codeBox, () => codeBox.replaceChildren(scatter(view.codes, view.density, `${regName}: test codes over p(z)`)));
-      if (view.vaeCodes) {
-        const g = (gauss ??= gaussianGrid(view.bins, E));
-        later(vaeBox, () => vaeBox.replaceChildren(scatter(view.vaeCodes!, g, 'VAE alongside: same digits over N(0, I)')));
-        vaeBox.hidden = false;
-      } else {
-        later(vaeBox, () => vaeBox.replaceChildren());
-        vaeBox.hidden = true;
-      }
-      drawImageGrid(sampleCanvas, view.samples, view.sampleRows, view.sampleCols);
-      sampleCaption.textContent = view.sampleCaption;
+      const vaeCodes = view.vaeCodes;
+      drawOrHide(later, vaeBox, vaeCodes ? () => scatter(vaeCodes, (gauss ??= gaussianGrid(view.bins, E)), 'VAE alongside: same digits over N(0, I)') : null);
+      drawImageGrid(samples.canvas, view.samples, view.sampleRows, view.sampleCols);
+      samples.caption.textContent = view.sampleCaption;
       const h = view.history.filter((d) => Number.isFinite(d.code_mmd));
       later(historyBox, () => historyBox.replaceChildren(
         plot({

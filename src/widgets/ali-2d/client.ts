@@ -1,57 +1,33 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
-import { chartBox, frameQueue } from '../../widget-host/chart-box';
+import { chartBox, drawOrHide, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { specs as ali2dSpecs, modeCentre } from './settings';
+import * as settings from './settings';
+import { modeCentre } from './settings';
 import type { Ali2dView } from './model';
 import { captioned, DIGIT_COLORS } from '../../widget-host/draw';
-import { id } from './settings';
 
 export function mountAli2d(root: HTMLElement) {
   const later = frameQueue();
-  let xBox: HTMLElement;
-  let zBox: HTMLElement;
-  let recBox: HTMLElement;
-  let dBox: HTMLElement;
-  let histBox: HTMLElement;
-  let reconHistBox: HTMLElement;
+  const xBox = chartBox('Data space: data, generator samples and the image of a grid of z under G');
+  const zBox = chartBox('Code space: the codes E(x) of test points coloured by mode');
+  const recBox = chartBox('Reconstructions G(E(x)) joined to their x');
+  const dBox = chartBox("D's output over x");
+  // Two charts, each with its own axis (one scale per axis, no rescaled curve).
+  const histBox = chartBox('History of modes covered');
+  const reconHistBox = chartBox('History of the reconstruction error');
 
-  return mountWidget({
-    id,
-    root,
-    specs: ali2dSpecs,
-    metrics: [
-      { name: 'd_loss', label: 'D loss', digits: 3, title: "D's cross-entropy on encoder pairs (real) and generator pairs (fake); 1.386 when D cannot tell" },
-      { name: 'g_loss', label: 'G and E loss', digits: 3, title: 'G and E loss with swapped labels' },
-      { name: 'recon_error', label: 'reconstruction error', digits: 3, title: 'Mean distance |x - G(E(x))| over 400 test points (never trained for)' },
-      { name: 'modes_covered', label: 'modes covered', title: 'Modes that receive at least a fifth of their share of 1,000 generator samples within 3 sd' },
-    ],
+  return mountWidget(settings, root, {
     setup(charts) {
-      const mk = (label: string) => {
-        const b = chartBox();
-        b.setAttribute('aria-label', label);
-        return b;
+      const row = (...boxes: HTMLElement[]) => {
+        const r = document.createElement('div');
+        r.className = 'ali-row';
+        r.append(...boxes);
+        return r;
       };
-      xBox = mk('Data space: data, generator samples and the image of a grid of z under G');
-      zBox = mk('Code space: the codes E(x) of test points coloured by mode');
-      recBox = mk('Reconstructions G(E(x)) joined to their x');
-      dBox = mk("D's output over x");
-      // Two charts, each with its own axis (one scale per axis, no rescaled curve).
-      histBox = mk('History of modes covered');
-      reconHistBox = mk('History of the reconstruction error');
-      const row1 = document.createElement('div');
-      row1.className = 'ali-row';
-      row1.append(xBox, zBox);
-      const row2 = document.createElement('div');
-      row2.className = 'ali-row';
-      row2.append(recBox, dBox);
-      const row3 = document.createElement('div');
-      row3.className = 'ali-row';
-      row3.append(histBox, reconHistBox);
-      charts.append(row1, row2, row3);
+      charts.append(row(xBox, zBox), row(recBox, dBox), row(histBox, reconHistBox));
     },
     draw(view: Ali2dView) {
-      if (!view) return;
       const width = Math.max(240, Math.min(340, (xBox.parentElement?.clientWidth || 700) / 2 - 12));
       const E = view.dExtent;
       const pts = (a: Float32Array, extra: (i: number) => Record<string, unknown> = () => ({})) =>
@@ -61,74 +37,46 @@ export function mountAli2d(root: HTMLElement) {
         return { x, y, k };
       });
       const color = { type: 'ordinal' as const, domain: Array.from({ length: view.modes }, (_, k) => k), range: [...DIGIT_COLORS, '#333', '#888'] };
+      /** A square chart of the x or z plane, half-width `e`, its points coloured by mode, with a caption. */
+      const plane = (e: number, axis: 'x' | 'z', marks: () => Plot.Markish[], caption: string) => () =>
+        captioned(plot({
+          width,
+          height: width,
+          x: { domain: [-e, e], label: `${axis}₁` },
+          y: { domain: [-e, e], label: `${axis}₂` },
+          color,
+          marks: [...marks(), Plot.frame({ strokeOpacity: 0.3 })],
+        }), caption);
       const lines: { x: number; y: number; l: number }[] = [];
       for (let l = 0; l < view.gridLines; l++)
         for (let p = 0; p < view.gridPoints; p++) {
           const o = 2 * (l * view.gridPoints + p);
           lines.push({ x: view.gridMap[o], y: view.gridMap[o + 1], l });
         }
-      later(xBox, () => xBox.replaceChildren(
-        captioned(plot({
-          width,
-          height: width,
-          x: { domain: [-E, E], label: 'x₁' },
-          y: { domain: [-E, E], label: 'x₂' },
-          color,
-          marks: [
-            Plot.line(lines, { x: 'x', y: 'y', z: 'l', stroke: 'currentColor', strokeOpacity: 0.25, strokeWidth: 0.8, clip: true }),
-            Plot.dot(pts(view.gens), { x: 'x', y: 'y', r: 1.2, fill: 'var(--series-2)', fillOpacity: 0.5, clip: true }),
-            Plot.dot(centres, { x: 'x', y: 'y', stroke: 'k', r: 5, strokeWidth: 2 }),
-            Plot.frame({ strokeOpacity: 0.3 }),
-          ],
-        }), 'z → x: G(z) samples and G of a z-grid'),
-      ));
-      if (view.codes) {
-        zBox.hidden = false;
-        later(zBox, () => zBox.replaceChildren(
-          captioned(plot({
-            width,
-            height: width,
-                        x: { domain: [-3.5, 3.5], label: 'z₁' },
-            y: { domain: [-3.5, 3.5], label: 'z₂' },
-            color,
-            marks: [
-              Plot.dot(pts(view.zs.subarray(0, 800)), { x: 'x', y: 'y', r: 1, fill: 'currentColor', fillOpacity: 0.15 }),
-              Plot.dot(pts(view.codes!, (i) => ({ k: view.dataMode[i] })), { x: 'x', y: 'y', fill: 'k', r: 1.8, clip: true }),
-              Plot.frame({ strokeOpacity: 0.3 }),
-            ],
-          }), 'x → z: codes E(x), coloured by mode'),
-        ));
-      } else {
-        zBox.hidden = true;
-        later(zBox, () => zBox.replaceChildren());
-      }
-      if (view.recons) {
-        recBox.hidden = false;
+      drawOrHide(later, xBox, plane(E, 'x', () => [
+        Plot.line(lines, { x: 'x', y: 'y', z: 'l', stroke: 'currentColor', strokeOpacity: 0.25, strokeWidth: 0.8, clip: true }),
+        Plot.dot(pts(view.gens), { x: 'x', y: 'y', r: 1.2, fill: 'var(--series-2)', fillOpacity: 0.5, clip: true }),
+        Plot.dot(centres, { x: 'x', y: 'y', stroke: 'k', r: 5, strokeWidth: 2 }),
+      ], 'z → x: G(z) samples and G of a z-grid'));
+      const codes = view.codes;
+      drawOrHide(later, zBox, codes && plane(3.5, 'z', () => [
+        Plot.dot(pts(view.zs.subarray(0, 800)), { x: 'x', y: 'y', r: 1, fill: 'currentColor', fillOpacity: 0.15 }),
+        Plot.dot(pts(codes, (i) => ({ k: view.dataMode[i] })), { x: 'x', y: 'y', fill: 'k', r: 1.8, clip: true }),
+      ], 'x → z: codes E(x), coloured by mode'));
+      const recons = view.recons;
+      drawOrHide(later, recBox, recons && plane(E, 'x', () => {
         const segs = Array.from({ length: Math.min(150, view.data.length / 2) }, (_, i) => ({
           x1: view.data[2 * i],
           y1: view.data[2 * i + 1],
-          x2: view.recons![2 * i],
-          y2: view.recons![2 * i + 1],
+          x2: recons[2 * i],
+          y2: recons[2 * i + 1],
           k: view.dataMode[i],
         }));
-        later(recBox, () => recBox.replaceChildren(
-          captioned(plot({
-            width,
-            height: width,
-                        x: { domain: [-E, E], label: 'x₁' },
-            y: { domain: [-E, E], label: 'x₂' },
-            color,
-            marks: [
-              Plot.link(segs, { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', stroke: 'k', strokeOpacity: 0.6, clip: true }),
-              Plot.dot(segs, { x: 'x1', y: 'y1', fill: 'k', r: 2 }),
-              Plot.frame({ strokeOpacity: 0.3 }),
-            ],
-          }), 'x (dots) → G(E(x)) (line ends)'),
-        ));
-      } else {
-        recBox.hidden = true;
-        later(recBox, () => recBox.replaceChildren());
-      }
+        return [
+          Plot.link(segs, { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', stroke: 'k', strokeOpacity: 0.6, clip: true }),
+          Plot.dot(segs, { x: 'x1', y: 'y1', fill: 'k', r: 2 }),
+        ];
+      }, 'x (dots) → G(E(x)) (line ends)'));
       later(dBox, () => dBox.replaceChildren(
         captioned(plot({
           width,
@@ -144,31 +92,19 @@ export function mountAli2d(root: HTMLElement) {
         }), view.mode === 'ali' ? 'D(x, E(x)) over x' : 'D(x) over x'),
       ));
       const h = view.history;
-      later(histBox, () => histBox.replaceChildren(
+      /** A history chart of one metric against the step. */
+      const history = (y: string, yScale: Record<string, unknown>, stroke: string, caption: string, rows = h) => () =>
         captioned(plot({
           width,
           height: 190,
           x: { label: 'step' },
-          y: { label: 'modes covered', domain: [0, view.modes], grid: true },
-          marks: [Plot.line(h, { x: 'step', y: 'modes_covered', stroke: 'var(--series-1)' })],
-        }), `modes covered (of ${view.modes})`),
-      ));
-      if (view.mode === 'ali') {
-        reconHistBox.hidden = false;
-        const rec = h.filter((d) => Number.isFinite(d.recon_error));
-        later(reconHistBox, () => reconHistBox.replaceChildren(
-          captioned(plot({
-            width,
-            height: 190,
-            x: { label: 'step' },
-            y: { label: 'reconstruction error', grid: true, zero: true },
-            marks: [Plot.line(rec, { x: 'step', y: 'recon_error', stroke: 'var(--series-2)' })],
-          }), 'reconstruction error: mean |x − G(E(x))|'),
-        ));
-      } else {
-        reconHistBox.hidden = true;
-        later(reconHistBox, () => reconHistBox.replaceChildren());
-      }
+          y: { grid: true, ...yScale },
+          marks: [Plot.line(rows, { x: 'step', y, stroke })],
+        }), caption);
+      drawOrHide(later, histBox, history('modes_covered', { label: 'modes covered', domain: [0, view.modes] }, 'var(--series-1)', `modes covered (of ${view.modes})`));
+      drawOrHide(later, reconHistBox, view.mode === 'ali'
+        ? history('recon_error', { label: 'reconstruction error', zero: true }, 'var(--series-2)', 'reconstruction error: mean |x − G(E(x))|', h.filter((d) => Number.isFinite(d.recon_error)))
+        : null);
     },
   });
 }

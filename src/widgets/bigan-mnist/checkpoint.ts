@@ -3,17 +3,14 @@
  * chapter 8's prose quotes; stated: the readout's probe accuracy (softmax regression on the codes,
  * fitted on 2,000 training digits, scored on 1,000 test digits).
  */
-import type { CheckpointRecipe } from '../../lib/checkpoint';
-import type { Mnist } from '../../lib/data/mnist';
-import type { Values } from '../../lib/params';
-import { createModel, type BiganModel } from './model';
+import { checkpointRecipe } from '../../lib/checkpoint';
+import { createModel } from './model';
+import * as settings from './settings';
 
-export const recipe: CheckpointRecipe<BiganModel> = {
-  widget: 'bigan-mnist',
+export const recipe = checkpointRecipe(settings, createModel, {
   steps: 600,
+  chapter: 8,
   shapeKeys: ['latent', 'hidden'],
-  needsMnist: true,
-  create: (values, mnist) => createModel(values as Values, mnist as Mnist),
   measure(model) {
     return {
       probe_acc: { value: model.probe(), digits: 3, what: 'linear-probe accuracy on 1,000 test digits' },
@@ -22,5 +19,4 @@ export const recipe: CheckpointRecipe<BiganModel> = {
       probe_acc_random: { value: model.probeRandom(), digits: 3, what: 'the same probe on the untrained encoder the run started from' },
     };
   },
-  note: 'the 600 steps that chapter 8 quotes',
-};
+});

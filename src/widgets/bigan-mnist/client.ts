@@ -1,60 +1,31 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, frameQueue } from '../../widget-host/chart-box';
+import { commandButton, controlsRow } from '../../widget-host/extra-controls';
 import { mountWidget } from '../../widget-host/controller';
-import { specs as biganSpecs } from './settings';
+import * as settings from './settings';
 import type { BiganView } from './model';
-import { drawImageGrid } from '../../widget-host/draw';
-import { id } from './settings';
+import { canvasFigure, drawImageGrid } from '../../widget-host/draw';
 
 const PROBE_TRAINED = "probe on E's codes (this run)";
 const PROBE_RANDOM = 'same probe, random E (before training)';
 
 export function mountBigan(root: HTMLElement) {
   const later = frameQueue();
-  let canvas: HTMLCanvasElement;
-  let legend: HTMLOListElement;
-  let histBox: HTMLElement;
-  return mountWidget({
-    id,
-    root,
-    specs: biganSpecs,
-    metrics: [
-      { name: 'd_loss', label: 'D loss', digits: 3, title: "D's cross-entropy on (x, E(x)) pairs (real) and (G(z), z) pairs (fake)" },
-      { name: 'g_loss', label: 'G and E loss', digits: 3, title: 'The loss of G and E, with the labels swapped' },
-      { name: 'probe_acc', label: 'probe accuracy', digits: 3, title: "Test accuracy of softmax regression on E's codes (fitted on 2,000 training digits)" },
-      { name: 'probe_acc_random', label: 'probe accuracy, random E', digits: 3, title: 'The same probe on the encoder before training (random weights)' },
-      { name: 'probe_step', label: 'probe fitted at step' },
-    ],
+  // One line per row of the image grid, filled from the view.
+  const legend = document.createElement('ol');
+  legend.className = 'hint bigan-legend';
+  const fig = canvasFigure('Rows: test digits, reconstructions, two interpolations, samples', 'bigan-fig', legend);
+  const histBox = chartBox();
+  return mountWidget(settings, root, {
     setup(charts, h) {
-      const fig = document.createElement('figure');
-      fig.className = 'bigan-fig';
-      canvas = document.createElement('canvas');
-      canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', 'Rows: test digits, reconstructions, two interpolations, samples');
-      legend = document.createElement('ol');
-      legend.className = 'hint bigan-legend';
-      fig.append(canvas, legend);
-      const row = document.createElement('div');
-      row.className = 'controls';
-      const btn = document.createElement('button');
-      btn.type = 'button';
-      btn.textContent = 'Fit the probe now';
-      btn.addEventListener('click', async () => {
-        try {
-          const r = (await h.command('probe')) as { probe_acc: number };
-          h.setStatus(`Probe re-fitted: test accuracy ${(100 * r.probe_acc).toFixed(1)}%.`);
-        } catch (err) {
-          h.setStatus((err as Error).message, 'error');
-        }
-      });
-      row.append(btn);
-      histBox = chartBox();
-      charts.append(fig, row, histBox);
+      const row = controlsRow(
+        commandButton<{ probe_acc: number }>(h, 'Fit the probe now', 'probe', { done: (r) => `Probe re-fitted: test accuracy ${(100 * r.probe_acc).toFixed(1)}%.` }),
+      );
+      charts.append(fig.wrap, row, histBox);
     },
     draw(view: BiganView, ctx) {
-      if (!view) return;
-      drawImageGrid(canvas, view.images, view.rows, view.cols);
+      drawImageGrid(fig.canvas, view.images, view.rows, view.cols);
       if (legend.childElementCount !== view.rowLabels.length) legend.replaceChildren(...view.rowLabels.map((t) => Object.assign(document.createElement('li'), { textContent: t })));
       const rnd = Number(ctx.metrics.probe_acc_random);
       later(histBox, () => histBox.replaceChildren(

@@ -1,21 +1,14 @@
 /** Build-time static figure for `bigan-mnist`, drawn from the trained checkpoint (npm run checkpoints). */
-import { defaults } from '../../lib/params';
-import { loadTrained } from '../../lib/book/checkpoint-files';
+import { trainedView } from '../../lib/book/checkpoint-files';
 import { floatImagesSvg } from '../../lib/book/png';
 import { createModel, type BiganView } from './model';
-import { specs } from './settings';
+import * as settings from './settings';
 
 /** Test digits, reconstructions, interpolations and samples of the trained BiGAN; null without a checkpoint. */
 export async function biganTrainedFigure(): Promise<{ svg: string; caption: string } | null> {
-  const t = await loadTrained('bigan-mnist', defaults(specs), (v, mnist) => createModel(v, mnist));
+  const t = await trainedView<BiganView>(settings, createModel);
   if (!t) return null;
-  const { model, manifest: m } = t;
-  let v: BiganView;
-  try {
-    v = model.view() as BiganView;
-  } finally {
-    model.dispose();
-  }
+  const { view: v, manifest: m } = t;
   const acc = m.metrics.probe_acc;
   const steps = m.steps.toLocaleString('en-US');
   return {

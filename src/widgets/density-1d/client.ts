@@ -1,55 +1,31 @@
 import { chartBox, chartWidth } from '../../widget-host/chart-box';
 import * as Plot from '@observablehq/plot';
-import { LiveChart, type LiveLine } from '../../widget-host/live-chart';
-import { HistoryAxes, stickyMax } from '../../lib/chart-domain';
+import { HistoryChart, LiveChart, type LiveLine } from '../../widget-host/live-chart';
+import { stickyMax } from '../../lib/chart-domain';
+import { commandButton, controlsRow } from '../../widget-host/extra-controls';
 import { mountWidget } from '../../widget-host/controller';
-import { id, specs as density1dSpecs, type Density1dView } from './settings';
+import * as settings from './settings';
+import type { Density1dView } from './settings';
 import { parseNumberList } from '../../lib/number-list';
 
 export function mountDensity1d(root: HTMLElement) {
-  let densityBox: HTMLElement;
-  let historyBox: HTMLElement;
+  const densityBox = chartBox('Fitted density over the data; click to add a point', 'plot-canvas');
+  const historyBox = chartBox();
+  const densityChart = new LiveChart(densityBox);
+  const historyChart = new HistoryChart(historyBox, 'd1-hist');
   let sampleBtn: HTMLButtonElement;
   let lastView: Density1dView | null = null;
   let historyFrame = 0;
-  let densityChart: LiveChart;
-  let historyChart: LiveChart;
   // Axis domains kept between redraws (lib/chart-domain.ts).
   let yMax: number | undefined;
-  const histAxes = new HistoryAxes();
   let plotEl: (SVGSVGElement | HTMLElement) & { scale?: (n: string) => { invert?: (v: number) => number } | undefined } | null = null;
 
-  const handle = mountWidget({
-    id,
-    root,
-    specs: density1dSpecs,
-    metrics: [
-      { name: 'loglik', label: 'mean log-likelihood (nats)', digits: 4, title: 'Average log p(x) per point; leave-one-out for the kernel density' },
-      { name: 'heldout_loglik', label: 'held-out log-likelihood (nats)', digits: 4, title: 'Average log p(x) over 20,000 fresh points from the preset density, never used for fitting (presets only)' },
-      { name: 'bandwidth', label: 'h', digits: 3 },
-      { name: 'n_points', label: 'points' },
-    ],
+  const handle = mountWidget(settings, root, {
     defaultSpeed: '4',
     setup(charts, h) {
-      densityBox = chartBox('Fitted density over the data; click to add a point', 'plot-canvas');
-      historyBox = chartBox();
-      const row = document.createElement('div');
-      row.className = 'controls';
-      sampleBtn = document.createElement('button');
-      sampleBtn.type = 'button';
-      sampleBtn.textContent = 'Sample 500 from the fit';
-      sampleBtn.addEventListener('click', async () => {
-        try {
-          await h.command('sample', { n: 500 });
-          h.setStatus('Drew 500 samples from the fitted model (orange histogram).');
-        } catch (err) {
-          h.setStatus((err as Error).message, 'error');
-        }
-      });
-      row.append(sampleBtn);
+      sampleBtn = commandButton(h, 'Sample 500 from the fit', 'sample', { payload: { n: 500 }, done: () => 'Drew 500 samples from the fitted model (orange histogram).' });
+      const row = controlsRow(sampleBtn);
       charts.append(densityBox, row, historyBox);
-      densityChart = new LiveChart(densityBox);
-      historyChart = new LiveChart(historyBox);
       densityBox.addEventListener('click', (e) => {
         if (!plotEl || !lastView) return;
         const x = plotEl.scale?.('x');
@@ -66,7 +42,6 @@ export function mountDensity1d(root: HTMLElement) {
       });
     },
     draw(view: Density1dView) {
-      if (!view) return;
       lastView = view;
       const width = chartWidth(densityBox);
       const x0 = view.xs[0];
@@ -115,21 +90,14 @@ export function mountDensity1d(root: HTMLElement) {
           ys.push(y);
         }
       });
-      const histKey = [width, histAxes.update(steps, ys), view.method].join(' ');
       // The second chart is drawn in the next frame, so that no single frame does both.
       cancelAnimationFrame(historyFrame);
       historyFrame = requestAnimationFrame(() =>
-        historyChart.draw(
-          histKey,
-          () => ({
-            width,
-            height: 150,
-            x: { label: 'step', domain: histAxes.x },
-            y: { label: view.method === 'em' ? 'mean log-likelihood (nats)' : 'leave-one-out log-likelihood (nats)', grid: true, tickFormat: '.3f', domain: histAxes.y },
-            marks: [Plot.line(steps.map((step, i) => ({ step, y: ys[i] })), { x: 'step', y: 'y', stroke: 'var(--series-1)', className: 'd1-hist' })],
-          }),
-          { 'd1-hist': { x: steps, y: ys } },
-        ),
+        historyChart.draw(width, steps, ys, {
+          yLabel: view.method === 'em' ? 'mean log-likelihood (nats)' : 'leave-one-out log-likelihood (nats)',
+          stroke: 'var(--series-1)',
+          tickFormat: '.3f',
+        }),
       );
     },
   });

@@ -1,5 +1,6 @@
 /** Settings of the density-1d widget (page-safe: the model is plain JavaScript, no tfjs). */
-import { type ParamSpec, SEED_SPEC } from '../../lib/params';
+import { type ParamSpec, SEED_SPEC, num, int, choice, text, flag } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import { numberListError } from '../../lib/number-list';
 import type { BenchInfo } from '../../lib/model';
 
@@ -20,40 +21,25 @@ export const MAX_POINTS = 2000;
 const pointsError = (s: string) => numberListError(s, { max: MAX_POINTS, bound: 100 });
 
 export const specs: ParamSpec[] = [
-  {
-    name: 'preset',
-    label: 'Data',
-    kind: 'enum',
-    default: 'bimodal',
-    options: [
-      ...Object.entries(DENSITY_PRESETS).map(([value, p]) => ({ value, label: p.label })),
-      { value: 'custom', label: 'My points' },
-    ],
-  },
-  { name: 'n', label: 'Preset sample size', kind: 'number', default: 200, min: 2, max: MAX_POINTS, integer: true },
-  {
-    name: 'points',
-    label: 'My points (comma-separated; click the chart to add)',
-    kind: 'text',
-    default: '',
-    maxLength: 20000,
-    validate: pointsError,
-    wide: true,
-  },
-  {
-    name: 'method',
-    label: 'Model',
-    kind: 'enum',
-    default: 'em',
-    options: [
-      { value: 'em', label: 'Gaussian mixture (EM)' },
-      { value: 'kde', label: 'Kernel density' },
-    ],
-  },
-  { name: 'k', label: 'Components k', kind: 'number', default: 2, min: 1, max: 10, integer: true },
-  { name: 'bandwidth', label: 'Bandwidth h (KDE)', kind: 'number', default: 0.5, min: 0.001, max: 20 },
-  { name: 'learn_bw', label: 'Learn h by leave-one-out likelihood', kind: 'bool', default: true },
+  choice('preset', 'Data', 'bimodal', [
+    ...Object.entries(DENSITY_PRESETS).map(([value, p]) => ({ value, label: p.label })),
+    { value: 'custom', label: 'My points' },
+  ]),
+  int('n', 'Preset sample size', 200, { min: 2, max: MAX_POINTS }),
+  text('points', 'My points (comma-separated; click the chart to add)', '', { maxLength: 20000, validate: pointsError, wide: true }),
+  choice('method', 'Model', 'em', { em: 'Gaussian mixture (EM)', kde: 'Kernel density' }),
+  int('k', 'Components k', 2, { min: 1, max: 10 }),
+  num('bandwidth', 'Bandwidth h (KDE)', 0.5, { min: 0.001, max: 20 }),
+  flag('learn_bw', 'Learn h by leave-one-out likelihood', true),
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'loglik', label: 'mean log-likelihood (nats)', digits: 4, title: 'Average log p(x) per point; leave-one-out for the kernel density' },
+  { name: 'heldout_loglik', label: 'held-out log-likelihood (nats)', digits: 4, title: 'Average log p(x) over 20,000 fresh points from the preset density, never used for fitting (presets only)' },
+  { name: 'bandwidth', label: 'h', digits: 3 },
+  { name: 'n_points', label: 'points' },
 ];
 
 export interface Density1dView {

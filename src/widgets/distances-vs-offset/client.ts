@@ -2,31 +2,17 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { id, specs as distancesSpecs, type DistancesView } from './settings';
+import * as settings from './settings';
+import type { DistancesView } from './settings';
 
 export function mountDistances(root: HTMLElement) {
   const later = frameQueue();
-  let linesBox: HTMLElement;
-  let curveBox: HTMLElement;
-  return mountWidget({
-    id,
-    root,
-    specs: distancesSpecs,
+  const linesBox = chartBox('The real segment at x = 0 and the two model segments');
+  const curveBox = chartBox('W1, JS and KL against theta');
+  return mountWidget(settings, root, {
     defaultSpeed: '4',
-    metrics: [
-      { name: 'theta_w1', label: 'theta under W1 descent', digits: 4 },
-      { name: 'theta_js', label: 'theta under JS descent', digits: 4 },
-      { name: 'w1', label: 'W1 at the JS theta', digits: 4 },
-      { name: 'jsd', label: 'JS at the JS theta', digits: 4 },
-      { name: 'kl', label: 'KL at the JS theta' },
-    ],
-    setup(charts) {
-      linesBox = chartBox('The real segment at x = 0 and the two model segments');
-      curveBox = chartBox('W1, JS and KL against theta');
-      charts.append(linesBox, curveBox);
-    },
+    charts: [linesBox, curveBox],
     draw(view: DistancesView) {
-      if (!view) return;
       const width = chartWidth(linesBox);
       const segs = [
         { x: 0, name: 'real p_0' },

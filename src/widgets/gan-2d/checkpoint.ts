@@ -3,16 +3,14 @@
  * Gaussians, non-saturating loss), seed 1, the 1,500 steps that chapter 4's prose quotes; stated:
  * the readouts' modes covered, high quality (%) and MMD² on the 2,500 evaluation samples.
  */
-import type { CheckpointRecipe } from '../../lib/checkpoint';
-import type { Values } from '../../lib/params';
-import { createModel, type Gan2dModel } from './model';
+import { checkpointRecipe } from '../../lib/checkpoint';
+import { createModel } from './model';
+import * as settings from './settings';
 
-export const recipe: CheckpointRecipe<Gan2dModel> = {
-  widget: 'gan-2d',
+export const recipe = checkpointRecipe(settings, createModel, {
   steps: 1500,
+  chapter: 4,
   shapeKeys: ['target', 'points', 'loss', 'compare', 'wgan', 'noise_dim', 'noise', 'g_layers', 'g_units', 'g_act', 'd_layers', 'd_units', 'd_act'],
-  needsMnist: false,
-  create: (values) => createModel(values as Values),
   measure(model) {
     const e = model.evaluate(0);
     return {
@@ -21,5 +19,4 @@ export const recipe: CheckpointRecipe<Gan2dModel> = {
       mmd: { value: e.mmd, digits: 5, what: 'MMD² between 2,500 samples and 2,500 real points (RBF kernel, median bandwidth)' },
     };
   },
-  note: 'the 1,500 steps that chapter 4 quotes',
-};
+});

@@ -3,8 +3,10 @@
  * samples, the warped z grid, gradient arrows), loss and quality charts, extra buttons (step D,
  * step G, slow motion), view toggles, and drawing a custom target with pointer events.
  */
+import { button, controlsRow } from '../../widget-host/extra-controls';
 import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
-import { gan2dSpecsFor, id as widgetId, isWgan, type CoreView, type Gan2dView } from './settings';
+import * as settings from './settings';
+import { gan2dSpecsFor, isWgan, type CoreView, type Gan2dView } from './settings';
 import { DRAWN_SIGMA, EXTENT, MAX_DRAWN, parseDrawn } from './data';
 import { jsLowerBound } from '../../lib/gan/js-bound';
 
@@ -22,15 +24,6 @@ function css(name: string, fallback: string): string {
   if (!styleCache) styleCache = getComputedStyle(document.documentElement);
   const v = styleCache.getPropertyValue(name).trim();
   return v || fallback;
-}
-
-function button(text: string, action: string, title?: string): HTMLButtonElement {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = text;
-  b.dataset.action = action;
-  if (title) b.title = title;
-  return b;
 }
 
 interface Plane {
@@ -195,19 +188,10 @@ function drawPlane(pl: Plane, view: Gan2dView, core: CoreView, size: number, sho
   }
   if (core.stage) {
     ctx.lineWidth = 1.2;
-    if (core.stage.realBatch) {
-      ctx.strokeStyle = 'rgb(21,128,61)';
-      const b = core.stage.realBatch;
-      ctx.beginPath();
-      for (let i = 0; i < b.length; i += 2) {
-        ctx.moveTo(sx(b[i]) + 4, sy(b[i + 1]));
-        ctx.arc(sx(b[i]), sy(b[i + 1]), 4, 0, 2 * Math.PI);
-      }
-      ctx.stroke();
-    }
-    if (core.stage.fakeBatch) {
-      ctx.strokeStyle = 'rgb(194,65,12)';
-      const b = core.stage.fakeBatch;
+    // The slow-motion stage's minibatches: real points ringed green, fakes orange.
+    for (const [b, color] of [[core.stage.realBatch, 'rgb(21,128,61)'], [core.stage.fakeBatch, 'rgb(194,65,12)']] as const) {
+      if (!b) continue;
+      ctx.strokeStyle = color;
       ctx.beginPath();
       for (let i = 0; i < b.length; i += 2) {
         ctx.moveTo(sx(b[i]) + 4, sy(b[i + 1]));
@@ -355,7 +339,7 @@ function drawChart(c: HTMLCanvasElement, w: number, h: number, series: Series[],
   }
 }
 
-export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default', opts: { overview?: boolean } = {}): WidgetHandle {
+export function mountGan2d(root: HTMLElement, id = settings.id, preset = 'default', opts: { overview?: boolean } = {}): WidgetHandle {
   const specs = gan2dSpecsFor(preset);
   const overview = opts.overview ? createOverview() : null;
   const jsCanvas = document.createElement('canvas');
@@ -482,28 +466,11 @@ export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default',
     root.dataset.drawMeanMs = (drawTotal / drawCount).toFixed(1);
   }
 
-  const handle = mountWidget({
+  const handle = mountWidget(settings, root, {
+    // This instance's id (a page may show several) and its preset's settings table.
     id,
-    worker: widgetId,
-    root,
     specs,
-    metrics: [
-      { name: 'd_loss', label: 'D / critic loss', digits: 4 },
-      { name: 'g_loss', label: 'G loss', digits: 4 },
-      { name: 'modes_covered', label: 'modes covered', title: 'Modes that receive at least a fifth of their fair share of the 2,500 fakes within 3 sigma of the centre (63 on the ring of 8)' },
-      { name: 'modes_total', label: 'modes in target' },
-      { name: 'high_quality', label: 'high quality (%)', digits: 3, title: 'Percentage of the 2,500 fakes within 3 sigma of some mode' },
-      { name: 'mmd', label: 'MMD²', digits: 3, title: 'RBF kernel, median-distance bandwidth; 2,500 fakes vs 2,500 real points' },
-      { name: 'js_bound', label: 'JS lower bound (nats)', digits: 3, title: "log 2 − ½ · D's cross-entropy on 2,500 real points and 2,500 fakes: a lower bound on JS(p_data, p_g), equal to it when D = D* (GAN losses only)" },
-      { name: 'w_d_loss', label: 'WGAN critic loss', digits: 4 },
-      { name: 'w_modes_covered', label: 'WGAN modes covered' },
-      { name: 'w_high_quality', label: 'WGAN high quality (%)', digits: 3 },
-      { name: 'w_mmd', label: 'WGAN MMD²', digits: 3 },
-      { name: 'steps_per_s', label: 'steps/s', digits: 3 },
-    ],
     setup(charts, h) {
-      const row = document.createElement('div');
-      row.className = 'controls';
       const stepD = button('Step D', 'step-d', 'One update of D (the critic) only');
       const stepG = button('Step G', 'step-g', 'One update of G only');
       const slow = button('Slow motion: next stage', 'stage', 'Walk one training iteration through its stages');
@@ -528,7 +495,7 @@ export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default',
         stageText.textContent = drawMode ? 'Drag on the plane to draw target points; the model restarts on the new target when you lift the pointer. Press "Draw target" again to stop.' : '';
         requestDraw();
       });
-      row.append(stepD, stepG, slow, drawBtn);
+      const row = controlsRow(stepD, stepG, slow, drawBtn);
       const toggles = document.createElement('div');
       toggles.className = 'controls gan2d-toggles';
       const names: [keyof Toggles, string][] = [
@@ -620,7 +587,6 @@ export function mountGan2d(root: HTMLElement, id = widgetId, preset = 'default',
       window.addEventListener('resize', requestDraw);
     },
     draw(view: Gan2dView) {
-      if (!view) return;
       drawAll(view);
     },
   });

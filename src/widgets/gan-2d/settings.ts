@@ -2,10 +2,10 @@
  * The 2-D GAN playground's settings table, presets and view types, free of tfjs so that the page
  * can import them without loading the training library (the model lives in gan2d.ts).
  */
-import type { ParamSpec, Values } from '../../lib/params';
-import { SEED_SPEC } from '../../lib/params';
+import { type ParamSpec, type Values, SEED_SPEC, num, int, rate, choice, text, flag, batchSpec } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import type { Activation } from '../../lib/nn/mlp';
-import { TARGET_LABELS, drawnError, type TargetName } from './data';
+import { TARGET_LABELS, drawnError } from './data';
 import type { BenchInfo } from '../../lib/model';
 
 /** The widget's id: names its folder, its component (components/widgets/gan-2d.astro), its tag and its worker. */
@@ -16,19 +16,9 @@ export const bench: BenchInfo = { tf: true, steps: 200 };
 export type LossKind = 'minimax' | 'nonsat' | 'lsgan' | 'wgan-clip' | 'wgan-gp';
 export const EVAL_N = 2500;
 
-const actOptions: { value: Activation; label: string }[] = [
-  { value: 'relu', label: 'ReLU' },
-  { value: 'leaky_relu', label: 'Leaky ReLU' },
-  { value: 'tanh', label: 'tanh' },
-  { value: 'elu', label: 'ELU' },
-  { value: 'softplus', label: 'softplus' },
-  { value: 'sigmoid', label: 'sigmoid' },
-];
-const optOptions = [
-  { value: 'adam', label: 'Adam' },
-  { value: 'rmsprop', label: 'RMSProp' },
-  { value: 'sgd', label: 'SGD' },
-];
+/** The activations offered for G and D (value: label). */
+const actOptions = { relu: 'ReLU', leaky_relu: 'Leaky ReLU', tanh: 'tanh', elu: 'ELU', softplus: 'softplus', sigmoid: 'sigmoid' } satisfies Partial<Record<Activation, string>>;
+const optOptions = { adam: 'Adam', rmsprop: 'RMSProp', sgd: 'SGD' };
 const lossOptions: { value: LossKind; label: string }[] = [
   { value: 'nonsat', label: 'GAN, non-saturating G loss (-log D)' },
   { value: 'minimax', label: 'GAN, minimax G loss (log(1 - D))' },
@@ -38,91 +28,50 @@ const lossOptions: { value: LossKind; label: string }[] = [
 ];
 
 export const specs: ParamSpec[] = [
-  {
-    name: 'target',
-    label: 'Target',
-    kind: 'enum',
-    default: 'ring8',
-    options: (Object.keys(TARGET_LABELS) as TargetName[]).map((value) => ({ value, label: TARGET_LABELS[value] })),
-  },
-  {
-    name: 'points',
-    label: 'My points ("x y; x y; ..."; draw on the plane)',
-    kind: 'text',
-    default: '',
-    maxLength: 8000,
-    validate: drawnError,
-    wide: true,
-  },
-  { name: 'loss', label: 'Loss', kind: 'enum', default: 'nonsat', options: lossOptions },
-  {
-    name: 'compare',
-    label: 'Side by side with a WGAN',
-    kind: 'bool',
-    default: false,
+  choice('target', 'Target', 'ring8', TARGET_LABELS),
+  text('points', 'My points ("x y; x y; ..."; draw on the plane)', '', { maxLength: 8000, validate: drawnError, wide: true }),
+  choice('loss', 'Loss', 'nonsat', lossOptions),
+  flag('compare', 'Side by side with a WGAN', false, {
     help: 'Trains a second model with the WGAN loss below on the same target, settings and seed (with weight clipping it uses RMSProp, as Algorithm 13.2 does).',
-  },
-  {
-    name: 'wgan',
-    label: 'WGAN for the side-by-side',
-    kind: 'enum',
-    default: 'wgan-gp',
-    options: lossOptions.filter((o) => o.value.startsWith('wgan')),
-  },
-  {
-    name: 'noise_dim',
-    label: 'Noise dimension',
-    kind: 'enum',
-    default: '2',
-    options: [
-      { value: '1', label: '1-D' },
-      { value: '2', label: '2-D' },
-    ],
-  },
-  {
-    name: 'noise',
-    label: 'Noise distribution',
-    kind: 'enum',
-    default: 'gaussian',
-    options: [
-      { value: 'gaussian', label: 'Gaussian N(0, 1)' },
-      { value: 'uniform', label: 'Uniform U(-1, 1)' },
-    ],
-  },
-  { name: 'g_layers', label: 'G hidden layers', kind: 'number', default: 2, min: 1, max: 4, integer: true },
-  { name: 'g_units', label: 'G units per layer', kind: 'number', default: 32, min: 2, max: 128, integer: true },
-  { name: 'g_act', label: 'G activation', kind: 'enum', default: 'relu', options: actOptions },
-  { name: 'd_layers', label: 'D hidden layers', kind: 'number', default: 2, min: 1, max: 4, integer: true },
-  { name: 'd_units', label: 'D units per layer', kind: 'number', default: 32, min: 2, max: 128, integer: true },
-  { name: 'd_act', label: 'D activation', kind: 'enum', default: 'relu', options: actOptions },
-  { name: 'g_opt', label: 'G optimizer', kind: 'enum', default: 'adam', options: optOptions, live: true },
-  { name: 'g_lr', label: 'G learning rate', kind: 'number', default: 0.001, min: 0, max: 1, minExclusive: true, live: true },
-  { name: 'd_opt', label: 'D optimizer', kind: 'enum', default: 'adam', options: optOptions, live: true },
-  { name: 'd_lr', label: 'D learning rate', kind: 'number', default: 0.001, min: 0, max: 1, minExclusive: true, live: true },
-  {
-    name: 'k',
-    live: true,
-    label: 'K: D steps per G step (GAN)',
-    kind: 'number',
-    default: 1,
-    min: 1,
-    max: 20,
-    integer: true,
-  },
-  {
-    name: 'n_critic',
-    live: true,
-    label: 'n_critic: critic steps per G step (WGAN)',
-    kind: 'number',
-    default: 5,
-    min: 1,
-    max: 20,
-    integer: true,
-  },
-  { name: 'clip', label: 'c: weight clip (WGAN)', kind: 'number', default: 0.1, min: 0, max: 10, minExclusive: true, live: true },
-  { name: 'gp', label: 'λ: gradient penalty (WGAN-GP)', kind: 'number', default: 0.1, min: 0, max: 100, live: true },
-  { name: 'batch', label: 'Batch size m', kind: 'number', default: 64, min: 1, max: 1024, integer: true, live: true },
+  }),
+  choice('wgan', 'WGAN for the side-by-side', 'wgan-gp', lossOptions.filter((o) => o.value.startsWith('wgan'))),
+  choice('noise_dim', 'Noise dimension', '2', [
+    { value: '1', label: '1-D' },
+    { value: '2', label: '2-D' },
+  ]),
+  choice('noise', 'Noise distribution', 'gaussian', { gaussian: 'Gaussian N(0, 1)', uniform: 'Uniform U(-1, 1)' }),
+  int('g_layers', 'G hidden layers', 2, { min: 1, max: 4 }),
+  int('g_units', 'G units per layer', 32, { min: 2, max: 128 }),
+  choice('g_act', 'G activation', 'relu', actOptions),
+  int('d_layers', 'D hidden layers', 2, { min: 1, max: 4 }),
+  int('d_units', 'D units per layer', 32, { min: 2, max: 128 }),
+  choice('d_act', 'D activation', 'relu', actOptions),
+  choice('g_opt', 'G optimizer', 'adam', optOptions, { live: true }),
+  rate('g_lr', 'G learning rate', 0.001, 1, { live: true }),
+  choice('d_opt', 'D optimizer', 'adam', optOptions, { live: true }),
+  rate('d_lr', 'D learning rate', 0.001, 1, { live: true }),
+  int('k', 'K: D steps per G step (GAN)', 1, { min: 1, max: 20, live: true }),
+  int('n_critic', 'n_critic: critic steps per G step (WGAN)', 5, { min: 1, max: 20, live: true }),
+  rate('clip', 'c: weight clip (WGAN)', 0.1, 10, { live: true }),
+  num('gp', 'λ: gradient penalty (WGAN-GP)', 0.1, { min: 0, max: 100, live: true }),
+  batchSpec(64, { min: 1, max: 1024, live: true, label: 'Batch size m' }),
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'd_loss', label: 'D / critic loss', digits: 4 },
+  { name: 'g_loss', label: 'G loss', digits: 4 },
+  { name: 'modes_covered', label: 'modes covered', title: 'Modes that receive at least a fifth of their fair share of the 2,500 fakes within 3 sigma of the centre (63 on the ring of 8)' },
+  { name: 'modes_total', label: 'modes in target' },
+  { name: 'high_quality', label: 'high quality (%)', digits: 3, title: 'Percentage of the 2,500 fakes within 3 sigma of some mode' },
+  { name: 'mmd', label: 'MMD²', digits: 3, title: 'RBF kernel, median-distance bandwidth; 2,500 fakes vs 2,500 real points' },
+  { name: 'js_bound', label: 'JS lower bound (nats)', digits: 3, title: "log 2 − ½ · D's cross-entropy on 2,500 real points and 2,500 fakes: a lower bound on JS(p_data, p_g), equal to it when D = D* (GAN losses only)" },
+  { name: 'w_d_loss', label: 'WGAN critic loss', digits: 4 },
+  { name: 'w_modes_covered', label: 'WGAN modes covered' },
+  { name: 'w_high_quality', label: 'WGAN high quality (%)', digits: 3 },
+  { name: 'w_mmd', label: 'WGAN MMD²', digits: 3 },
+  { name: 'steps_per_s', label: 'steps/s', digits: 3 },
 ];
 
 /** Named starting settings for the component's `preset` prop (values differing from defaults). */

@@ -1,52 +1,27 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { commandButton, controlsRow } from '../../widget-host/extra-controls';
 import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
-import { specs as ganFigure1Specs } from './settings';
+import * as settings from './settings';
 import type { GanFigure1View } from './model';
-import { id } from './settings';
 
 
 export function mountGanFigure1(root: HTMLElement) {
   const later = frameQueue();
-  let chartEl: HTMLElement;
+  const chartEl = chartBox();
 
-  function button(h: WidgetHandle, text: string, action: string, cmd: string, n: number, done: string) {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = text;
-    b.setAttribute('data-action', action);
-    b.addEventListener('click', async () => {
-      try {
-        await h.command(cmd, { n });
-        h.setStatus(done);
-      } catch (err) {
-        h.setStatus((err as Error).message, 'error');
-      }
-    });
-    return b;
-  }
+  /** A button that runs `n` steps of one player only (`cmd`: d_step or g_step). */
+  const stepButton = (h: WidgetHandle, text: string, action: string, cmd: string, n: number, done: string) =>
+    commandButton(h, text, cmd, { payload: { n }, action, done: () => done });
 
-  return mountWidget({
-    id,
-    root,
-    specs: ganFigure1Specs,
-    metrics: [
-      { name: 'd_loss', label: 'D loss (BCE)', digits: 4 },
-      { name: 'g_loss', label: 'G loss', digits: 4 },
-      { name: 'jsd', label: 'JSD(p_data, p_g)', digits: 3, title: 'With p_g estimated by a kernel density of 2,000 generator outputs' },
-      { name: 'd_steps', label: 'D steps' },
-      { name: 'g_steps', label: 'G steps' },
-    ],
+  return mountWidget(settings, root, {
     setup(charts, h) {
-      const row = document.createElement('div');
-      row.className = 'controls';
-      row.append(
-        button(h, 'Step D only', 'step-d', 'd_step', 1, 'One discriminator step (G frozen).'),
-        button(h, 'Train D 200 steps', 'train-d', 'd_step', 200, "200 discriminator steps: D approaches D* for the current G (as in panel b of the paper's figure)."),
-        button(h, 'Step G only', 'step-g', 'g_step', 1, "One generator step: the arrows follow the gradient of D (as in panel c of the paper's figure)."),
+      const row = controlsRow(
+        stepButton(h, 'Step D only', 'step-d', 'd_step', 1, 'One discriminator step (G frozen).'),
+        stepButton(h, 'Train D 200 steps', 'train-d', 'd_step', 200, "200 discriminator steps: D approaches D* for the current G (as in panel b of the paper's figure)."),
+        stepButton(h, 'Step G only', 'step-g', 'g_step', 1, "One generator step: the arrows follow the gradient of D (as in panel c of the paper's figure)."),
       );
-      chartEl = chartBox();
       chartEl.setAttribute('role', 'img');
       chartEl.setAttribute('aria-label', 'Goodfellow Figure 1: p_data dotted, p_g solid, D dashed; arrows map z (lower line) to x = G(z) (upper line)');
       const legend = document.createElement('p');
@@ -55,7 +30,6 @@ export function mountGanFigure1(root: HTMLElement) {
       charts.append(row, chartEl, legend);
     },
     draw(view: GanFigure1View) {
-      if (!view) return;
       const width = chartWidth(chartEl);
       const x0 = view.xs[0];
       const x1 = view.xs[view.xs.length - 1];

@@ -2,9 +2,8 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { specs as generatorLossesSpecs } from './settings';
+import * as settings from './settings';
 import type { GeneratorLossesView } from './model';
-import { id } from './settings';
 
 
 export function mountGeneratorLosses(root: HTMLElement) {
@@ -13,19 +12,8 @@ export function mountGeneratorLosses(root: HTMLElement) {
   let gradBox: HTMLElement;
   let pathBox: HTMLElement;
 
-  return mountWidget({
-    id,
-    root,
-    specs: generatorLossesSpecs,
+  return mountWidget(settings, root, {
     defaultSpeed: '30',
-    metrics: [
-      { name: 'd_fake_minimax', label: 'D(G(z)), minimax run', digits: 3 },
-      { name: 'd_fake_ns', label: 'D(G(z)), non-saturating run', digits: 3 },
-      { name: 'grad_minimax', label: '∂loss/∂b, minimax', digits: 3 },
-      { name: 'grad_ns', label: '∂loss/∂b, non-saturating', digits: 3 },
-      { name: 'b_minimax', label: 'b, minimax', digits: 3 },
-      { name: 'b_ns', label: 'b, non-saturating', digits: 3 },
-    ],
     setup(charts) {
       lossBox = document.createElement('div');
       gradBox = document.createElement('div');
@@ -43,7 +31,6 @@ export function mountGeneratorLosses(root: HTMLElement) {
       charts.append(legend, row, pathBox);
     },
     draw(view: GeneratorLossesView) {
-      if (!view) return;
       const width = chartWidth(pathBox);
       const half = Math.max(260, Math.floor(width / 2) - 8);
       const rows = Array.from(view.d, (d, i) => ({ d, lm: view.lossMinimax[i], ln: view.lossNs[i], gm: view.gradMinimax[i], gn: view.gradNs[i] }));
@@ -53,35 +40,22 @@ export function mountGeneratorLosses(root: HTMLElement) {
       };
       const pm = view.dFake.minimax;
       const pn = view.dFake.ns;
-      later(lossBox, () => lossBox.replaceChildren(
-        plot({
-          width: half,
-          height: 220,
-          x: { label: 'D(G(z))', domain: [0, 1] },
-          y: { label: 'generator loss', grid: true, domain: [-5, 5] },
-          marks: [
-            Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
-            Plot.line(rows, { x: 'd', y: 'lm', stroke: 'var(--series-1)', strokeWidth: 2, clip: true }),
-            Plot.line(rows, { x: 'd', y: 'ln', stroke: 'var(--series-2)', strokeWidth: 2, clip: true }),
-            Plot.dot([{ x: pm, y: Math.max(-5, at(view.lossMinimax, pm)) }], { x: 'x', y: 'y', fill: 'var(--series-1)', r: 5 }),
-            Plot.dot([{ x: pn, y: Math.min(5, at(view.lossNs, pn)) }], { x: 'x', y: 'y', fill: 'var(--series-2)', r: 5 }),
-          ],
-        }),
-      ));
-      later(gradBox, () => gradBox.replaceChildren(
-        plot({
-          width: half,
-          height: 220,
-          x: { label: 'D(G(z))', domain: [0, 1] },
-          y: { label: '∂loss/∂logit', grid: true, domain: [-1.05, 0.05] },
-          marks: [
-            Plot.line(rows, { x: 'd', y: 'gm', stroke: 'var(--series-1)', strokeWidth: 2 }),
-            Plot.line(rows, { x: 'd', y: 'gn', stroke: 'var(--series-2)', strokeWidth: 2 }),
-            Plot.dot([{ x: pm, y: -pm }], { x: 'x', y: 'y', fill: 'var(--series-1)', r: 5 }),
-            Plot.dot([{ x: pn, y: -(1 - pn) }], { x: 'x', y: 'y', fill: 'var(--series-2)', r: 5 }),
-          ],
-        }),
-      ));
+      /** A half-width chart against D(G(z)) in [0, 1]: both runs' curves, a dot where each run's fakes sit now. */
+      const againstD = (box: HTMLElement, y: { label: string; domain: [number, number] }, marks: () => Plot.Markish[]) =>
+        later(box, () => box.replaceChildren(plot({ width: half, height: 220, x: { label: 'D(G(z))', domain: [0, 1] }, y: { ...y, grid: true }, marks: marks() })));
+      againstD(lossBox, { label: 'generator loss', domain: [-5, 5] }, () => [
+        Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
+        Plot.line(rows, { x: 'd', y: 'lm', stroke: 'var(--series-1)', strokeWidth: 2, clip: true }),
+        Plot.line(rows, { x: 'd', y: 'ln', stroke: 'var(--series-2)', strokeWidth: 2, clip: true }),
+        Plot.dot([{ x: pm, y: Math.max(-5, at(view.lossMinimax, pm)) }], { x: 'x', y: 'y', fill: 'var(--series-1)', r: 5 }),
+        Plot.dot([{ x: pn, y: Math.min(5, at(view.lossNs, pn)) }], { x: 'x', y: 'y', fill: 'var(--series-2)', r: 5 }),
+      ]);
+      againstD(gradBox, { label: '∂loss/∂logit', domain: [-1.05, 0.05] }, () => [
+        Plot.line(rows, { x: 'd', y: 'gm', stroke: 'var(--series-1)', strokeWidth: 2 }),
+        Plot.line(rows, { x: 'd', y: 'gn', stroke: 'var(--series-2)', strokeWidth: 2 }),
+        Plot.dot([{ x: pm, y: -pm }], { x: 'x', y: 'y', fill: 'var(--series-1)', r: 5 }),
+        Plot.dot([{ x: pn, y: -(1 - pn) }], { x: 'x', y: 'y', fill: 'var(--series-2)', r: 5 }),
+      ]);
       const hist = view.history.flatMap((h) => [
         { step: h.step, b: h.minimax, run: 'minimax' },
         { step: h.step, b: h.ns, run: 'non-saturating' },

@@ -1,43 +1,23 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../../widget-host/plot';
+import { curveRows, plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue, keyChanged } from '../../widget-host/chart-box';
 import { LiveChart } from '../../widget-host/live-chart';
 import { stickyMax } from '../../lib/chart-domain';
 import { mountWidget } from '../../widget-host/controller';
-import { specs as jsSatSpecs } from './settings';
+import * as settings from './settings';
 import type { JsSatView } from './model';
-import { id } from './settings';
 
 export function mountJsSat(root: HTMLElement) {
   const later = frameQueue();
-  let densBox: HTMLElement;
-  let distBox: HTMLElement;
-  let gradBox: HTMLElement;
-  let densChart: LiveChart;
+  const densBox = chartBox('Data and generated densities with the discriminator output');
+  const distBox = chartBox('JS, KL and W1 against the offset');
+  const gradBox = chartBox('Generator gradient against the offset');
   let densTop: number | undefined;
-  return mountWidget({
-    id,
-    root,
-    specs: jsSatSpecs,
-    metrics: [
-      { name: 'offset', label: 'offset (last measured)', digits: 3 },
-      { name: 'jsd', label: 'JS (nats)', digits: 4 },
-      { name: 'w1', label: 'W1', digits: 3 },
-      { name: 'kl', label: 'KL', digits: 4 },
-      { name: 'grad_norm', label: '|generator gradient|, minimax', digits: 3 },
-      { name: 'grad_ns', label: '|gradient|, non-saturating', digits: 3 },
-    ],
-    setup(charts) {
-      densBox = chartBox('Data and generated densities with the discriminator output');
-      distBox = chartBox('JS, KL and W1 against the offset');
-      gradBox = chartBox('Generator gradient against the offset');
-      charts.append(densBox, distBox, gradBox);
-      densChart = new LiveChart(densBox);
-    },
+  const densChart = new LiveChart(densBox);
+  return mountWidget(settings, root, {
+    charts: [densBox, distBox, gradBox],
     draw(view: JsSatView) {
-      if (!view) return;
       const width = chartWidth(densBox);
-      const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
       // The densities and D move every step: Plot redraws only when the y axis must change.
       let top = 1;
       for (const ys of [view.real, view.fake]) for (const v of ys) if (v > top) top = v;
@@ -52,7 +32,7 @@ export function mountJsSat(root: HTMLElement) {
             x: { label: 'x' },
             y: { label: 'density / D(x)', grid: true, domain: [0, densTop!] },
             color: { legend: true, domain: ['p_data', 'p_g', 'D(x)'], range: ['var(--series-1)', 'var(--series-2)', 'var(--series-4)'] },
-            marks: [Plot.line([...rows(view.real, 'p_data'), ...rows(view.fake, 'p_g'), ...rows(view.d, 'D(x)')], { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2, className: 'js-dens' }), Plot.ruleY([0])],
+            marks: [Plot.line(curveRows(view.xs, { p_data: view.real, p_g: view.fake, 'D(x)': view.d }), { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2, className: 'js-dens' }), Plot.ruleY([0])],
           }),
           { 'js-dens': [view.real, view.fake, view.d].map((y) => ({ x: view.xs, y })) },
         ),

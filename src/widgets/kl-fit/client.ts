@@ -1,27 +1,17 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../../widget-host/plot';
+import { curveRows, historyRows, plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { id, specs as klFitSpecs, KL_PRESETS, type KlFitView } from './settings';
+import * as settings from './settings';
+import { KL_PRESETS, type KlFitView } from './settings';
 import { presetButtons } from '../../widget-host/presets';
 
 export function mountKlFit(root: HTMLElement) {
   const later = frameQueue();
-  let densityBox: HTMLElement;
-  let profileBox: HTMLElement;
-  let historyBox: HTMLElement;
-  return mountWidget({
-    id,
-    root,
-    specs: klFitSpecs,
-    metrics: [
-      { name: 'mu_forward', label: 'forward mu', digits: 4 },
-      { name: 'sigma_forward', label: 'forward sigma', digits: 4 },
-      { name: 'kl_forward', label: 'KL(p || q_fwd)', digits: 4 },
-      { name: 'mu_reverse', label: 'reverse mu', digits: 4 },
-      { name: 'sigma_reverse', label: 'reverse sigma', digits: 4 },
-      { name: 'kl_reverse', label: 'KL(q_rev || p)', digits: 4 },
-    ],
+  const densityBox = chartBox('Target density with the forward-KL and reverse-KL Gaussian fits');
+  const profileBox = chartBox('Reverse KL against mu at the reverse fit’s current sigma');
+  const historyBox = chartBox();
+  return mountWidget(settings, root, {
     setup(charts, h) {
       const presets: [string, string, number, number][] = [
         ['Two equal bumps', KL_PRESETS.separated, 0.5, 1],
@@ -30,16 +20,11 @@ export function mountKlFit(root: HTMLElement) {
         ['Overlapping bumps', KL_PRESETS.close, 0.5, 1],
       ];
       const row = presetButtons(h, presets.map(([label, target, mu, sigma]) => ({ label, values: { target, init_mu: mu, init_sigma: sigma } })));
-      densityBox = chartBox('Target density with the forward-KL and reverse-KL Gaussian fits');
-      profileBox = chartBox('Reverse KL against mu at the reverse fit’s current sigma');
-      historyBox = chartBox();
       charts.append(row, densityBox, profileBox, historyBox);
     },
     draw(view: KlFitView) {
-      if (!view) return;
       const width = chartWidth(densityBox);
-      const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
-      const data = [...rows(view.target, 'target p'), ...rows(view.forward, 'forward KL fit'), ...rows(view.reverse, 'reverse KL fit')];
+      const data = curveRows(view.xs, { 'target p': view.target, 'forward KL fit': view.forward, 'reverse KL fit': view.reverse });
       later(densityBox, () => densityBox.replaceChildren(
         plot({
           width,
@@ -47,7 +32,7 @@ export function mountKlFit(root: HTMLElement) {
           color: { legend: true, domain: ['target p', 'forward KL fit', 'reverse KL fit'], range: ['currentColor', 'var(--series-1)', 'var(--series-2)'] },
           x: { label: 'x' },
           y: { label: 'density', grid: true },
-          marks: [Plot.areaY(rows(view.target, 'target p'), { x: 'x', y: 'y', fill: 'currentColor', fillOpacity: 0.08 }), Plot.line(data, { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2 }), Plot.ruleY([0])],
+          marks: [Plot.areaY(curveRows(view.xs, { 'target p': view.target }), { x: 'x', y: 'y', fill: 'currentColor', fillOpacity: 0.08 }), Plot.line(data, { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2 }), Plot.ruleY([0])],
         }),
       ));
       const prof = Array.from(view.profileMu, (mu, i) => ({ mu, kl: view.profileKl[i] })).filter((d) => Number.isFinite(d.kl));
@@ -60,10 +45,7 @@ export function mountKlFit(root: HTMLElement) {
           marks: [Plot.line(prof, { x: 'mu', y: 'kl', stroke: 'var(--series-2)' }), Plot.ruleX([view.muReverse], { stroke: 'var(--series-2)', strokeDasharray: '4 3' })],
         }),
       ));
-      const hist = [
-        ...Array.from(view.historyForward, (y, i) => ({ step: i, y, name: 'forward KL' })),
-        ...Array.from(view.historyReverse, (y, i) => ({ step: i, y, name: 'reverse KL' })),
-      ].filter((d) => Number.isFinite(d.y));
+      const hist = historyRows({ 'forward KL': view.historyForward, 'reverse KL': view.historyReverse });
       later(historyBox, () => historyBox.replaceChildren(
         plot({
           width,

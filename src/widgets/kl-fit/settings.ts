@@ -1,5 +1,6 @@
 /** Settings of the kl-fit widget (page-safe: the model is plain JavaScript, no tfjs). */
-import { type ParamSpec, SEED_SPEC } from '../../lib/params';
+import { type ParamSpec, SEED_SPEC, num, text, lrSpec } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import { mixtureError, parseMixture } from '../../lib/density/mixture';
 import type { BenchInfo } from '../../lib/model';
 
@@ -25,20 +26,26 @@ function targetError(s: string): string | null {
 }
 
 export const specs: ParamSpec[] = [
-  {
-    name: 'target',
-    label: 'Target p (mixture)',
-    kind: 'text',
-    default: KL_PRESETS.separated,
+  text('target', 'Target p (mixture)', KL_PRESETS.separated, {
     maxLength: 400,
     validate: targetError,
     wide: true,
     help: 'Terms like 0.5 N(-3, 0.8) + 0.5 N(3, 0.8); U(a, b) allowed alongside at least one N.',
-  },
-  { name: 'init_mu', label: 'Start mu', kind: 'number', default: 0.5, min: -50, max: 50 },
-  { name: 'init_sigma', label: 'Start sigma', kind: 'number', default: 1, min: 0.05, max: 50 },
-  { name: 'lr', label: 'Step size', kind: 'number', default: 0.1, min: 0, minExclusive: true, max: 1 },
+  }),
+  num('init_mu', 'Start mu', 0.5, { min: -50, max: 50 }),
+  num('init_sigma', 'Start sigma', 1, { min: 0.05, max: 50 }),
+  lrSpec(0.1, 1, { label: 'Step size' }),
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'mu_forward', label: 'forward mu', digits: 4 },
+  { name: 'sigma_forward', label: 'forward sigma', digits: 4 },
+  { name: 'kl_forward', label: 'KL(p || q_fwd)', digits: 4 },
+  { name: 'mu_reverse', label: 'reverse mu', digits: 4 },
+  { name: 'sigma_reverse', label: 'reverse sigma', digits: 4 },
+  { name: 'kl_reverse', label: 'KL(q_rev || p)', digits: 4 },
 ];
 
 export interface KlFitView {

@@ -2,30 +2,17 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { id, specs as lipschitzSpecs, type LipschitzView } from './settings';
+import * as settings from './settings';
+import type { LipschitzView } from './settings';
 
 export function mountLipschitz(root: HTMLElement) {
   const later = frameQueue();
-  let fnBox: HTMLElement;
-  let historyBox: HTMLElement;
-  return mountWidget({
-    id,
-    root,
-    specs: lipschitzSpecs,
+  const fnBox = chartBox('The function and its steepest chord found so far');
+  const historyBox = chartBox();
+  return mountWidget(settings, root, {
     defaultSpeed: '30',
-    metrics: [
-      { name: 'lip_estimate', label: 'steepest chord so far', digits: 5 },
-      { name: 'pairs', label: 'pairs tried' },
-      { name: 'x1', label: 'at x1', digits: 4 },
-      { name: 'x2', label: 'and x2', digits: 4 },
-    ],
-    setup(charts) {
-      fnBox = chartBox('The function and its steepest chord found so far');
-      historyBox = chartBox();
-      charts.append(fnBox, historyBox);
-    },
+    charts: [fnBox, historyBox],
     draw(view: LipschitzView) {
-      if (!view) return;
       const width = chartWidth(fnBox);
       const curve = Array.from(view.xs, (x, i) => ({ x, y: view.ys[i] })).filter((d) => Number.isFinite(d.y));
       const marks: Plot.Markish[] = [Plot.line(curve, { x: 'x', y: 'y', stroke: 'var(--series-1)', strokeWidth: 2 })];

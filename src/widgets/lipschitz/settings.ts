@@ -1,5 +1,6 @@
 /** Settings of the lipschitz widget (page-safe: the model is plain JavaScript, no tfjs). */
-import { type ParamSpec, SEED_SPEC } from '../../lib/params';
+import { type ParamSpec, SEED_SPEC, num, int, choice, text } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import { exprError } from '../../lib/expr';
 import type { BenchInfo } from '../../lib/model';
 
@@ -17,27 +18,25 @@ export const LIP_FUNCTIONS: Record<string, { label: string; expr: string; domain
 };
 
 export const specs: ParamSpec[] = [
-  {
-    name: 'fn',
-    label: 'Function',
-    kind: 'enum',
-    default: 'sq_bounded',
-    options: Object.entries(LIP_FUNCTIONS).map(([value, f]) => ({ value, label: f.label })),
-  },
-  {
-    name: 'expr',
-    label: 'My function f(x)',
-    kind: 'text',
-    default: 'sin(3*x)',
+  choice('fn', 'Function', 'sq_bounded', Object.entries(LIP_FUNCTIONS).map(([value, f]) => ({ value, label: f.label }))),
+  text('expr', 'My function f(x)', 'sin(3*x)', {
     maxLength: 200,
     validate: exprError,
     help: 'x, numbers, pi, e, + - * / ^, sin cos tan exp log sqrt abs tanh',
-  },
-  { name: 'a', label: 'a (my domain)', kind: 'number', default: -2, min: -1000, max: 1000 },
-  { name: 'b', label: 'b (my domain)', kind: 'number', default: 2, min: -1000, max: 1000 },
-  { name: 'R', label: 'Window R (unbounded domains)', kind: 'number', default: 10, min: 0.1, max: 1000 },
-  { name: 'pairs', label: 'Pairs per step', kind: 'number', default: 200, min: 1, max: 5000, integer: true },
+  }),
+  num('a', 'a (my domain)', -2, { min: -1000, max: 1000 }),
+  num('b', 'b (my domain)', 2, { min: -1000, max: 1000 }),
+  num('R', 'Window R (unbounded domains)', 10, { min: 0.1, max: 1000 }),
+  int('pairs', 'Pairs per step', 200, { min: 1, max: 5000 }),
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'lip_estimate', label: 'steepest chord so far', digits: 5 },
+  { name: 'pairs', label: 'pairs tried' },
+  { name: 'x1', label: 'at x1', digits: 4 },
+  { name: 'x2', label: 'and x2', digits: 4 },
 ];
 
 export interface LipschitzView {

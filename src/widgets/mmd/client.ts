@@ -2,28 +2,16 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { id, specs as mmdSpecs, type MmdView } from './settings';
+import * as settings from './settings';
+import type { MmdView } from './settings';
 
 export function mountMmd(root: HTMLElement) {
   const later = frameQueue();
-  let sampleBox: HTMLElement;
-  let nullBox: HTMLElement;
-  return mountWidget({
-    id,
-    root,
-    specs: mmdSpecs,
-    metrics: [
-      { name: 'mmd2', label: 'MMD² (unbiased)', digits: 4 },
-      { name: 'p_value', label: 'permutation p-value', digits: 3 },
-      { name: 'permutations', label: 'shuffles' },
-    ],
-    setup(charts) {
-      sampleBox = chartBox('The two samples and the witness function');
-      nullBox = chartBox('Histogram of MMD² over shuffled labels, with the observed value');
-      charts.append(sampleBox, nullBox);
-    },
+  const sampleBox = chartBox('The two samples and the witness function');
+  const nullBox = chartBox('Histogram of MMD² over shuffled labels, with the observed value');
+  return mountWidget(settings, root, {
+    charts: [sampleBox, nullBox],
     draw(view: MmdView) {
-      if (!view) return;
       const width = chartWidth(sampleBox);
       const wmax = Math.max(1e-9, ...Array.from(view.witness, Math.abs));
       const witness = Array.from(view.grid, (t, i) => ({ t, w: view.witness[i] / wmax }));

@@ -1,6 +1,7 @@
 /** Settings of the mmd widget (page-safe: the model is plain JavaScript, no tfjs). */
-import { type ParamSpec, SEED_SPEC } from '../../lib/params';
-import { mixtureError } from '../../lib/density/mixture';
+import { type ParamSpec, SEED_SPEC, int, rate, text } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
+import { mixtureSpec } from '../../lib/density/mixture';
 import { numberListError } from '../../lib/number-list';
 import type { BenchInfo } from '../../lib/model';
 
@@ -14,14 +15,21 @@ const MAX_POINTS = 500;
 const pointsError = (s: string) => numberListError(s, { min: 2, max: MAX_POINTS, bound: 1000, fewHint: 'or leave empty to sample from the distribution' });
 
 export const specs: ParamSpec[] = [
-  { name: 'p', label: 'Distribution P', kind: 'text', default: 'N(0, 1)', maxLength: 400, validate: mixtureError, wide: true },
-  { name: 'q', label: 'Distribution Q', kind: 'text', default: '0.5 N(-1, 0.3) + 0.5 N(1, 0.3)', maxLength: 400, validate: mixtureError, wide: true },
-  { name: 'points_p', label: 'Or my sample from P (comma-separated)', kind: 'text', default: '', maxLength: 8000, validate: pointsError, wide: true },
-  { name: 'points_q', label: 'Or my sample from Q (comma-separated)', kind: 'text', default: '', maxLength: 8000, validate: pointsError, wide: true },
-  { name: 'n', label: 'Sample size (each)', kind: 'number', default: 100, min: 2, max: MAX_POINTS, integer: true },
-  { name: 'bandwidth', label: 'Kernel bandwidth h', kind: 'number', default: 1, min: 0, minExclusive: true, max: 100 },
-  { name: 'perms', label: 'Permutations per step', kind: 'number', default: 20, min: 1, max: 500, integer: true },
+  mixtureSpec('p', 'Distribution P', 'N(0, 1)'),
+  mixtureSpec('q', 'Distribution Q', '0.5 N(-1, 0.3) + 0.5 N(1, 0.3)'),
+  text('points_p', 'Or my sample from P (comma-separated)', '', { maxLength: 8000, validate: pointsError, wide: true }),
+  text('points_q', 'Or my sample from Q (comma-separated)', '', { maxLength: 8000, validate: pointsError, wide: true }),
+  int('n', 'Sample size (each)', 100, { min: 2, max: MAX_POINTS }),
+  rate('bandwidth', 'Kernel bandwidth h', 1, 100),
+  int('perms', 'Permutations per step', 20, { min: 1, max: 500 }),
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'mmd2', label: 'MMD² (unbiased)', digits: 4 },
+  { name: 'p_value', label: 'permutation p-value', digits: 3 },
+  { name: 'permutations', label: 'shuffles' },
 ];
 
 export interface MmdView {

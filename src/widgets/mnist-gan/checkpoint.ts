@@ -3,17 +3,14 @@
  * chapter 4's prose quotes; stated: the readout's Parzen-window log-likelihood estimate (nats,
  * on the widget's 300 test digits, computed once when the checkpoint is loaded).
  */
-import type { CheckpointRecipe } from '../../lib/checkpoint';
-import type { Mnist } from '../../lib/data/mnist';
-import type { Values } from '../../lib/params';
-import { createModel, type MnistGanModel } from './model';
+import { checkpointRecipe } from '../../lib/checkpoint';
+import { createModel } from './model';
+import * as settings from './settings';
 
-export const recipe: CheckpointRecipe<MnistGanModel> = {
-  widget: 'mnist-gan',
+export const recipe = checkpointRecipe(settings, createModel, {
   steps: 300,
+  chapter: 4,
   shapeKeys: ['hidden'],
-  needsMnist: true,
-  create: (values, mnist) => createModel(values as Values, mnist as Mnist),
   measure(model) {
     const m = model.metrics();
     return {
@@ -21,5 +18,4 @@ export const recipe: CheckpointRecipe<MnistGanModel> = {
       parzen_sigma: { value: Number(m.parzen_sigma), digits: 2, what: 'the Parzen width the validation digits picked' },
     };
   },
-  note: 'the 300 steps that chapter 4 quotes',
-};
+});

@@ -1,61 +1,39 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { commandButton, controlsRow } from '../../widget-host/extra-controls';
 import { mountWidget } from '../../widget-host/controller';
-import { specs as mnistGanSpecs } from './settings';
+import * as settings from './settings';
 import type { MnistGanView } from './model';
-import { id } from './settings';
 import { drawImageGrid } from '../../widget-host/draw';
 
 
 export function mountMnistGan(root: HTMLElement) {
   const later = frameQueue();
   let canvas: HTMLCanvasElement;
-  let lossBox: HTMLElement;
-  let parzenBox: HTMLElement;
+  const lossBox = chartBox();
+  const parzenBox = chartBox();
 
-  return mountWidget({
-    id,
-    root,
-    specs: mnistGanSpecs,
-    metrics: [
-      { name: 'd_loss', label: 'D loss (BCE)', digits: 4 },
-      { name: 'g_loss', label: 'G loss', digits: 4 },
-      { name: 'parzen_ll', label: 'Parzen log-lik. of test digits (nats)', digits: 4, title: 'Gaussian Parzen window on 1,000 generator samples, sigma chosen on validation digits' },
-      { name: 'parzen_sigma', label: 'σ chosen', digits: 3 },
-      { name: 'parzen_train', label: 'same estimate, training digits as "samples"', digits: 4 },
-    ],
+  return mountWidget(settings, root, {
     setup(charts, h) {
-      const row = document.createElement('div');
-      row.className = 'controls';
-      const est = document.createElement('button');
-      est.type = 'button';
-      est.textContent = 'Estimate Parzen log-likelihood now';
-      est.setAttribute('data-action', 'parzen');
-      est.addEventListener('click', async () => {
-        try {
-          const r = (await h.command('parzen')) as { test: number; sigma: number };
-          h.setStatus(`Parzen estimate: ${r.test.toFixed(1)} nats per test digit with σ = ${r.sigma}.`);
-        } catch (err) {
-          h.setStatus((err as Error).message, 'error');
-        }
-      });
-      row.append(est);
+      const row = controlsRow(
+        commandButton<{ test: number; sigma: number }>(h, 'Estimate Parzen log-likelihood now', 'parzen', {
+          action: 'parzen',
+          done: (r) => `Parzen estimate: ${r.test.toFixed(1)} nats per test digit with σ = ${r.sigma}.`,
+        }),
+      );
       canvas = document.createElement('canvas');
       canvas.width = 6 * 28;
       canvas.height = 6 * 28;
       canvas.className = 'mnist-grid';
       canvas.setAttribute('role', 'img');
       canvas.setAttribute('aria-label', '36 digits from the generator, from fixed noise');
-      lossBox = chartBox();
-      parzenBox = chartBox();
       const wrap = document.createElement('div');
       wrap.className = 'mnist-gan-row';
       wrap.append(canvas, lossBox);
       charts.append(row, wrap, parzenBox);
     },
     draw(view: MnistGanView) {
-      if (!view) return;
       drawImageGrid(canvas, view.samples.subarray(0, Math.min(36, view.n) * 784), 6, 6, { gap: 0 });
       const width = chartWidth(parzenBox);
       const hist = view.history.flatMap((h) => [

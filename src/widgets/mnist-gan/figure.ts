@@ -1,21 +1,14 @@
 /** Build-time static figure for `mnist-gan`, drawn from the trained checkpoint (npm run checkpoints). */
-import { defaults } from '../../lib/params';
-import { loadTrained } from '../../lib/book/checkpoint-files';
+import { trainedView } from '../../lib/book/checkpoint-files';
 import { floatImagesSvg } from '../../lib/book/png';
 import { createModel, type MnistGanView } from './model';
-import { specs } from './settings';
+import * as settings from './settings';
 
 /** The generator's 36 grid images after the checkpoint's steps, and a caption; null without a checkpoint. */
 export async function mnistGanTrainedFigure(): Promise<{ svg: string; caption: string } | null> {
-  const t = await loadTrained('mnist-gan', defaults(specs), (v, mnist) => createModel(v, mnist));
+  const t = await trainedView<MnistGanView>(settings, createModel);
   if (!t) return null;
-  const { model, manifest: m } = t;
-  let v: MnistGanView;
-  try {
-    v = model.view();
-  } finally {
-    model.dispose();
-  }
+  const { view: v, manifest: m } = t;
   const ll = m.metrics.parzen_ll;
   const steps = m.steps.toLocaleString('en-US');
   return {

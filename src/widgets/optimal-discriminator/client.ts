@@ -1,40 +1,26 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
-import { LiveChart } from '../../widget-host/live-chart';
-import { HistoryAxes } from '../../lib/chart-domain';
+import { HistoryChart, LiveChart } from '../../widget-host/live-chart';
+import { controlsRow } from '../../widget-host/extra-controls';
 import { mountWidget } from '../../widget-host/controller';
-import { OPTD_PRESETS, specs as optimalDiscriminatorSpecs } from './settings';
+import * as settings from './settings';
+import { OPTD_PRESETS } from './settings';
 import type { OptimalDView } from './model';
-import { id } from './settings';
 
 
 export function mountOptimalDiscriminator(root: HTMLElement) {
   const later = frameQueue();
-  let chartEl: HTMLElement;
-  let historyBox: HTMLElement;
+  const chartEl = chartBox();
+  const historyBox = chartBox('V(D, G) over training steps against its maximum −log 4 + 2 JSD');
   let presetSel: HTMLSelectElement;
-  let mainChart: LiveChart;
-  let historyChart: LiveChart;
-  let gapBox: HTMLElement;
-  let gapChart: LiveChart;
-  // Axis domains of the history charts, kept between redraws (lib/chart-domain.ts).
-  const histAxes = new HistoryAxes();
-  const gapAxes = new HistoryAxes();
+  const gapBox = chartBox('max |D − D*| over training steps, against the 0.05 the tests ask for');
 
-  return mountWidget({
-    id,
-    root,
-    specs: optimalDiscriminatorSpecs,
-    metrics: [
-      { name: 'value', label: 'V(D, G)', digits: 5, title: 'Value of the current discriminator, by numerical integration against both densities' },
-      { name: 'value_optimal', label: '−log 4 + 2 JSD', digits: 5, title: 'C(G): the value of the optimal discriminator D*' },
-      { name: 'jsd', label: 'JSD (nats)', digits: 4, title: 'Jensen-Shannon divergence between p_data and p_g' },
-      { name: 'max_gap', label: 'max |D − D*|', digits: 3, title: 'Largest gap over the smallest region holding 99% of the mass of (p_data + p_g) / 2, leaving out a band of 0.5% of the range at each density jump' },
-    ],
+  const mainChart = new LiveChart(chartEl);
+  const historyChart = new HistoryChart(historyBox, 'od-v');
+  const gapChart = new HistoryChart(gapBox, 'od-g');
+
+  return mountWidget(settings, root, {
     setup(charts, h) {
-      const row = document.createElement('div');
-      row.className = 'controls';
       const label = document.createElement('label');
       label.textContent = 'Preset pair ';
       presetSel = document.createElement('select');
@@ -49,8 +35,7 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
         else h.setStatus(`${p.label}: p_data = ${p.pdata}, p_g = ${p.pg}. The discriminator was reset.`);
       });
       label.append(presetSel);
-      row.append(label);
-      chartEl = chartBox();
+      const row = controlsRow(label);
       chartEl.setAttribute('role', 'img');
       chartEl.setAttribute('aria-label', 'p_data and p_g (shaded, scaled to peak 1), the learned D(x) and the optimal D*(x) dashed');
       const legend = document.createElement('p');
@@ -60,15 +45,9 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
         '<span class="sw" style="background:var(--series-2)"></span> p<sub>g</sub> (both scaled to peak 1) ' +
         '<span class="ln" style="border-color:var(--series-3)"></span> D(x), the network ' +
         '<span class="ln dash"></span> D*(x) = p<sub>data</sub> / (p<sub>data</sub> + p<sub>g</sub>)';
-      historyBox = chartBox('V(D, G) over training steps against its maximum −log 4 + 2 JSD');
-      gapBox = chartBox('max |D − D*| over training steps, against the 0.05 the tests ask for');
       charts.append(row, chartEl, legend, historyBox, gapBox);
-      mainChart = new LiveChart(chartEl);
-      historyChart = new LiveChart(historyBox);
-      gapChart = new LiveChart(gapBox);
     },
     draw(view: OptimalDView) {
-      if (!view) return;
       const width = chartWidth(chartEl);
       let peak = 0;
       for (let i = 0; i < view.xs.length; i++) peak = Math.max(peak, view.pdata[i], view.pg[i]);
@@ -107,45 +86,9 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
         ),
       );
       const hist = view.history.filter((h) => Number.isFinite(h.value));
-      const steps = hist.map((h) => h.step);
-      const values = hist.map((h) => h.value);
-      const histKey = [width, histAxes.update(steps, values, [view.valueOptimal]), view.valueOptimal].join(' ');
-      later(historyBox, () =>
-        historyChart.draw(
-          histKey,
-          () => ({
-            width,
-            height: 150,
-            x: { label: 'step', domain: histAxes.x },
-            y: { label: 'V(D, G)', grid: true, domain: histAxes.y },
-            marks: [
-              Plot.ruleY([view.valueOptimal], { stroke: 'currentColor', strokeDasharray: '6 4' }),
-              Plot.line(hist, { x: 'step', y: 'value', stroke: 'var(--series-3)', className: 'od-v' }),
-            ],
-          }),
-          { 'od-v': { x: steps, y: values } },
-        ),
-      );
+      later(historyBox, () => historyChart.draw(width, hist.map((h) => h.step), hist.map((h) => h.value), { yLabel: 'V(D, G)', stroke: 'var(--series-3)', rules: [view.valueOptimal] }));
       const gh = view.history.filter((h) => Number.isFinite(h.maxGap));
-      const gSteps = gh.map((h) => h.step);
-      const gaps = gh.map((h) => h.maxGap);
-      const gapKey = [width, gapAxes.update(gSteps, gaps, [0, 0.05])].join(' ');
-      later(gapBox, () =>
-        gapChart.draw(
-          gapKey,
-          () => ({
-            width,
-            height: 150,
-            x: { label: 'step', domain: gapAxes.x },
-            y: { label: 'max |D − D*|', grid: true, domain: gapAxes.y },
-            marks: [
-              Plot.ruleY([0.05], { stroke: 'currentColor', strokeDasharray: '6 4' }),
-              Plot.line(gh, { x: 'step', y: 'maxGap', stroke: 'var(--series-3)', className: 'od-g' }),
-            ],
-          }),
-          { 'od-g': { x: gSteps, y: gaps } },
-        ),
-      );
+      later(gapBox, () => gapChart.draw(width, gh.map((h) => h.step), gh.map((h) => h.maxGap), { yLabel: 'max |D − D*|', stroke: 'var(--series-3)', rules: [0.05], include: [0] }));
     },
   });
 }

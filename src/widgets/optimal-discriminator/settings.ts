@@ -2,9 +2,9 @@
  * Settings of the optimal-discriminator widget, kept apart from the model so that the page can
  * import them without pulling tfjs into its bundle (the model runs in the worker).
  */
-import type { ParamSpec } from '../../lib/params';
-import { SEED_SPEC } from '../../lib/params';
-import { mixtureError } from '../../lib/density/mixture';
+import { type ParamSpec, SEED_SPEC, choice, lrSpec, batchSpec, hiddenSpec } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
+import { mixtureSpec } from '../../lib/density/mixture';
 import type { BenchInfo } from '../../lib/model';
 
 /** The widget's id: names its folder, its component (components/widgets/optimal-discriminator.astro), its tag and its worker. */
@@ -24,51 +24,27 @@ export const DEFAULT_PDATA = OPTD_PRESETS.mixture_uniform.pdata;
 export const DEFAULT_PG = OPTD_PRESETS.mixture_uniform.pg;
 
 export const specs: ParamSpec[] = [
-  { name: 'pdata', label: 'p_data (e.g. 0.3 N(-2, 0.5) + 0.7 U(0, 3))', kind: 'text', default: DEFAULT_PDATA, maxLength: 400, validate: mixtureError, wide: true },
-  { name: 'pg', label: 'p_g, the frozen generator', kind: 'text', default: DEFAULT_PG, maxLength: 400, validate: mixtureError, wide: true },
-  {
-    name: 'lr',
-    live: true,
-    label: 'Learning rate of D (Adam)',
-    kind: 'number',
-    default: 0.005,
-    min: 0,
-    minExclusive: true,
-    max: 1,
-    help: 'Adam step size for the discriminator; greater than 0 and at most 1.',
-  },
-  { name: 'hidden', label: 'Hidden units per layer of D', kind: 'number', default: 64, min: 2, max: 128, integer: true },
-  { name: 'batch', label: 'Minibatch (samples from each)', kind: 'number', default: 1024, min: 1, max: 2048, integer: true },
-  {
-    name: 'training',
-    label: 'What D is trained on',
-    kind: 'enum',
-    default: 'minibatch',
-    options: [
-      { value: 'minibatch', label: 'Minibatches from both (the paper\'s game)' },
-      { value: 'quadrature', label: 'Exact expected loss by quadrature (no sampling noise; not the paper\'s game)' },
-    ],
-  },
-  {
-    name: 'schedule',
-    live: true,
-    label: 'Learning-rate schedule',
-    kind: 'enum',
-    default: 'decay',
-    options: [
-      { value: 'decay', label: 'Decaying: lr / (1 + t / 300), at least lr / 20' },
-      { value: 'constant', label: 'Constant' },
-    ],
-  },
-  {
-    name: 'init',
-    label: 'First layer of D starts as',
-    kind: 'enum',
-    default: 'multiscale',
-    options: [
-      { value: 'multiscale', label: 'Steps at the pair\'s scales (narrowest component to whole range)' },
-      { value: 'glorot', label: 'Glorot uniform (range-wide steps only)' },
-    ],
-  },
+  mixtureSpec('pdata', 'p_data (e.g. 0.3 N(-2, 0.5) + 0.7 U(0, 3))', DEFAULT_PDATA),
+  mixtureSpec('pg', 'p_g, the frozen generator', DEFAULT_PG),
+  lrSpec(0.005, 1, { label: 'Learning rate of D (Adam)', live: true, help: 'Adam step size for the discriminator; greater than 0 and at most 1.' }),
+  hiddenSpec(64, { min: 2, max: 128, label: 'Hidden units per layer of D' }),
+  batchSpec(1024, { min: 1, max: 2048, label: 'Minibatch (samples from each)' }),
+  choice('training', 'What D is trained on', 'minibatch', {
+    minibatch: "Minibatches from both (the paper's game)",
+    quadrature: "Exact expected loss by quadrature (no sampling noise; not the paper's game)",
+  }),
+  choice('schedule', 'Learning-rate schedule', 'decay', { decay: 'Decaying: lr / (1 + t / 300), at least lr / 20', constant: 'Constant' }, { live: true }),
+  choice('init', 'First layer of D starts as', 'multiscale', {
+    multiscale: "Steps at the pair's scales (narrowest component to whole range)",
+    glorot: 'Glorot uniform (range-wide steps only)',
+  }),
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'value', label: 'V(D, G)', digits: 5, title: 'Value of the current discriminator, by numerical integration against both densities' },
+  { name: 'value_optimal', label: '−log 4 + 2 JSD', digits: 5, title: 'C(G): the value of the optimal discriminator D*' },
+  { name: 'jsd', label: 'JSD (nats)', digits: 4, title: 'Jensen-Shannon divergence between p_data and p_g' },
+  { name: 'max_gap', label: 'max |D − D*|', digits: 3, title: 'Largest gap over the smallest region holding 99% of the mass of (p_data + p_g) / 2, leaving out a band of 0.5% of the range at each density jump' },
 ];

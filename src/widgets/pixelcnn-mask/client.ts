@@ -1,12 +1,13 @@
 import { chartBox } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { id, specs as pixelcnnMaskSpecs, type PixelcnnMaskView } from './settings';
+import * as settings from './settings';
+import type { PixelcnnMaskView } from './settings';
 import { maskGridSvg } from './model';
 
 const CELL = 14;
 
 export function mountPixelcnnMask(root: HTMLElement) {
-  let gridBox: HTMLElement;
+  const gridBox = chartBox(undefined, 'pcnn-grid');
   let note: HTMLElement;
   let view: PixelcnnMaskView | null = null;
   let cursor: [number, number] = [14, 14];
@@ -19,21 +20,11 @@ export function mountPixelcnnMask(root: HTMLElement) {
     note.textContent = `Pixel (${view.row}, ${view.col}), ${view.depth} of ${view.layers} layers, ${layoutText}.` + (cursorShown ? ` Cursor at (${cursor[0]}, ${cursor[1]}): Enter selects.` : '');
   }
 
-  const handle = mountWidget({
-    id,
-    root,
-    specs: pixelcnnMaskSpecs,
+  const handle = mountWidget(settings, root, {
     visible: ['layout', 'layers', 'first_kernel', 'kernel'],
-    metrics: [
-      { name: 'depth', label: 'layers shown', title: 'Depth of the stack drawn now; Play and Step grow it one layer at a time' },
-      { name: 'influence_pixels', label: 'pixels seen', title: 'Input pixels that can influence the chosen pixel' },
-      { name: 'blind_spot', label: 'blind spot', title: 'Pixels before the chosen one, within reach of this many layers, that it cannot see' },
-      { name: 'future_pixels', label: 'future pixels seen', title: 'Pixels at or after the chosen one that can influence it (must be 0)' },
-    ],
     // Layer-by-layer growth is only visible slowly: start at 4 steps per second.
     defaultSpeed: '4',
     setup(charts, h) {
-      gridBox = chartBox(undefined, 'pcnn-grid');
       gridBox.tabIndex = 0;
       gridBox.setAttribute('role', 'application');
       gridBox.setAttribute('aria-label', 'A 28 by 28 pixel grid. Click a pixel, or move the cursor with the arrow keys and press Enter, to see which pixels can influence it.');
@@ -97,7 +88,6 @@ export function mountPixelcnnMask(root: HTMLElement) {
       });
     },
     draw(v: PixelcnnMaskView) {
-      if (!v) return;
       view = v;
       redraw();
     },

@@ -1,5 +1,7 @@
 /** Settings of the pixelcnn-mask widget (page-safe: the model is plain JavaScript, no tfjs). */
-import { type ParamSpec, SEED_SPEC } from '../../lib/params';
+import { type ParamSpec, SEED_SPEC, int, choice } from '../../lib/params';
+import { kernelSpec } from '../../lib/pixelcnn/settings';
+import type { MetricSpec } from '../../lib/metrics';
 import { SIZE, type Layout } from '../../lib/pixelcnn/masks';
 import type { BenchInfo } from '../../lib/model';
 
@@ -9,34 +11,21 @@ export const id = 'pixelcnn-mask';
 export const bench: BenchInfo = { tf: false, steps: 200 };
 
 export const specs: ParamSpec[] = [
-  {
-    name: 'layout',
-    label: 'Architecture',
-    kind: 'enum',
-    default: 'plain',
-    options: [
-      { value: 'plain', label: 'PixelCNN (one masked stack)' },
-      { value: 'gated', label: 'Gated PixelCNN (vertical + horizontal stacks)' },
-    ],
-  },
-  { name: 'layers', label: 'Masked layers k', kind: 'number', default: 5, min: 1, max: 14, integer: true },
-  {
-    name: 'first_kernel',
-    label: 'First-layer kernel (mask A)',
-    kind: 'enum',
-    default: '3',
-    options: ['3', '5', '7'].map((v) => ({ value: v, label: `${v}x${v}` })),
-  },
-  {
-    name: 'kernel',
-    label: 'Later kernels (mask B)',
-    kind: 'enum',
-    default: '3',
-    options: ['3', '5'].map((v) => ({ value: v, label: `${v}x${v}` })),
-  },
-  { name: 'row', label: 'Pixel row', kind: 'number', default: 14, min: 0, max: SIZE - 1, integer: true },
-  { name: 'col', label: 'Pixel column', kind: 'number', default: 14, min: 0, max: SIZE - 1, integer: true },
+  choice('layout', 'Architecture', 'plain', { plain: 'PixelCNN (one masked stack)', gated: 'Gated PixelCNN (vertical + horizontal stacks)' }),
+  int('layers', 'Masked layers k', 5, { min: 1, max: 14 }),
+  kernelSpec('first_kernel', 'First-layer kernel (mask A)', '3', ['3', '5', '7']),
+  kernelSpec('kernel', 'Later kernels (mask B)', '3', ['3', '5']),
+  int('row', 'Pixel row', 14, { min: 0, max: SIZE - 1 }),
+  int('col', 'Pixel column', 14, { min: 0, max: SIZE - 1 }),
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'depth', label: 'layers shown', title: 'Depth of the stack drawn now; Play and Step grow it one layer at a time' },
+  { name: 'influence_pixels', label: 'pixels seen', title: 'Input pixels that can influence the chosen pixel' },
+  { name: 'blind_spot', label: 'blind spot', title: 'Pixels before the chosen one, within reach of this many layers, that it cannot see' },
+  { name: 'future_pixels', label: 'future pixels seen', title: 'Pixels at or after the chosen one that can influence it (must be 0)' },
 ];
 
 export interface PixelcnnMaskView {

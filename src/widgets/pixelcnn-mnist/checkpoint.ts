@@ -2,17 +2,14 @@
  * The pixelcnn-mnist checkpoint (npm run checkpoints): default settings, seed 1, the 200 steps
  * that chapter 2's prose quotes; stated: the readouts' test NLL (nats per image) and bits/dim.
  */
-import type { CheckpointRecipe } from '../../lib/checkpoint';
-import type { Mnist } from '../../lib/data/mnist';
-import type { Values } from '../../lib/params';
-import { createModel, type PixelcnnMnist } from './model';
+import { checkpointRecipe } from '../../lib/checkpoint';
+import { createModel } from './model';
+import * as settings from './settings';
 
-export const recipe: CheckpointRecipe<PixelcnnMnist> = {
-  widget: 'pixelcnn-mnist',
+export const recipe = checkpointRecipe(settings, createModel, {
   steps: 200,
+  chapter: 2,
   shapeKeys: ['layout', 'layers', 'channels', 'first_kernel'],
-  needsMnist: true,
-  create: (values, mnist) => createModel(values as Values, mnist as Mnist),
   measure(model) {
     const m = model.metrics();
     return {
@@ -20,5 +17,4 @@ export const recipe: CheckpointRecipe<PixelcnnMnist> = {
       bits_per_dim: { value: Number(m.bits_per_dim), digits: 4, what: 'the same in bits per pixel' },
     };
   },
-  note: 'the 200 steps that chapter 2 quotes',
-};
+});

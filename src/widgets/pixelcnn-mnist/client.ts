@@ -1,10 +1,10 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
+import { button, controlsRow, slider } from '../../widget-host/extra-controls';
 import { mountWidget } from '../../widget-host/controller';
-import { specs as pixelcnnMnistSpecs } from './settings';
+import * as settings from './settings';
 import type { PixelcnnMnistView } from './model';
-import { id } from './settings';
 
 const PIX = 28;
 const D = PIX * PIX;
@@ -60,8 +60,8 @@ function drawImages(canvas: HTMLCanvasElement, v: PixelcnnMnistView) {
 
 export function mountPixelcnnMnist(root: HTMLElement) {
   const later = frameQueue();
-  let nllBox: HTMLElement;
-  let costBox: HTMLElement;
+  const nllBox = chartBox();
+  const costBox = chartBox();
   let imgCanvas: HTMLCanvasElement;
   let imgNote: HTMLElement;
   let buttons: HTMLButtonElement[] = [];
@@ -69,47 +69,14 @@ export function mountPixelcnnMnist(root: HTMLElement) {
   let last: PixelcnnMnistView | null = null;
   let offset = 0;
 
-  const handle = mountWidget({
-    id,
-    root,
-    specs: pixelcnnMnistSpecs,
-    metrics: [
-      { name: 'nll_nats', label: 'test NLL (nats/image)', digits: 4, title: 'Negative log-likelihood of 100 held-out binarised digits, averaged' },
-      { name: 'bits_per_dim', label: 'bits/dim', digits: 3 },
-      { name: 'train_nll', label: 'train NLL', digits: 4, title: 'Mean NLL of the last 10 training batches' },
-      { name: 'steps_per_s', label: 'steps/s', digits: 3 },
-      { name: 'step_ms', label: 'ms per step', digits: 3 },
-      { name: 'sample_ms', label: 'ms per full sample', digits: 4, title: 'Measured time of the 784 forward passes of the last complete sampling run' },
-    ],
+  const handle = mountWidget(settings, root, {
     setup(charts, h) {
-      nllBox = chartBox();
-      const row = document.createElement('div');
-      row.className = 'controls';
-      const sampleBtn = document.createElement('button');
-      sampleBtn.type = 'button';
-      sampleBtn.dataset.action = 'sample';
-      sampleBtn.textContent = 'Sample digits pixel by pixel';
-      const hideLabel = document.createElement('label');
-      hideLabel.textContent = 'Hide from row ';
-      const hide = document.createElement('input');
-      hide.type = 'range';
-      hide.min = '4';
-      hide.max = '24';
-      hide.value = '14';
-      hide.setAttribute('aria-label', 'First hidden row of the digits to complete');
-      const hideVal = document.createElement('output');
-      hideVal.textContent = '14';
-      hide.addEventListener('input', () => (hideVal.textContent = hide.value));
-      hideLabel.append(hide, hideVal);
-      const completeBtn = document.createElement('button');
-      completeBtn.type = 'button';
-      completeBtn.dataset.action = 'complete';
-      completeBtn.textContent = 'Hide the lower part and complete';
-      const stopBtn = document.createElement('button');
-      stopBtn.type = 'button';
-      stopBtn.textContent = 'Stop drawing';
+      const sampleBtn = button('Sample digits pixel by pixel', 'sample');
+      const { label: hideLabel, input: hide } = slider('Hide from row ', { min: '4', max: '24', value: '14', ariaLabel: 'First hidden row of the digits to complete' });
+      const completeBtn = button('Hide the lower part and complete', 'complete');
+      const stopBtn = button('Stop drawing');
       stopBtn.disabled = true;
-      row.append(sampleBtn, completeBtn, hideLabel, stopBtn);
+      const row = controlsRow(sampleBtn, completeBtn, hideLabel, stopBtn);
       buttons = [sampleBtn, completeBtn];
       imgCanvas = document.createElement('canvas');
       imgCanvas.className = 'pcnn-images';
@@ -118,7 +85,6 @@ export function mountPixelcnnMnist(root: HTMLElement) {
       imgNote = document.createElement('p');
       imgNote.className = 'hint';
       imgNote.setAttribute('aria-live', 'polite');
-      costBox = chartBox();
       charts.append(nllBox, row, imgCanvas, imgNote, costBox);
 
       let stop = false;
@@ -163,7 +129,6 @@ export function mountPixelcnnMnist(root: HTMLElement) {
       });
     },
     draw(view: PixelcnnMnistView) {
-      if (!view) return;
       last = view;
       const width = chartWidth(nllBox);
       const pts = [

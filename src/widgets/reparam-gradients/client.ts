@@ -2,35 +2,19 @@ import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { id, specs as reparamSpecs, type ReparamView } from './settings';
+import * as settings from './settings';
+import type { ReparamView } from './settings';
 
 export function mountReparamGradients(root: HTMLElement) {
   const later = frameQueue();
-  let meanBox: HTMLElement;
-  let histBox: HTMLElement;
-  let problemBox: HTMLElement;
-  return mountWidget({
-    id,
-    root,
-    specs: reparamSpecs,
-    metrics: [
-      { name: 'grad_exact', label: 'exact gradient', digits: 4, title: 'd/dμ E[f(z)], closed form or quadrature' },
-      { name: 'mean_score', label: 'mean, score', digits: 4 },
-      { name: 'mean_reparam', label: 'mean, reparam.', digits: 4 },
-      { name: 'var_score', label: 'variance, score', digits: 4, title: 'Sample variance of single-sample score-function estimates' },
-      { name: 'var_reparam', label: 'variance, reparam.', digits: 4, title: 'Sample variance of single-sample pathwise estimates' },
-      { name: 'samples', label: 'samples' },
-    ],
+  const meanBox = chartBox('Running means of the two estimators with two-standard-error bands, and the exact gradient');
+  const histBox = chartBox('Histograms of the latest single-sample estimates');
+  const problemBox = chartBox('The function f and the sampling density');
+  return mountWidget(settings, root, {
     // 30 steps/s (300 samples/s by default): slow enough to watch the running means settle.
     defaultSpeed: '30',
-    setup(charts) {
-      meanBox = chartBox('Running means of the two estimators with two-standard-error bands, and the exact gradient');
-      histBox = chartBox('Histograms of the latest single-sample estimates');
-      problemBox = chartBox('The function f and the sampling density');
-      charts.append(meanBox, histBox, problemBox);
-    },
+    charts: [meanBox, histBox, problemBox],
     draw(view: ReparamView) {
-      if (!view) return;
       const width = chartWidth(meanBox);
       const rows: { n: number; est: string; mean: number; lo: number; hi: number }[] = [];
       for (let i = 0; i < view.n.length; i++) {

@@ -1,5 +1,6 @@
 /** Settings of the reparam-gradients widget (page-safe: the model is plain JavaScript, no tfjs). */
-import { type ParamSpec, SEED_SPEC } from '../../lib/params';
+import { type ParamSpec, SEED_SPEC, num, int, rate, choice, flag } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import type { BenchInfo } from '../../lib/model';
 
 /** The widget's id: names its folder, its component (components/widgets/reparam-gradients.astro), its tag and its worker. */
@@ -24,18 +25,22 @@ export const TEST_FUNCTIONS: Record<string, TestFunction> = {
 };
 
 export const specs: ParamSpec[] = [
-  {
-    name: 'f',
-    label: 'Function f',
-    kind: 'enum',
-    default: 'square',
-    options: Object.entries(TEST_FUNCTIONS).map(([value, t]) => ({ value, label: t.label })),
-  },
-  { name: 'mu', label: 'μ', kind: 'number', default: 0.5, min: -5, max: 5 },
-  { name: 'sigma', label: 'σ', kind: 'number', default: 1, min: 0, max: 5, minExclusive: true },
-  { name: 'batch', label: 'Samples per step', kind: 'number', default: 10, min: 1, max: 1000, integer: true },
-  { name: 'baseline', label: 'Score estimator with baseline f(μ)', kind: 'bool', default: false },
+  choice('f', 'Function f', 'square', Object.entries(TEST_FUNCTIONS).map(([value, t]) => ({ value, label: t.label }))),
+  num('mu', 'μ', 0.5, { min: -5, max: 5 }),
+  rate('sigma', 'σ', 1, 5),
+  int('batch', 'Samples per step', 10, { min: 1, max: 1000 }),
+  flag('baseline', 'Score estimator with baseline f(μ)', false),
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'grad_exact', label: 'exact gradient', digits: 4, title: 'd/dμ E[f(z)], closed form or quadrature' },
+  { name: 'mean_score', label: 'mean, score', digits: 4 },
+  { name: 'mean_reparam', label: 'mean, reparam.', digits: 4 },
+  { name: 'var_score', label: 'variance, score', digits: 4, title: 'Sample variance of single-sample score-function estimates' },
+  { name: 'var_reparam', label: 'variance, reparam.', digits: 4, title: 'Sample variance of single-sample pathwise estimates' },
+  { name: 'samples', label: 'samples' },
 ];
 
 export interface ReparamView {

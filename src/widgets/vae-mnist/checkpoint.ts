@@ -3,17 +3,14 @@
  * chapter 3's prose quotes; the stated metrics are the readouts' test ELBO, recon and KL on the
  * first 500 test digits (fixed noise).
  */
-import type { CheckpointRecipe } from '../../lib/checkpoint';
-import type { Mnist } from '../../lib/data/mnist';
-import type { Values } from '../../lib/params';
-import { createModel, type VaeModel } from './model';
+import { checkpointRecipe } from '../../lib/checkpoint';
+import { createModel } from './model';
+import * as settings from './settings';
 
-export const recipe: CheckpointRecipe<VaeModel> = {
-  widget: 'vae-mnist',
+export const recipe = checkpointRecipe(settings, createModel, {
   steps: 1000,
+  chapter: 3,
   shapeKeys: ['hidden'],
-  needsMnist: true,
-  create: (values, mnist) => createModel(values as Values, mnist as Mnist),
   measure(model) {
     const ev = model.evaluate();
     const what = 'on the first 500 test digits, nats per image (one fixed noise draw)';
@@ -23,5 +20,4 @@ export const recipe: CheckpointRecipe<VaeModel> = {
       kl: { value: ev.kl, digits: 2, what: `KL(q(z|x) || p(z)) ${what}` },
     };
   },
-  note: 'the 1,000 steps that chapter 3 quotes',
-};
+});

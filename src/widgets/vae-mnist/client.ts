@@ -1,11 +1,12 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
-import { captioned } from '../../widget-host/draw';
+import { canvasFigure, captioned } from '../../widget-host/draw';
+import { controlsRow, slider } from '../../widget-host/extra-controls';
 import { mountWidget, type WidgetHandle } from '../../widget-host/controller';
-import { specs as vaeMnistSpecs, VAE_GRID, VAE_INTERP, type VaeView } from './settings';
+import * as settings from './settings';
+import { VAE_GRID, VAE_INTERP, type VaeView } from './settings';
 import { drawImageGrid } from '../../widget-host/draw';
-import { id } from './settings';
 
 const SIDE = 28;
 const DIGIT_COLORS = ['#4e79a7', '#f28e2c', '#e15759', '#76b7b2', '#59a14f', '#edc949', '#af7aa1', '#ff9da7', '#9c755f', '#6b6b6b'];
@@ -24,27 +25,17 @@ function paintDigits(canvas: HTMLCanvasElement, bytes: Uint8Array, n: number, pe
   }
 }
 
-function canvasBox(label: string, cls = 'digits'): { wrap: HTMLElement; canvas: HTMLCanvasElement; caption: HTMLElement } {
-  const wrap = document.createElement('figure');
-  wrap.className = `vae-fig ${cls}`;
-  const canvas = document.createElement('canvas');
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', label);
-  const caption = document.createElement('figcaption');
-  caption.className = 'hint';
-  caption.textContent = label;
-  wrap.append(canvas, caption);
-  return { wrap, canvas, caption };
-}
+/** A digit canvas captioned with its own label. */
+const canvasBox = (label: string, cls = 'digits') => canvasFigure(label, `vae-fig ${cls}`, label);
 
 export function mountVaeMnist(root: HTMLElement) {
   const later = frameQueue();
-  let scatterBox: HTMLElement;
+  const scatterBox = chartBox('Latent means of 500 test digits, coloured by digit', 'vae-scatter');
   let grid: ReturnType<typeof canvasBox>;
   let picks: ReturnType<typeof canvasBox>;
   let recons: ReturnType<typeof canvasBox>;
   let interp: ReturnType<typeof canvasBox>;
-  let curveBox: HTMLElement;
+  const curveBox = chartBox('Training curves: reconstruction term and KL term per step');
   let betaRange: HTMLInputElement;
   let betaOut: HTMLOutputElement;
   let h: WidgetHandle;
@@ -52,44 +43,22 @@ export function mountVaeMnist(root: HTMLElement) {
   let refreshing = false;
   let lastView: VaeView | null = null;
 
-  const handle = mountWidget({
-    id,
-    root,
-    specs: vaeMnistSpecs,
-    metrics: [
-      { name: 'epoch', label: 'epoch', digits: 3 },
-      { name: 'elbo', label: 'test ELBO (nats/image)', digits: 4, title: 'Evidence lower bound on 500 test digits, β left out; refreshed every 50 steps and on pause' },
-      { name: 'recon', label: 'reconstruction −log p(x|z)', digits: 4 },
-      { name: 'kl', label: 'KL(q ‖ prior)', digits: 3 },
-      { name: 'steps_per_s', label: 'steps/s', digits: 3 },
-    ],
+  const handle = mountWidget(settings, root, {
     setup(charts, hh) {
       h = hh;
-      const betaRow = document.createElement('div');
-      betaRow.className = 'controls vae-beta';
-      const label = document.createElement('label');
-      label.textContent = 'β slider ';
-      betaRange = document.createElement('input');
-      betaRange.type = 'range';
-      betaRange.min = '0';
-      betaRange.max = '8';
-      betaRange.step = '0.25';
-      betaRange.value = String(h.values().beta);
-      betaRange.setAttribute('aria-label', 'β, the weight of the KL term (applies while training)');
-      betaOut = document.createElement('output');
-      betaOut.textContent = String(h.values().beta);
-      label.append(betaRange, betaOut);
-      betaRange.addEventListener('input', () => (betaOut.textContent = betaRange.value));
+      const beta = slider('β slider ', { min: '0', max: '8', step: '0.25', value: String(h.values().beta), ariaLabel: 'β, the weight of the KL term (applies while training)' });
+      betaRange = beta.input;
+      betaOut = beta.output;
       betaRange.addEventListener('change', () => {
         const errs = h.setParams({ beta: Number(betaRange.value) });
         if (errs.length) h.setStatus(errs.join(' '), 'error');
         else h.setStatus(`β set to ${betaRange.value}; the running model trains with it from the next step (no reset).`);
       });
-      betaRow.append(label);
+      const betaRow = controlsRow(beta.label);
+      betaRow.classList.add('vae-beta');
 
       const top = document.createElement('div');
       top.className = 'vae-row';
-      scatterBox = chartBox('Latent means of 500 test digits, coloured by digit', 'vae-scatter');
       grid = canvasBox(`Decoded manifold: a ${VAE_GRID} × ${VAE_GRID} grid of prior quantiles in the latent plane`, 'manifold');
       top.append(scatterBox, grid.wrap);
 
@@ -124,11 +93,9 @@ export function mountVaeMnist(root: HTMLElement) {
         }
       });
       picks.canvas.setAttribute('aria-label', 'Test digits: click one, or focus and press a digit key, to set an interpolation end');
-      curveBox = chartBox('Training curves: reconstruction term and KL term per step');
       charts.append(betaRow, top, picks.wrap, recons.wrap, interp.wrap, curveBox);
     },
     draw(view: VaeView, ctx) {
-      if (!view) return;
       lastView = view;
       if (betaRange && Number(betaRange.value) !== Number(ctx.values.beta) && document.activeElement !== betaRange) {
         betaRange.value = String(ctx.values.beta);

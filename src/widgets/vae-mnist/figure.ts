@@ -3,19 +3,12 @@
  * (public/checkpoints/vae-mnist.*, `npm run checkpoints`): the latent means of the 500 test
  * digits by class and the decoded 15 x 15 manifold, with the manifest's steps and test ELBO.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { decodeMnist } from '../../lib/data/mnist';
-import { defaults } from '../../lib/params';
-import { lineChartSvg, type Series } from '../../lib/svg';
-import { buildBackend } from '../../lib/book/tf-build';
-import { readCheckpoint } from '../../lib/book/checkpoint-files';
+import { lineChartSvg, pointsByClass } from '../../lib/svg';
+import { trainedView } from '../../lib/book/checkpoint-files';
 import { pngImageSvg, tileImages } from '../../lib/book/png';
-import { createModel, specs, VAE_GRID, type VaeView } from './model';
-
-/** Ten distinguishable hues for the digit classes. */
-export const DIGIT_COLORS = Array.from({ length: 10 }, (_, c) => `hsl(${Math.round(c * 36)}, 70%, 45%)`);
+import { createModel } from './model';
+import * as settings from './settings';
+import { VAE_GRID, type VaeView } from './settings';
 
 let cached: Promise<{ svg: string; caption: string } | null> | null = null;
 
@@ -26,25 +19,10 @@ export function vaeTrainedFigure(): Promise<{ svg: string; caption: string } | n
 }
 
 async function draw() {
-  const ck = readCheckpoint('vae-mnist');
-  if (!ck) return null;
-  await buildBackend();
-  const data = decodeMnist(new Uint8Array(gunzipSync(readFileSync(join(process.cwd(), 'public/data/mnist.bin.gz')))));
-  const values = { ...defaults(specs), ...ck.manifest.settings };
-  const model = createModel(values, data);
-  let v: VaeView;
-  try {
-    model.load(ck.weights, ck.manifest.steps);
-    v = model.view();
-  } finally {
-    model.dispose();
-  }
-  const series: Series[] = DIGIT_COLORS.map((color, c) => ({ x: [] as number[], y: [] as number[], label: String(c), color, kind: 'points' as const }));
-  for (let i = 0; i < v.labels.length; i++) {
-    (series[v.labels[i]].x as number[]).push(v.latent[2 * i]);
-    (series[v.labels[i]].y as number[]).push(v.latent[2 * i + 1]);
-  }
-  const m = ck.manifest;
+  const t = await trainedView<VaeView>(settings, createModel);
+  if (!t) return null;
+  const { view: v, manifest: m } = t;
+  const series = pointsByClass(v.latent, v.labels);
   const elbo = m.metrics.elbo;
   const scatter = lineChartSvg(series, { width: 420, height: 400, xLabel: 'z1', yLabel: 'z2', title: `Latent means of 500 test digits after ${m.steps.toLocaleString('en-US')} steps` });
   const tiles = tileImages(v.grid, VAE_GRID * VAE_GRID, 28, 28, VAE_GRID);

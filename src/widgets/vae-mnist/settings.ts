@@ -2,8 +2,8 @@
  * The parts of the vae-mnist widget that need no tfjs: settings, sizes, the view's shape and
  * small helpers. The page imports this file; the worker and tests import ./vaeMnist.
  */
-import type { ParamSpec } from '../../lib/params';
-import { SEED_SPEC } from '../../lib/params';
+import { type ParamSpec, SEED_SPEC, num, int, lrSpec, batchSpec, hiddenSpec } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
 import type { BenchInfo } from '../../lib/model';
 
 /** The widget's id: names its folder, its component (components/widgets/vae-mnist.astro), its tag and its worker. */
@@ -23,21 +23,26 @@ export const VAE_REFRESH_STEPS = 50;
 export const VAE_PICKS = 20;
 
 export const specs: ParamSpec[] = [
-  { name: 'hidden', label: 'Hidden units (encoder and decoder)', kind: 'number', default: 256, min: 16, max: 512, integer: true },
-  { name: 'lr', label: 'Learning rate (Adam)', kind: 'number', default: 0.002, min: 0, max: 0.05, minExclusive: true, live: true },
-  { name: 'batch', label: 'Batch size', kind: 'number', default: 100, min: 8, max: 500, integer: true },
-  {
-    name: 'beta',
-    live: true,
-    label: 'β (weight of the KL term)',
-    kind: 'number',
-    default: 1,
+  hiddenSpec(256, { min: 16, max: 512, label: 'Hidden units (encoder and decoder)' }),
+  lrSpec(0.002, 0.05, { label: 'Learning rate (Adam)', live: true }),
+  batchSpec(100, { min: 8, max: 500 }),
+  num('beta', 'β (weight of the KL term)', 1, {
     min: 0,
     max: 10,
+    live: true,
     help: 'β = 1 is the ELBO; β > 1 pushes q(z|x) toward the prior, β = 0 leaves a plain autoencoder with noise.',
-  },
-  { name: 'train_size', label: 'Training digits used', kind: 'number', default: 8000, min: 100, max: 8000, integer: true },
+  }),
+  int('train_size', 'Training digits used', 8000, { min: 100, max: 8000 }),
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'epoch', label: 'epoch', digits: 3 },
+  { name: 'elbo', label: 'test ELBO (nats/image)', digits: 4, title: 'Evidence lower bound on 500 test digits, β left out; refreshed every 50 steps and on pause' },
+  { name: 'recon', label: 'reconstruction −log p(x|z)', digits: 4 },
+  { name: 'kl', label: 'KL(q ‖ prior)', digits: 3 },
+  { name: 'steps_per_s', label: 'steps/s', digits: 3 },
 ];
 
 export interface VaeView {

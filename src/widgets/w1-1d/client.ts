@@ -1,38 +1,24 @@
 import * as Plot from '@observablehq/plot';
-import { plot } from '../../widget-host/plot';
+import { curveRows, historyRows, plot } from '../../widget-host/plot';
 import { chartBox, chartWidth, frameQueue } from '../../widget-host/chart-box';
 import { mountWidget } from '../../widget-host/controller';
-import { specs as w1Specs, W1_PRESETS } from './settings';
+import * as settings from './settings';
+import { W1_PRESETS } from './settings';
 import type { W1View } from './model';
-import { id } from './settings';
 import { presetButtons } from '../../widget-host/presets';
 
 export function mountW1d(root: HTMLElement) {
   const later = frameQueue();
-  let densityBox: HTMLElement;
-  let criticBox: HTMLElement;
-  let historyBox: HTMLElement;
-  return mountWidget({
-    id,
-    root,
-    specs: w1Specs,
-    metrics: [
-      { name: 'w1_exact', label: 'W1 exact (CDFs)', digits: 4 },
-      { name: 'w1_critic', label: 'critic estimate (slope / c clipped to ±1)', digits: 4, title: 'Largest value of the 1-Lipschitz critics made from f by dividing its slope by c (K/32 ≤ c ≤ K) and clipping it to [−1, 1]' },
-      { name: 'critic_gap', label: 'critic value E_r f − E_g f', digits: 4 },
-      { name: 'lipschitz', label: 'critic Lipschitz K', digits: 3, title: 'Largest slope of f on a fine grid from the 0.05% to the 99.95% quantile of (p_r + p_g) / 2, where samples and interpolates fall' },
-    ],
+  const densityBox = chartBox('The two densities and the gap between their CDFs, whose area is W1');
+  const criticBox = chartBox('The trained critic against the optimal 1-Lipschitz critic');
+  const historyBox = chartBox();
+  return mountWidget(settings, root, {
     setup(charts, h) {
       const row = presetButtons(h, Object.values(W1_PRESETS).map((p) => ({ label: p.label, values: { real: p.real, fake: p.fake } })));
-      densityBox = chartBox('The two densities and the gap between their CDFs, whose area is W1');
-      criticBox = chartBox('The trained critic against the optimal 1-Lipschitz critic');
-      historyBox = chartBox();
       charts.append(row, densityBox, criticBox, historyBox);
     },
     draw(view: W1View) {
-      if (!view) return;
       const width = chartWidth(densityBox);
-      const rows = (ys: Float32Array, name: string) => Array.from(view.xs, (x, i) => ({ x, y: ys[i], name }));
       later(densityBox, () => densityBox.replaceChildren(
         plot({
           width,
@@ -41,8 +27,8 @@ export function mountW1d(root: HTMLElement) {
           x: { label: 'x' },
           y: { label: 'density / CDF gap', grid: true },
           marks: [
-            Plot.areaY(rows(view.cdfGap, 'F_g − F_r'), { x: 'x', y: 'y', fill: 'var(--series-3)', fillOpacity: 0.2 }),
-            Plot.line([...rows(view.real, 'p_r'), ...rows(view.fake, 'p_g'), ...rows(view.cdfGap, 'F_g − F_r')], { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2 }),
+            Plot.areaY(curveRows(view.xs, { 'F_g − F_r': view.cdfGap }), { x: 'x', y: 'y', fill: 'var(--series-3)', fillOpacity: 0.2 }),
+            Plot.line(curveRows(view.xs, { p_r: view.real, p_g: view.fake, 'F_g − F_r': view.cdfGap }), { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2 }),
             Plot.ruleY([0]),
           ],
         }),
@@ -54,13 +40,10 @@ export function mountW1d(root: HTMLElement) {
           color: { legend: true, domain: ['critic f', 'optimal (slope ±1)'], range: ['var(--series-4)', 'currentColor'] },
           x: { label: 'x' },
           y: { label: 'critic value', grid: true },
-          marks: [Plot.line([...rows(view.critic, 'critic f'), ...rows(view.optimal, 'optimal (slope ±1)')], { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeDasharray: (d: { name: string }) => (d.name === 'critic f' ? null : '4 3') } as never)],
+          marks: [Plot.line(curveRows(view.xs, { 'critic f': view.critic, 'optimal (slope ±1)': view.optimal }), { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeDasharray: (d: { name: string }) => (d.name === 'critic f' ? null : '4 3') } as never)],
         }),
       ));
-      const hist = [
-        ...Array.from(view.history, (y, i) => ({ step: i, y, name: '1-Lipschitz estimate' })),
-        ...Array.from(view.gapHistory, (y, i) => ({ step: i, y, name: 'raw critic value' })),
-      ].filter((d) => Number.isFinite(d.y));
+      const hist = historyRows({ '1-Lipschitz estimate': view.history, 'raw critic value': view.gapHistory });
       later(historyBox, () => historyBox.replaceChildren(
         plot({
           width,

@@ -1,7 +1,7 @@
 /** Settings of the widget (no tfjs here, so that the page script can import them). */
-import type { ParamSpec } from '../../lib/params';
-import { SEED_SPEC } from '../../lib/params';
-import { mixtureError } from '../../lib/density/mixture';
+import { type ParamSpec, SEED_SPEC, num, rate, choice, lrSpec, batchSpec, hiddenSpec } from '../../lib/params';
+import type { MetricSpec } from '../../lib/metrics';
+import { mixtureSpec } from '../../lib/density/mixture';
 import type { BenchInfo } from '../../lib/model';
 
 /** The widget's id: names its folder, its component (components/widgets/w1-1d.astro), its tag and its worker. */
@@ -15,23 +15,25 @@ export const W1_PRESETS: Record<string, { label: string; real: string; fake: str
 };
 
 export const specs: ParamSpec[] = [
-  { name: 'real', label: 'p_r (real)', kind: 'text', default: W1_PRESETS.bimodal.real, maxLength: 400, validate: mixtureError, wide: true },
-  { name: 'fake', label: 'p_g (generated)', kind: 'text', default: W1_PRESETS.bimodal.fake, maxLength: 400, validate: mixtureError, wide: true },
-  {
-    name: 'constraint',
-    label: 'Lipschitz constraint',
-    kind: 'enum',
-    default: 'gp1',
-    options: [
-      { value: 'gp1', label: 'One-sided gradient penalty (Adam)' },
-      { value: 'gp', label: 'Two-sided gradient penalty (WGAN-GP, Adam)' },
-      { value: 'clip', label: 'Weight clipping (WGAN, RMSProp)' },
-    ],
-  },
-  { name: 'lambda', label: 'Penalty weight lambda', kind: 'number', default: 10, min: 0, max: 1000, live: true },
-  { name: 'clip', label: 'Clip c', kind: 'number', default: 0.05, min: 0, minExclusive: true, max: 10, live: true },
-  { name: 'lr', label: 'Learning rate', kind: 'number', default: 0.005, min: 0, minExclusive: true, max: 0.1, live: true },
-  { name: 'batch', label: 'Batch size', kind: 'number', default: 128, min: 4, max: 2048, integer: true, live: true },
-  { name: 'hidden', label: 'Hidden units (2 layers)', kind: 'number', default: 32, min: 2, max: 128, integer: true },
+  mixtureSpec('real', 'p_r (real)', W1_PRESETS.bimodal.real),
+  mixtureSpec('fake', 'p_g (generated)', W1_PRESETS.bimodal.fake),
+  choice('constraint', 'Lipschitz constraint', 'gp1', {
+    gp1: 'One-sided gradient penalty (Adam)',
+    gp: 'Two-sided gradient penalty (WGAN-GP, Adam)',
+    clip: 'Weight clipping (WGAN, RMSProp)',
+  }),
+  num('lambda', 'Penalty weight lambda', 10, { min: 0, max: 1000, live: true }),
+  rate('clip', 'Clip c', 0.05, 10, { live: true }),
+  lrSpec(0.005, 0.1, { live: true }),
+  batchSpec(128, { min: 4, max: 2048, live: true }),
+  hiddenSpec(32, { min: 2, max: 128, label: 'Hidden units (2 layers)' }),
   SEED_SPEC,
+];
+
+/** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
+export const metrics: MetricSpec[] = [
+  { name: 'w1_exact', label: 'W1 exact (CDFs)', digits: 4 },
+  { name: 'w1_critic', label: 'critic estimate (slope / c clipped to ±1)', digits: 4, title: 'Largest value of the 1-Lipschitz critics made from f by dividing its slope by c (K/32 ≤ c ≤ K) and clipping it to [−1, 1]' },
+  { name: 'critic_gap', label: 'critic value E_r f − E_g f', digits: 4 },
+  { name: 'lipschitz', label: 'critic Lipschitz K', digits: 3, title: 'Largest slope of f on a fine grid from the 0.05% to the 99.95% quantile of (p_r + p_g) / 2, where samples and interpolates fall' },
 ];
