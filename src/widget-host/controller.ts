@@ -6,7 +6,7 @@
  * Worker does, and this code only forwards commands and hands the worker's state to `draw`.
  */
 import { SEED_SPEC, readParams, type ParamSpec, type Values } from '../lib/params';
-import { MetricHistory } from './export';
+import { MetricHistory } from './metric-history';
 import { el } from './dom';
 import { createControls, isSpeed, speedRate, type Speed } from './controls';
 import { createReadouts, type MetricSpec } from './readouts';

@@ -1,5 +1,6 @@
 /** The Export menu: every chart as SVG or PNG, canvases as PNG, the run's metric history as CSV. */
-import { chartSvgs, download, rendered, serializeSvg, svgToPng, type MetricHistory } from './export';
+import { chartSvgs, download, rendered, serializeSvg, svgToPng } from './export';
+import type { MetricHistory } from './metric-history';
 import { el } from './dom';
 
 type SetStatus = (text: string, kind?: 'info' | 'warn' | 'error') => void;

@@ -1,6 +1,6 @@
 /** What a widget's client passes to mountWidget() (its settings module and a config), and the handle it gets back. */
 import type { ParamSpec, Values } from '../lib/params';
-import type { MetricRow } from './export';
+import type { MetricRow } from './metric-history';
 import type { Speed } from './controls';
 import type { MetricSpec } from './readouts';
 import type { DrawContext } from './draw-loop';

@@ -6,7 +6,7 @@
 import type { FromWorker, ToWorker } from '../lib/protocol';
 import { failureMessage } from './failures';
 import type { Values } from '../lib/params';
-import type { MetricHistory } from './export';
+import type { MetricHistory } from './metric-history';
 
 export interface WorkerLinkHost {
   root: HTMLElement;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { extractExercises, equationLabels, renderSnippet, exerciseAnchor } from '../../src/lib/book/snippets';
 import rehypeGlossary from '../../src/plugins/rehype-glossary.mjs';
-import { MetricHistory } from '../../src/widget-host/export';
+import { MetricHistory } from '../../src/widget-host/metric-history';
 
 const GLOSSARY = new URL('../../content/glossary.json', import.meta.url).pathname;
 
