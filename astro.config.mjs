@@ -28,9 +28,10 @@ export default defineConfig({
     // tfjs-converter requires node-fetch without a browser mapping; Vite's dependency optimiser
     // would then pick node-fetch's Node build (lib/index.mjs), which fails in the page.
     resolve: { alias: { 'node-fetch': fileURLToPath(new URL('./src/shims/node-fetch.js', import.meta.url)) } },
-    // Pre-bundle tfjs up front: discovered late (inside a worker), Vite re-optimises and reloads
-    // the page mid-session; excluded, the WASM backend's CommonJS worker file is served raw and
-    // its ES import fails ("does not provide an export named 'wasmWorkerContents'").
-    optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@observablehq/plot'] },
+    // Pre-bundle tfjs (and its WebGPU backend, imported lazily) up front: discovered late (inside a
+    // worker), Vite re-optimises and reloads the page mid-session; excluded, the WASM backend's
+    // CommonJS worker file is served raw and its ES import fails ("does not provide an export
+    // named 'wasmWorkerContents'").
+    optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu', '@observablehq/plot'] },
   },
 });
