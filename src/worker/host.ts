@@ -185,6 +185,9 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
     const gen = ++generation;
     running = false;
     cancel();
+    // A trained checkpoint downloads while the backend starts and the model is built.
+    const checkpoint = params.checkpoint ? fetchCheckpoint(params.checkpoint, params.params) : null;
+    checkpoint?.catch(() => undefined); // its failure is reported where it is awaited, below
     if (!ready) {
       ready = (opts.backend ? opts.backend() : Promise.resolve('js')).then((b) => {
         const info: BackendInfo = typeof b === 'string' ? { name: b } : b;
@@ -220,7 +223,7 @@ export function serve(factory: ModelFactory, opts: ServeOptions = {}) {
       // Start from a trained checkpoint: its weights in place, step counting on from its steps.
       try {
         if (!model.load) throw new StageError('checkpoint', 'This widget cannot load a trained checkpoint');
-        const ck = await fetchCheckpoint(params.checkpoint, params.params);
+        const ck = await checkpoint!;
         if (gen !== generation) return;
         const stated = Object.fromEntries(Object.entries(ck.manifest.metrics ?? {}).map(([k, m]) => [k, m.value]));
         model.load(ck.weights, ck.manifest.steps, stated);

@@ -210,7 +210,10 @@ export function createModel(values: Values, data: Mnist): MnistGanModel {
   // The memoriser: training digits as kernel centres, the same protocol.
   const trainCentres = batchPixels(data, pick(0, VALID_START, PARZEN.samples));
   const parzenTrain = parzenEstimate(trainCentres, validX, testX, d, PARZEN.sigmas).test;
-  parzen();
+  /** The estimate of the initial G (step 0), made when first needed: a loaded checkpoint skips it. */
+  function initialParzen() {
+    if (!parzenHist.length) parzen();
+  }
   evalLosses();
 
   return {
@@ -228,6 +231,7 @@ export function createModel(values: Values, data: Mnist): MnistGanModel {
       minimax = next.loss === 'minimax';
     },
     step() {
+      initialParzen(); // before G changes
       for (let k = 0; k < K; k++) discriminatorStep();
       generatorStep();
       steps++;
@@ -238,10 +242,12 @@ export function createModel(values: Values, data: Mnist): MnistGanModel {
       if (steps % every === 0) parzen();
     },
     metrics() {
+      initialParzen();
       const p = parzenHist[parzenHist.length - 1];
       return { d_loss: dLoss, g_loss: gLoss, parzen_ll: p.gan, parzen_sigma: p.sigma, parzen_train: parzenTrain };
     },
     view(): MnistGanView {
+      initialParzen();
       const samples = readTidy(() => G.apply(gridZ));
       return { samples, n: GRID, history: history.slice(), parzen: parzenHist.slice(), parzenTrain };
     },
