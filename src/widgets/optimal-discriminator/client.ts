@@ -11,7 +11,7 @@ import type { OptimalDView } from './model';
 export function mountOptimalDiscriminator(root: HTMLElement) {
   const later = frameQueue();
   const chartEl = chartBox();
-  const historyBox = chartBox('V(D, G) over training steps against its maximum −log 4 + 2 JSD');
+  const historyBox = chartBox('V(D, G) over training steps against its maximum −log 4 + 2 JS');
   let presetSel: HTMLSelectElement;
   const gapBox = chartBox('max |D − D*| over training steps, against the 0.05 the tests ask for');
 

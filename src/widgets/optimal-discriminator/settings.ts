@@ -44,7 +44,7 @@ export const specs: ParamSpec[] = [
 /** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
 export const metrics: MetricSpec[] = [
   { name: 'value', label: 'V(D, G)', digits: 5, title: 'Value of the current discriminator, by numerical integration against both densities' },
-  { name: 'value_optimal', label: '−log 4 + 2 JSD', digits: 5, title: 'C(G): the value of the optimal discriminator D*' },
-  { name: 'jsd', label: 'JSD (nats)', digits: 4, title: 'Jensen-Shannon divergence between p_data and p_g' },
+  { name: 'value_optimal', label: '−log 4 + 2 JS', digits: 5, title: 'C(G): the value of the optimal discriminator D*' },
+  { name: 'jsd', label: 'JS (nats)', digits: 4, title: 'Jensen-Shannon divergence between p_data and p_g' },
   { name: 'max_gap', label: 'max |D − D*|', digits: 3, title: 'Largest gap over the smallest region holding 99% of the mass of (p_data + p_g) / 2, leaving out a band of 0.5% of the range at each density jump' },
 ];

@@ -23,12 +23,12 @@ export function mountW1d(root: HTMLElement) {
         plot({
           width,
           height: 220,
-          color: { legend: true, domain: ['p_r', 'p_g', 'F_g − F_r'], range: ['var(--series-1)', 'var(--series-2)', 'var(--series-3)'] },
+          color: { legend: true, domain: ['p_data', 'p_θ', 'F_θ − F_data'], range: ['var(--series-1)', 'var(--series-2)', 'var(--series-3)'] },
           x: { label: 'x' },
           y: { label: 'density / CDF gap', grid: true },
           marks: [
-            Plot.areaY(curveRows(view.xs, { 'F_g − F_r': view.cdfGap }), { x: 'x', y: 'y', fill: 'var(--series-3)', fillOpacity: 0.2 }),
-            Plot.line(curveRows(view.xs, { p_r: view.real, p_g: view.fake, 'F_g − F_r': view.cdfGap }), { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2 }),
+            Plot.areaY(curveRows(view.xs, { 'F_θ − F_data': view.cdfGap }), { x: 'x', y: 'y', fill: 'var(--series-3)', fillOpacity: 0.2 }),
+            Plot.line(curveRows(view.xs, { p_data: view.real, 'p_θ': view.fake, 'F_θ − F_data': view.cdfGap }), { x: 'x', y: 'y', stroke: 'name', z: 'name', strokeWidth: 2 }),
             Plot.ruleY([0]),
           ],
         }),

@@ -15,8 +15,8 @@ export const W1_PRESETS: Record<string, { label: string; real: string; fake: str
 };
 
 export const specs: ParamSpec[] = [
-  mixtureSpec('real', 'p_r (real)', W1_PRESETS.bimodal.real),
-  mixtureSpec('fake', 'p_g (generated)', W1_PRESETS.bimodal.fake),
+  mixtureSpec('real', 'p_data', W1_PRESETS.bimodal.real),
+  mixtureSpec('fake', 'p_θ (model)', W1_PRESETS.bimodal.fake),
   choice('constraint', 'Lipschitz constraint', 'gp1', {
     gp1: 'One-sided gradient penalty (Adam)',
     gp: 'Two-sided gradient penalty (WGAN-GP, Adam)',
@@ -34,6 +34,6 @@ export const specs: ParamSpec[] = [
 export const metrics: MetricSpec[] = [
   { name: 'w1_exact', label: 'W1 exact (CDFs)', digits: 4 },
   { name: 'w1_critic', label: 'critic estimate (slope / c clipped to ±1)', digits: 4, title: 'Largest value of the 1-Lipschitz critics made from f by dividing its slope by c (K/32 ≤ c ≤ K) and clipping it to [−1, 1]' },
-  { name: 'critic_gap', label: 'critic value E_r f − E_g f', digits: 4 },
-  { name: 'lipschitz', label: 'critic Lipschitz K', digits: 3, title: 'Largest slope of f on a fine grid from the 0.05% to the 99.95% quantile of (p_r + p_g) / 2, where samples and interpolates fall' },
+  { name: 'critic_gap', label: 'critic value E_data f − E_θ f', digits: 4 },
+  { name: 'lipschitz', label: 'critic Lipschitz K', digits: 3, title: 'Largest slope of f on a fine grid from the 0.05% to the 99.95% quantile of (p_data + p_θ) / 2, where samples and interpolates fall' },
 ];
