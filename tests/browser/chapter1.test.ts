@@ -80,7 +80,7 @@ describe('density-1d widget', () => {
     await waitReady(page, ID);
     for (const bad of ['0', '-1', '1e9', 'abc', '']) {
       const msg = await setParam(page, ID, 'k', bad);
-      expect(msg).toMatch(/Components k/);
+      expect(msg).toMatch(/Components K/);
     }
     expect(await page.locator(`#${ID}-k`).getAttribute('aria-invalid')).toBe('true');
     const msg = await setParam(page, ID, 'bandwidth', '0');

@@ -28,7 +28,7 @@ export const specs: ParamSpec[] = [
   int('n', 'Preset sample size', 200, { min: 2, max: MAX_POINTS }),
   text('points', 'My points (comma-separated; click the chart to add)', '', { maxLength: 20000, validate: pointsError, wide: true }),
   choice('method', 'Model', 'em', { em: 'Gaussian mixture (EM)', kde: 'Kernel density' }),
-  int('k', 'Components k', 2, { min: 1, max: 10 }),
+  int('k', 'Components K', 2, { min: 1, max: 10 }),
   num('bandwidth', 'Bandwidth h (KDE)', 0.5, { min: 0.001, max: 20 }),
   flag('learn_bw', 'Learn h by leave-one-out likelihood', true),
   SEED_SPEC,
