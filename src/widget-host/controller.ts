@@ -101,8 +101,7 @@ export function mountWidget<V>(settings: WidgetSettings, root: HTMLElement, cfg:
     setStatus,
     warning: () => status.classList.contains('warn'),
     statusText: () => status.textContent ?? '',
-    setMetric: readouts.set,
-    hasMetric: readouts.has,
+    readouts,
     metricLog,
     checkpoint: () => trained?.urls(),
     onRunning(running, diverged) {
