@@ -1,6 +1,7 @@
 /**
  * mountWidget(): the page side of every widget, put together from its parts: the toolbar
- * (controls.ts), settings inputs and URL state (inputs.ts), readouts (readouts.ts), export
+ * (controls.ts), settings inputs (inputs.ts), URL state (url-state.ts), settings changes
+ * (settings-change.ts), readouts (readouts.ts), export
  * (export-menu.ts), lecture mode and full screen (lecture.ts), keys (keyboard.ts), and the link
  * to the training worker (worker-link.ts, viewport.ts, draw-loop.ts). It never trains: a Web
  * Worker does, and this code only forwards commands and hands the worker's state to `draw`.
@@ -8,9 +9,10 @@
 import { SEED_SPEC, readParams, type ParamSpec, type Values } from '../lib/params';
 import { MetricHistory } from './metric-history';
 import { el } from './dom';
-import { createControls, isSpeed, speedRate, type Speed } from './controls';
+import { bindControls, createControls, isSpeed, speedRate, type Speed } from './controls';
 import { createReadouts, type MetricSpec } from './readouts';
-import { createInputs, linkTo, parsePartial, readView, updateUrl } from './inputs';
+import { createInputs } from './inputs';
+import { linkTo, readView } from './url-state';
 import { bindExportMenu } from './export-menu';
 import { setupLecture } from './lecture';
 import { bindKeys } from './keyboard';
@@ -22,6 +24,7 @@ import { drawLoop, type DrawContext } from './draw-loop';
 import { readSummary, setupTrained, type Trained } from './trained';
 import type { WidgetConfig, WidgetHandle, WidgetSettings } from './widget-types';
 import { settingsChange } from './settings-change';
+import { createStatusLine } from './status-line';
 
 export type { MetricSpec, DrawContext, Speed };
 export type { WidgetConfig, WidgetHandle, WidgetSettings };
@@ -48,33 +51,25 @@ export function mountWidget<V>(settings: WidgetSettings, root: HTMLElement, cfg:
   if (!root.hasAttribute('tabindex')) root.setAttribute('tabindex', '-1');
 
   const ui = createControls(cfg.defaultSpeed);
-  const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const status = createStatusLine();
+  const setStatus = status.set;
   const readouts = createReadouts(settings.metrics);
   const inputs = createInputs({
     id,
     specs,
     visible: cfg.visible,
     values: () => values,
-    onChange(spec, value) {
-      values = { ...values, [spec.name]: value };
-      updateUrl(id, values, specs);
-      change.fromInput(spec, value);
-    },
+    onChange: (spec, value) => change.fromInput(spec, value),
     onInvalid() {
       // An earlier "... set to ..." line would read as the outcome of this rejected value.
-      if (!status.classList.contains('warn') && !status.classList.contains('error')) setStatus('');
+      if (!status.alert()) setStatus('');
     },
   });
   const charts = el('div', { class: 'charts' });
   const lectureHint = el('p', { class: 'hint lecture-hint' }, 'Controls hidden for the lecture. With the figure focused: Space play/pause, S step, R reset, F full screen.');
   // Charts may be redrawn outside draw() (in a later frame): tidy their ARIA whenever they change.
   new MutationObserver(() => tidyChartsA11y(charts)).observe(charts, { childList: true, subtree: true });
-  live.append(ui.toolbar, lectureHint, status, charts, readouts.el, inputs.box);
-
-  function setStatus(text: string, kind: 'info' | 'warn' | 'error' = 'info') {
-    status.textContent = text;
-    status.className = `status${kind === 'info' ? '' : ' ' + kind}`;
-  }
+  live.append(ui.toolbar, lectureHint, status.el, charts, readouts.el, inputs.box);
 
   // "Load trained" (trained.ts) where the widget has a checkpoint.
   const summary = readSummary(root);
@@ -99,61 +94,22 @@ export function mountWidget<V>(settings: WidgetSettings, root: HTMLElement, cfg:
     values: () => values,
     rate: () => speedRate(ui.speedSel.value),
     setStatus,
-    warning: () => status.classList.contains('warn'),
-    statusText: () => status.textContent ?? '',
-    setMetric: readouts.set,
-    hasMetric: readouts.has,
+    warning: status.warning,
+    statusText: status.text,
+    readouts,
     metricLog,
     checkpoint: () => trained?.urls(),
-    onRunning(running, diverged) {
-      // A button that disables itself while it has focus would drop focus to <body> (the next
-      // Space would scroll the page, and S/R would no longer reach the widget): hand focus to
-      // the button that does the opposite, or to the widget.
-      const active = document.activeElement;
-      const fromButton = active === ui.playBtn || active === ui.pauseBtn;
-      ui.playBtn.disabled = running || diverged;
-      ui.pauseBtn.disabled = !running;
-      if (fromButton && (active as HTMLButtonElement).disabled) {
-        const other = active === ui.playBtn ? ui.pauseBtn : ui.playBtn;
-        (other.disabled ? root : other).focus({ preventScroll: true });
-      }
-    },
+    onRunning: (running, diverged) => buttons.showRunning(running, diverged),
   });
 
-  const change = settingsChange({ link, trained, values: () => values, setStatus });
-
-  ui.playBtn.addEventListener('click', link.play);
-  ui.pauseBtn.addEventListener('click', link.pause);
-  ui.stepBtn.addEventListener('click', link.stepOnce);
+  const change = settingsChange({ id, specs, values: () => values, setValues: (v) => (values = v), sync: inputs.sync, link, trained, setStatus });
   // Reset starts from scratch (leaving the trained checkpoint, if one was loaded).
   const resetScratch = () => {
     trained?.clear();
     link.reset();
   };
-  ui.resetBtn.addEventListener('click', resetScratch);
-  ui.speedSel.addEventListener('change', () => link.setRate(speedRate(ui.speedSel.value)));
-  ui.copyBtn.addEventListener('click', async () => {
-    const text = linkTo(id, values, specs);
-    try {
-      await navigator.clipboard.writeText(text);
-      setStatus(`Link copied: ${text}`);
-    } catch {
-      setStatus(`Copy this link: ${text}`);
-    }
-    root.dataset.link = text;
-  });
-
-  function setParams(partial: Values): string[] {
-    const { next, errors } = parsePartial(specs, values, partial);
-    if (errors.length === 0) {
-      const changed = specs.filter((s) => next[s.name] !== values[s.name]);
-      values = next;
-      inputs.sync();
-      updateUrl(id, values, specs);
-      change.fromCode(changed);
-    }
-    return errors;
-  }
+  const actions = { play: link.play, pause: link.pause, step: link.stepOnce, reset: resetScratch, setRate: link.setRate };
+  const buttons = bindControls(ui, root, { ...actions, link: () => linkTo(id, values, specs), setStatus });
 
   bindKeys(root, {
     playPause: () => (link.running() ? link.pause() : link.play()),
@@ -168,7 +124,7 @@ export function mountWidget<V>(settings: WidgetSettings, root: HTMLElement, cfg:
   const handle: WidgetHandle = {
     root,
     values: () => values,
-    setParams,
+    setParams: change.setParams,
     command: link.command,
     setStatus,
     play: link.play,

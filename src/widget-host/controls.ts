@@ -51,3 +51,52 @@ export function createControls(defaultSpeed: Speed = 'max'): Controls {
   toolbar.append(playBtn, pauseBtn, stepBtn, resetBtn, speedSel, copyBtn, fullBtn, exportMenu);
   return { toolbar, playBtn, pauseBtn, stepBtn, resetBtn, speedSel, copyBtn, fullBtn, exportMenu, exportSummary, exportItems };
 }
+
+/** What the toolbar's buttons do (the worker link's actions, Reset from scratch, the settings as a link). */
+export interface ControlActions {
+  play(): void;
+  pause(): void;
+  step(): void;
+  reset(): void;
+  setRate(stepsPerSecond: number): void;
+  /** A link to the widget with its current settings (Copy link). */
+  link(): string;
+  setStatus(text: string): void;
+}
+
+/**
+ * Wires the toolbar's buttons and speed to `actions`. Returns showRunning(), which enables Play
+ * or Pause as the run starts and stops.
+ */
+export function bindControls(ui: Controls, root: HTMLElement, actions: ControlActions) {
+  ui.playBtn.addEventListener('click', actions.play);
+  ui.pauseBtn.addEventListener('click', actions.pause);
+  ui.stepBtn.addEventListener('click', actions.step);
+  ui.resetBtn.addEventListener('click', actions.reset);
+  ui.speedSel.addEventListener('change', () => actions.setRate(speedRate(ui.speedSel.value)));
+  ui.copyBtn.addEventListener('click', async () => {
+    const text = actions.link();
+    try {
+      await navigator.clipboard.writeText(text);
+      actions.setStatus(`Link copied: ${text}`);
+    } catch {
+      actions.setStatus(`Copy this link: ${text}`);
+    }
+    root.dataset.link = text;
+  });
+  return {
+    showRunning(running: boolean, diverged: boolean) {
+      // A button that disables itself while it has focus would drop focus to <body> (the next
+      // Space would scroll the page, and S/R would no longer reach the widget): hand focus to
+      // the button that does the opposite, or to the widget.
+      const active = document.activeElement;
+      const fromButton = active === ui.playBtn || active === ui.pauseBtn;
+      ui.playBtn.disabled = running || diverged;
+      ui.pauseBtn.disabled = !running;
+      if (fromButton && (active as HTMLButtonElement).disabled) {
+        const other = active === ui.playBtn ? ui.pauseBtn : ui.playBtn;
+        (other.disabled ? root : other).focus({ preventScroll: true });
+      }
+    },
+  };
+}

@@ -1,68 +1,10 @@
 /**
- * Settings inputs and URL state. Each setting is an input validated on change (an inline message
- * says what is wrong, and the model keeps its value); accepted values go to the URL as
- * `?<id>.<param>=value`. View settings are read from the URL too and kept there:
- *   <id>.controls=off   hide the buttons and inputs (lecture mode; keys still work)
- *   <id>.lecture=on     large type for projection, without going full screen
- *   <id>.from=trained   start from the widget's trained checkpoint (where it has one)
+ * Settings inputs: one input per setting, validated on change (an inline message says what is
+ * wrong, and the model keeps its value); an accepted value goes to onChange (settings-change.ts,
+ * which also writes it to the URL: url-state.ts).
  */
-import { formatValue, isLive, parseValue, writeParams, type ParamSpec, type ParamValue, type Values } from '../lib/params';
+import { formatValue, isLive, parseValue, type ParamSpec, type ParamValue, type Values } from '../lib/params';
 import { el } from './dom';
-
-export const VIEW_KEYS = ['controls', 'lecture', 'from'] as const;
-
-export function readView(id: string, search: string) {
-  const q = new URLSearchParams(search);
-  const get = (k: string) => q.get(`${id}.${k}`)?.toLowerCase();
-  const off = (v: string | undefined) => v === 'off' || v === 'hide' || v === 'hidden' || v === 'false' || v === '0' || v === 'no';
-  const on = (v: string | undefined) => v === 'on' || v === 'true' || v === '1' || v === 'yes';
-  const rest = new URLSearchParams();
-  for (const [k, v] of q) if (!VIEW_KEYS.some((vk) => k === `${id}.${vk}`)) rest.append(k, v);
-  return { controlsOff: off(get('controls')), lecture: on(get('lecture')), fromTrained: get('from') === 'trained', rest };
-}
-
-/** writeParams drops every key of this widget; put the view settings back. */
-function keepView(id: string, q: URLSearchParams, from: URLSearchParams) {
-  for (const k of VIEW_KEYS) {
-    const v = from.get(`${id}.${k}`);
-    if (v !== null) q.set(`${id}.${k}`, v);
-  }
-  return q;
-}
-
-/** Writes the widget's settings into the page URL (replacing its history entry). */
-export function updateUrl(id: string, values: Values, specs: ParamSpec[]) {
-  const url = new URL(window.location.href);
-  const before = new URLSearchParams(url.searchParams);
-  const q = keepView(id, writeParams(id, values, specs, url.searchParams), before);
-  url.search = q.toString();
-  history.replaceState(history.state, '', url);
-}
-
-/** A link to this widget with these settings (and the view settings of the page URL). */
-export function linkTo(id: string, values: Values, specs: ParamSpec[]): string {
-  const url = new URL(window.location.href);
-  url.search = keepView(id, writeParams(id, values, specs, new URLSearchParams()), new URLSearchParams(window.location.search)).toString();
-  url.hash = id;
-  return url.toString();
-}
-
-/** Parses a partial setting of values (strings, numbers or booleans) against the specs. */
-export function parsePartial(specs: ParamSpec[], values: Values, partial: Values): { next: Values; errors: string[] } {
-  const errors: string[] = [];
-  const next = { ...values };
-  for (const [k, v] of Object.entries(partial)) {
-    const spec = specs.find((s) => s.name === k);
-    if (!spec) {
-      errors.push(`unknown setting ${k}`);
-      continue;
-    }
-    const p = parseValue(spec, typeof v === 'boolean' ? (v ? 'on' : 'off') : String(v));
-    if (p.ok) next[k] = p.value;
-    else errors.push(p.error);
-  }
-  return { next, errors };
-}
 
 /** A message as a sentence: it ends with a full stop. */
 function sentence(text: string): string {
@@ -172,3 +114,7 @@ export function createInputs(opts: {
   }
   return { box, sync };
 }
+
+// URL state (url-state.ts) and partial settings (settings-change.ts), also importable from here.
+export { VIEW_KEYS, readView, updateUrl, linkTo } from './url-state';
+export { parsePartial } from './settings-change';

@@ -25,6 +25,8 @@ export interface Readouts {
   el: HTMLElement;
   has(name: string): boolean;
   set(name: string, v: number | string): void;
+  /** Shows a state report: its step, its metrics and the measured steps per second (where shown). */
+  showState(m: { step: number; metrics: Record<string, number | string>; stepsPerSecond: number }): void;
 }
 
 /** `step` first and `backend` last around the widget's own metrics. */
@@ -46,17 +48,23 @@ export function createReadouts(metrics: MetricSpec[]): Readouts {
     readouts.append(wrap);
     metricEls.set(m.name, dd);
   }
+  function set(name: string, v: number | string) {
+    const dd = metricEls.get(name);
+    if (!dd) return;
+    const spec = allMetrics.find((m) => m.name === name)!;
+    const text = formatMetric(v, spec);
+    if (dd.parentElement) dd.parentElement.hidden = false;
+    dd.dataset.value = String(v);
+    if (dd.textContent !== text) dd.textContent = text;
+  }
   return {
     el: readouts,
     has: (name) => metricEls.has(name),
-    set(name, v) {
-      const dd = metricEls.get(name);
-      if (!dd) return;
-      const spec = allMetrics.find((m) => m.name === name)!;
-      const text = formatMetric(v, spec);
-      if (dd.parentElement) dd.parentElement.hidden = false;
-      dd.dataset.value = String(v);
-      if (dd.textContent !== text) dd.textContent = text;
+    set,
+    showState(m) {
+      set('step', m.step);
+      for (const [k, v] of Object.entries(m.metrics)) set(k, v);
+      if (metricEls.has('steps_per_s')) set('steps_per_s', Math.round(m.stepsPerSecond * 10) / 10);
     },
   };
 }

@@ -10,7 +10,7 @@ import { configureWasm, parseBackendOrder, pickBackend, setBackendLoader, wasmTh
 import { candidates, choiceLabel, classifyAdapter, classifyRenderer, pickFastest, type BackendChoice, type BackendTiming, type GlKind } from '../lib/backend-choice';
 import type { Model } from '../lib/model';
 import { StageError } from '../lib/protocol';
-import type { BackendInfo } from './host';
+import type { BackendInfo } from './start';
 
 /** The WebGPU entry of this worker's navigator, where the browser has one. */
 function webgpu(): { requestAdapter(): Promise<{ isFallbackAdapter?: boolean; info?: Record<string, string> } | null> } | undefined {
