@@ -1,11 +1,12 @@
 /**
  * Claims test (long: 5,000 steps per pair). Chapter 6 says the w1-1d estimate, with the default
- * settings (one-sided penalty, seed 1), stays within 10% of the exact W1 at every step from 600
- * to 5,000: on every preset, on 0.3 N(-2, 0.5) + 0.7 U(1, 3) against N(0, 1) and on U(-1, 3)
- * against N(0, 1); and from step 700 on three generated pairs (tests/unit/helpers/random-pairs.ts,
- * seed 5), two of them with components narrower than 0.1. Before the estimate clipped the slope,
- * value / K drifted down on every one of these pairs (to 0.82 W1 on U(-1, 3) vs N(0, 1)); with c
- * only down to K / 2, the narrow generated pairs dipped to 0.88 W1.
+ * settings (one-sided penalty, Adam at lr 0.01, seed 1), stays within 10% of the exact W1 at every
+ * step from 600 to 5,000: on every preset, on 0.3 N(-2, 0.5) + 0.7 U(1, 3) against N(0, 1), on
+ * U(-1, 3) against N(0, 1), and on three generated pairs (tests/unit/helpers/random-pairs.ts,
+ * seed 5), two of them with components narrower than 0.1. value / K alone drifts down on every
+ * one of these pairs (to 0.90 W1 on U(-1, 3) vs N(0, 1), below 0.3 W1 on the two overlapping
+ * generated pairs), which is why the estimate clips the slope. With lr 0.005 the first
+ * generated pair was still at 0.89 W1 at step 600.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTf } from './helpers/tf-node';
@@ -18,10 +19,12 @@ const PAIRS: [string, string, number][] = [
   ...Object.values(W1_PRESETS).map((p) => [p.real, p.fake, 600] as [string, string, number]),
   ['0.3 N(-2, 0.5) + 0.7 U(1, 3)', 'N(0, 1)', 600],
   ['U(-1, 3)', 'N(0, 1)', 600],
-  // generated pairs: the first (components of width 0.1 to 2.4) is at 0.890 W1 at step 600 and
-  // passes 0.9 near step 670, so for these the claim starts at step 700
-  ...randomPairs(5, 3).map((p) => [p.pdata, p.pg, 700] as [string, string, number]),
+  // generated pairs, with components of width 0.05 to 2.4
+  ...randomPairs(5, 3).map((p) => [p.pdata, p.pg, 600] as [string, string, number]),
 ];
+
+/** The two overlapping generated pairs (the third is disjoint). */
+const OVERLAPPING = new Set(PAIRS.slice(5, 7).map(([r]) => r));
 
 describe('w1-1d: the estimate holds from step 600 to 5,000 (claims)', () => {
   beforeAll(async () => {
@@ -46,10 +49,12 @@ describe('w1-1d: the estimate holds from step 600 to 5,000 (claims)', () => {
       console.log(`w1-1d ${real} vs ${fake}: W1 ${m.exact.toFixed(4)}, estimate / W1 over steps ${from}-5,000 in [${lo.toFixed(3)}, ${hi.toFixed(3)}] (value / K alone down to ${loDivK.toFixed(3)})`);
       m.dispose();
       expect(lo).toBeGreaterThan(0.9);
-      // the chapter: value / K alone drifts to 0.82 W1 on U(-1, 3) vs N(0, 1) by step 5,000
-      if (real === 'U(-1, 3)') expect(Math.abs(loDivK - 0.82)).toBeLessThan(0.01);
-      // the chapter: at least 0.99 W1 on the default pair
-      if (real === W1_PRESETS.bimodal.real && fake === W1_PRESETS.bimodal.fake) expect(lo).toBeGreaterThanOrEqual(0.99);
+      // the chapter: value / K alone drifts to 0.90 W1 on U(-1, 3) vs N(0, 1) by step 5,000, and
+      // below 0.3 W1 on the two overlapping generated pairs
+      if (real === 'U(-1, 3)') expect(Math.abs(loDivK - 0.9)).toBeLessThan(0.01);
+      if (OVERLAPPING.has(real)) expect(loDivK).toBeLessThan(0.3);
+      // the chapter: at least 0.97 W1 on the default pair
+      if (real === W1_PRESETS.bimodal.real && fake === W1_PRESETS.bimodal.fake) expect(lo).toBeGreaterThanOrEqual(0.97);
       // an admissible critic's value never exceeds W1 (up to the grid's resolution)
       expect(hi).toBeLessThan(1.005);
     }, 900_000);

@@ -24,7 +24,7 @@ export const specs: ParamSpec[] = [
   }),
   num('lambda', 'Penalty weight lambda', 10, { min: 0, max: 1000, live: true }),
   rate('clip', 'Clip c', 0.05, 10, { live: true }),
-  lrSpec(0.005, 0.1, { live: true }),
+  lrSpec(0.01, 0.1, { live: true }),
   batchSpec(128, { min: 4, max: 2048, live: true }),
   hiddenSpec(32, { min: 2, max: 128, label: 'Hidden units (2 layers)' }),
   SEED_SPEC,
