@@ -24,7 +24,7 @@ export const specs: ParamSpec[] = [
 export const metrics: MetricSpec[] = [
   { name: 'd_loss', label: 'D loss (BCE)', digits: 4 },
   { name: 'g_loss', label: 'G loss', digits: 4 },
-  { name: 'parzen_ll', label: 'Parzen log-lik. of test digits (nats)', digits: 4, title: 'Gaussian Parzen window on 1,000 generator samples, sigma chosen on validation digits' },
-  { name: 'parzen_sigma', label: 'σ chosen', digits: 3 },
+  { name: 'parzen_ll', label: 'Parzen log-lik. of test digits (nats)', digits: 4, title: 'Gaussian Parzen window on 1,000 generator samples, bandwidth h chosen on validation digits' },
+  { name: 'parzen_sigma', label: 'bandwidth h chosen', digits: 3 },
   { name: 'parzen_train', label: 'same estimate, training digits as "samples"', digits: 4 },
 ];
