@@ -33,7 +33,7 @@ export const specs: ParamSpec[] = [
 /** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
 export const metrics: MetricSpec[] = [
   { name: 'w1_exact', label: 'W1 exact (CDFs)', digits: 4 },
-  { name: 'w1_critic', label: 'critic estimate (slope / c clipped to ±1)', digits: 4, title: 'Largest value of the 1-Lipschitz critics made from f by dividing its slope by c (K/32 ≤ c ≤ K) and clipping it to [−1, 1]' },
+  { name: 'w1_critic', label: 'critic estimate (slope / κ clipped to ±1)', digits: 4, title: 'Largest value of the 1-Lipschitz critics made from f by dividing its slope by κ (K/32 ≤ κ ≤ K) and clipping it to [−1, 1]' },
   { name: 'critic_gap', label: 'critic value E_data f − E_θ f', digits: 4 },
   { name: 'lipschitz', label: 'critic Lipschitz K', digits: 3, title: 'Largest slope of f on a fine grid from the 0.05% to the 99.95% quantile of (p_data + p_θ) / 2, where samples and interpolates fall' },
 ];
