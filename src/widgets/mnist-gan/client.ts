@@ -19,7 +19,7 @@ export function mountMnistGan(root: HTMLElement) {
       const row = controlsRow(
         commandButton<{ test: number; sigma: number }>(h, 'Estimate Parzen log-likelihood now', 'parzen', {
           action: 'parzen',
-          done: (r) => `Parzen estimate: ${r.test.toFixed(1)} nats per test digit with σ = ${r.sigma}.`,
+          done: (r) => `Parzen estimate: ${r.test.toFixed(1)} nats per test digit with h = ${r.sigma}.`,
         }),
       );
       canvas = document.createElement('canvas');
