@@ -1,5 +1,5 @@
 /**
- * The playground's JS estimate: log 2 - L_D / 2 is a lower bound on JS(p_data, p_g) for any D,
+ * The playground's JS estimate: log 2 - L_D / 2 is a lower bound on JS(p_data ‖ p_g) for any D,
  * equal to it at D = D* (chapter 4). Checked on cases with a known answer.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -125,7 +125,7 @@ describe('gan-2d: live settings keep the run', () => {
     m.update!({ ...values, g_lr: 0.0003, d_lr: 0.0004 });
     expect(learningRateOf(m.cores[0].gOpt)).toBe(0.0003);
     expect(learningRateOf(m.cores[0].dOpt)).toBe(0.0004);
-    // the WGAN partner (RMSProp by Algorithm 13.2) takes the rates too
+    // the WGAN partner (RMSProp by Algorithm 6.1) takes the rates too
     expect(learningRateOf(m.cores[1].gOpt)).toBe(0.0003);
     expect(m.cores[1].gOpt.getClassName()).toBe('RMSProp');
     m.step();

@@ -32,7 +32,7 @@ export const specs: ParamSpec[] = [
   text('points', 'My points ("x y; x y; ..."; draw on the plane)', '', { maxLength: 8000, validate: drawnError, wide: true }),
   choice('loss', 'Loss', 'nonsat', lossOptions),
   flag('compare', 'Side by side with a WGAN', false, {
-    help: 'Trains a second model with the WGAN loss below on the same target, settings and seed (with weight clipping it uses RMSProp, as Algorithm 13.2 does).',
+    help: 'Trains a second model with the WGAN loss below on the same target, settings and seed (with weight clipping it uses RMSProp, as Algorithm 6.1 does).',
   }),
   choice('wgan', 'WGAN for the side-by-side', 'wgan-gp', lossOptions.filter((o) => o.value.startsWith('wgan'))),
   choice('noise_dim', 'Noise dimension', '2', [
@@ -54,7 +54,7 @@ export const specs: ParamSpec[] = [
   int('n_critic', 'n_critic: critic steps per G step (WGAN)', 5, { min: 1, max: 20, live: true }),
   rate('clip', 'c: weight clip (WGAN)', 0.1, 10, { live: true }),
   num('gp', 'λ: gradient penalty (WGAN-GP)', 0.1, { min: 0, max: 100, live: true }),
-  batchSpec(64, { min: 1, max: 1024, live: true, label: 'Batch size m' }),
+  batchSpec(64, { min: 1, max: 1024, live: true, label: 'Batch size M' }),
   SEED_SPEC,
 ];
 
@@ -66,7 +66,7 @@ export const metrics: MetricSpec[] = [
   { name: 'modes_total', label: 'modes in target' },
   { name: 'high_quality', label: 'high quality (%)', digits: 3, title: 'Percentage of the 2,500 fakes within 3 sigma of some mode' },
   { name: 'mmd', label: 'MMD²', digits: 3, title: 'RBF kernel, median-distance bandwidth; 2,500 fakes vs 2,500 real points' },
-  { name: 'js_bound', label: 'JS lower bound (nats)', digits: 3, title: "log 2 − ½ · D's cross-entropy on 2,500 real points and 2,500 fakes: a lower bound on JS(p_data, p_g), equal to it when D = D* (GAN losses only)" },
+  { name: 'js_bound', label: 'JS lower bound (nats)', digits: 3, title: "log 2 − ½ · D's cross-entropy on 2,500 real points and 2,500 fakes: a lower bound on JS(p_data ‖ p_g), equal to it when D = D* (GAN losses only)" },
   { name: 'w_d_loss', label: 'WGAN critic loss', digits: 4 },
   { name: 'w_modes_covered', label: 'WGAN modes covered' },
   { name: 'w_high_quality', label: 'WGAN high quality (%)', digits: 3 },

@@ -28,7 +28,7 @@ export const specs: ParamSpec[] = [
 export const metrics: MetricSpec[] = [
   { name: 'd_loss', label: 'D loss (BCE)', digits: 4 },
   { name: 'g_loss', label: 'G loss', digits: 4 },
-  { name: 'jsd', label: 'JS(p_data, p_g)', digits: 3, title: 'With p_g estimated by a kernel density of 2,000 generator outputs' },
+  { name: 'jsd', label: 'JS(p_data ‖ p_g)', digits: 3, title: 'With p_g estimated by a kernel density of 2,000 generator outputs' },
   { name: 'd_steps', label: 'D steps' },
   { name: 'g_steps', label: 'G steps' },
 ];
