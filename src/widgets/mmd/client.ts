@@ -21,7 +21,7 @@ export function mountMmd(root: HTMLElement) {
           height: 200,
           x: { label: 'x' },
           y: { label: 'witness (scaled)', domain: [-1.6, 1.3], grid: true },
-          color: { legend: true, domain: ['sample from P', 'sample from Q', 'witness'], range: ['var(--series-1)', 'var(--series-2)', 'var(--series-3)'] },
+          color: { legend: true, domain: ['sample from p', 'sample from q', 'witness'], range: ['var(--series-1)', 'var(--series-2)', 'var(--series-3)'] },
           marks: [
             Plot.ruleY([0], { strokeOpacity: 0.3 }),
             Plot.line(witness, { x: 't', y: 'w', stroke: 'var(--series-3)', strokeWidth: 2 }),

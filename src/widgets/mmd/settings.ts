@@ -15,10 +15,10 @@ const MAX_POINTS = 500;
 const pointsError = (s: string) => numberListError(s, { min: 2, max: MAX_POINTS, bound: 1000, fewHint: 'or leave empty to sample from the distribution' });
 
 export const specs: ParamSpec[] = [
-  mixtureSpec('p', 'Distribution P', 'N(0, 1)'),
-  mixtureSpec('q', 'Distribution Q', '0.5 N(-1, 0.3) + 0.5 N(1, 0.3)'),
-  text('points_p', 'Or my sample from P (comma-separated)', '', { maxLength: 8000, validate: pointsError, wide: true }),
-  text('points_q', 'Or my sample from Q (comma-separated)', '', { maxLength: 8000, validate: pointsError, wide: true }),
+  mixtureSpec('p', 'Distribution p', 'N(0, 1)'),
+  mixtureSpec('q', 'Distribution q', '0.5 N(-1, 0.3) + 0.5 N(1, 0.3)'),
+  text('points_p', 'Or my sample from p (comma-separated)', '', { maxLength: 8000, validate: pointsError, wide: true }),
+  text('points_q', 'Or my sample from q (comma-separated)', '', { maxLength: 8000, validate: pointsError, wide: true }),
   int('n', 'Sample size (each)', 100, { min: 2, max: MAX_POINTS }),
   rate('bandwidth', 'Kernel bandwidth h', 1, 100),
   int('perms', 'Permutations per step', 20, { min: 1, max: 500 }),
