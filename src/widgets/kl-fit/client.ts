@@ -43,7 +43,7 @@ export function mountKlFit(root: HTMLElement) {
           // Room below the tick labels for this long axis label (it spans the chart on a phone).
           marginBottom: 36,
           x: { label: 'μ (σ held at the reverse fit’s current value)', labelOffset: 34 },
-          y: { label: 'KL(q || p)', grid: true, type: 'log' },
+          y: { label: 'reverse KL(q ‖ p)', grid: true, type: 'log' },
           marks: [Plot.line(prof, { x: 'mu', y: 'kl', stroke: 'var(--series-2)' }), Plot.ruleX([view.muReverse], { stroke: 'var(--series-2)', strokeDasharray: '4 3' })],
         }),
       ));

@@ -20,7 +20,8 @@ export function mountMmd(root: HTMLElement) {
           width,
           height: 200,
           x: { label: 'x' },
-          y: { label: 'witness (scaled)', domain: [-1.6, 1.3], grid: true },
+          // Ticks only where the witness lives; the rugs below have no y value to read.
+          y: { label: 'witness (scaled)', domain: [-1.6, 1.3], grid: true, ticks: [-1, -0.5, 0, 0.5, 1] },
           color: { legend: true, domain: ['sample from P', 'sample from Q', 'witness'], range: ['var(--series-1)', 'var(--series-2)', 'var(--series-3)'] },
           marks: [
             Plot.ruleY([0], { strokeOpacity: 0.3 }),
