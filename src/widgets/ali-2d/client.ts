@@ -83,7 +83,8 @@ export function mountAli2d(root: HTMLElement) {
           height: width,
           x: { domain: [-E, E], label: 'x₁' },
           y: { domain: [-E, E], label: 'x₂' },
-          color: { type: 'linear', domain: [0, 1], scheme: 'RdBu', legend: true, label: 'D' },
+          // Ramp margins: its end labels (0.0, 1.0) are centred on the ends and were cut in half.
+          color: { type: 'linear', domain: [0, 1], scheme: 'RdBu', legend: true, label: 'D', width: 268, marginLeft: 14, marginRight: 14 } as Plot.ScaleOptions,
           marks: [
             // One raster image, not a rect per cell (row 0 at y = -E).
             Plot.raster(view.dGrid, { width: view.dBins, height: view.dBins, x1: -E, x2: E, y1: -E, y2: E, fill: (v: number) => v, imageRendering: 'pixelated' }),
