@@ -63,7 +63,7 @@ export function mountMnistGan(root: HTMLElement) {
           y: { label: 'Parzen log-lik. of test digits (nats)', grid: true, nice: true },
           marks: [
             Plot.ruleY([view.parzenTrain], { stroke: 'currentColor', strokeDasharray: '6 4' }),
-            Plot.text([view.parzenTrain], { y: (d: number) => d, frameAnchor: 'left', text: () => 'training digits as "samples"', dy: -7, textAnchor: 'start', dx: 4, fill: 'currentColor', fillOpacity: 0.7 }),
+            Plot.text([view.parzenTrain], { y: (d: number) => d, frameAnchor: 'right', text: () => 'training digits as "samples"', dy: -7, textAnchor: 'end', dx: -4, fill: 'currentColor', fillOpacity: 0.7 }),
             Plot.line(view.parzen, { x: 'step', y: 'gan', stroke: 'var(--series-3)', marker: 'circle' }),
           ],
         }),
