@@ -28,7 +28,10 @@ export function mountAli2d(root: HTMLElement) {
       charts.append(row(xBox, zBox), row(recBox, dBox), row(histBox, reconHistBox));
     },
     draw(view: Ali2dView) {
-      const width = Math.max(240, Math.min(340, (xBox.parentElement?.clientWidth || 700) / 2 - 12));
+      // Two panels a row when two of 240 px fit (the row's gap is 1rem); on a phone one a row,
+      // as wide as the screen allows.
+      const avail = xBox.parentElement?.clientWidth || 700;
+      const width = Math.floor(Math.min(340, avail >= 2 * 240 + 18 ? avail / 2 - 12 : avail));
       const E = view.dExtent;
       const pts = (a: Float32Array, extra: (i: number) => Record<string, unknown> = () => ({})) =>
         Array.from({ length: a.length / 2 }, (_, i) => ({ x: a[2 * i], y: a[2 * i + 1], ...extra(i) }));
