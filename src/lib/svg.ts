@@ -42,7 +42,9 @@ function ticks(lo: number, hi: number, n = 5): number[] {
   const span = hi - lo || 1;
   const step0 = span / n;
   const mag = 10 ** Math.floor(Math.log10(step0));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= step0) ?? mag * 10;
+  // A step a little under span / n is allowed: with s >= step0 a y axis of about ±4.4 in 4 ticks
+  // got a step of 5 and showed only "0".
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= 0.75 * step0) ?? mag * 10;
   const out: number[] = [];
   for (let t = Math.ceil(lo / step) * step; t <= hi + 1e-9 * span; t += step) out.push(+t.toPrecision(10));
   return out;
@@ -51,7 +53,10 @@ function ticks(lo: number, hi: number, n = 5): number[] {
 export function lineChartSvg(series: Series[], opts: ChartOptions = {}): string {
   const W = opts.width ?? 640;
   const H = opts.height ?? 260;
-  const m = { l: 48, r: 12, t: opts.title ? 26 : 12, b: 40 };
+  // The legend has its own band above the plot area (drawn inside it, it covered the data).
+  const top = opts.title ? 26 : 12;
+  const legendH = series.some((s) => s.label) ? 18 : 0;
+  const m = { l: 48, r: 12, t: top + legendH, b: 40 };
   let [x0, x1] = opts.xDomain ?? [Infinity, -Infinity];
   let [y0, y1] = opts.yDomain ?? [Infinity, -Infinity];
   if (!opts.xDomain || !opts.yDomain) {
@@ -118,7 +123,7 @@ export function lineChartSvg(series: Series[], opts: ChartOptions = {}): string 
   });
   // legend
   let lx = m.l + 8;
-  const ly = m.t + 10;
+  const ly = top + 6;
   parts.push(`<g font-size="11">`);
   series.forEach((s, k) => {
     const color = s.color ?? PALETTE[k % PALETTE.length];

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, openBrowser, openPage, waitReady, widget } from './helpers';
+import { baseUrl, openBrowser, openPage, stepN, waitReady, widget } from './helpers';
 
 const CHAPTERS = [
   '01-generative-models',
@@ -119,6 +119,83 @@ describe('a 390 px phone', () => {
     const { page } = await openPage(browser, CH1, PHONE);
     const h = await page.locator('.topbar').evaluate((t) => t.getBoundingClientRect().height);
     expect(h).toBeLessThanOrEqual(90);
+    await page.close();
+  });
+});
+
+describe('charts at reading size', () => {
+  /** Each Plot chart with a legend (a <figure>) in a widget: its margin and how wide its SVG is drawn against the width it was made for. */
+  const legendCharts = (page: Page, id: string) =>
+    page.locator(`[data-widget="${id}"] .charts figure[class^="plot-"]`).evaluateAll((figs) =>
+      figs.map((f) => {
+        const svg = f.querySelector(':scope > svg')!;
+        return { margin: getComputedStyle(f).marginLeft, drawn: svg.getBoundingClientRect().width, made: Number(svg.getAttribute('width')) };
+      }),
+    );
+
+  it('a chart with a legend is drawn at the width it was made for, on a desktop and on a phone', async () => {
+    for (const size of [{ width: 1280, height: 900 }, PHONE]) {
+      const { page, errors } = await openPage(browser, '/chapters/05-divergences/#js-saturation', size);
+      await waitReady(page, 'js-saturation');
+      await stepN(page, 'js-saturation', 1);
+      await expect.poll(async () => (await legendCharts(page, 'js-saturation')).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+      // The browser's default <figure> margins (40 px a side) had shrunk each of these charts by
+      // 80 px, to 9-px type on a phone.
+      for (const c of await legendCharts(page, 'js-saturation')) {
+        expect(c.margin, `at ${size.width} px`).toBe('0px');
+        expect(c.drawn, `at ${size.width} px`).toBeGreaterThanOrEqual(c.made - 1);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('the MMD samples are short rugs under the witness curve, not lines across the chart', async () => {
+    const { page, errors } = await openPage(browser, '/chapters/05-divergences/#mmd');
+    await waitReady(page, 'mmd');
+    await stepN(page, 'mmd', 1);
+    const chart = page.locator('[data-widget="mmd"] .chart').first();
+    const rugs = chart.locator('svg[class^="plot-"] g[stroke="var(--series-1)"] line, svg[class^="plot-"] g[stroke="var(--series-2)"] line');
+    await expect.poll(() => rugs.count(), { timeout: 20_000 }).toBe(200);
+    const r = await chart.evaluate((box) => {
+      const svg = box.querySelector('svg[class^="plot-"]')!;
+      const rugs = [...svg.querySelectorAll('g[stroke="var(--series-1)"] line, g[stroke="var(--series-2)"] line')];
+      const tallest = Math.max(...rugs.map((l) => l.getBoundingClientRect().height));
+      return { rugs: rugs.length, tallest, chart: svg.getBoundingClientRect().height };
+    });
+    // 100 points from each sample; each rug line is a fifth of the y range or less.
+    expect(r.rugs).toBe(200);
+    expect(r.tallest).toBeLessThan(0.15 * r.chart);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the AAE and VAE codes sit side by side on a desktop and one above the other on a phone', async () => {
+    for (const size of [{ width: 1280, height: 900 }, PHONE]) {
+      const { page, errors } = await openPage(browser, '/chapters/07-adversarial-autoencoders/#aae-mnist', size);
+      await waitReady(page, 'aae-mnist', 90_000);
+      await stepN(page, 'aae-mnist', 1);
+      const boxes = page.locator('[data-widget="aae-mnist"] .aae-row').first().locator(':scope > .chart');
+      await expect.poll(() => boxes.locator('svg').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+      const [a, b] = await boxes.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+      if (size.width > 800) expect(Math.abs(a.top - b.top), 'side by side').toBeLessThan(2);
+      else expect(b.top, 'one above the other').toBeGreaterThanOrEqual(a.bottom);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('on a phone a long readout wraps its label and keeps its value inside the widget', async () => {
+    const { page, errors } = await openPage(browser, '/chapters/04-generative-adversarial-networks/#mnist-gan', PHONE);
+    await waitReady(page, 'mnist-gan', 90_000);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-widget="mnist-gan"] [data-metric="parzen_train"]')?.dataset.value !== '', null, { timeout: 60_000 });
+    // 'same estimate, training digits as "samples" 121.2' was one unbreakable line, its value cut at the edge.
+    const out = await widget(page, 'mnist-gan').evaluate((w) => {
+      const right = w.getBoundingClientRect().right;
+      return [...w.querySelectorAll('.readouts dd')].filter((d) => d.getBoundingClientRect().right > right).map((d) => d.getAttribute('data-metric'));
+    });
+    expect(out).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -26,7 +26,11 @@ export function mountAae(root: HTMLElement) {
     },
     draw(view: AaeView) {
       const E = view.extent;
-      const width = Math.max(240, Math.min(330, (root.clientWidth || 680) / 2 - 40));
+      // The two code plots side by side when two of at least 240 px fit (the row's gap is 1rem),
+      // each as wide as the screen allows otherwise.
+      const avail = codeBox.parentElement?.clientWidth || 640;
+      const gap = 18;
+      const width = Math.floor(Math.min(330, avail >= 2 * 240 + gap ? (avail - gap) / 2 : avail));
       // Codes outside the plotted square: open triangles pinned to the edge (counted in the caption),
       // not dots piled on the frame as if they were data.
       const scatter = (codes: Float32Array, density: Float32Array, title: string) => {

@@ -19,6 +19,6 @@ export async function aaeTrainedFigure(): Promise<{ svg: string; caption: string
     svg: scatter + grid,
     caption:
       `The adversarial autoencoder from the book's checkpoint after ${steps} steps (default settings: Gaussian prior; seed ${m.seed}; ${m.note}). ` +
-      `First the codes of the first 500 test digits by class (code MMD² ${mmd.value.toFixed(mmd.digits)}), then ${v.sampleCaption.toLowerCase()}. With JavaScript the AAE trains live, from scratch or from this checkpoint (Load trained).`,
+      `First the codes of the first 500 test digits by class (code MMD² ${mmd.value.toFixed(mmd.digits)}), then ${v.sampleCaption.charAt(0).toLowerCase() + v.sampleCaption.slice(1)}. With JavaScript the AAE trains live, from scratch or from this checkpoint (Load trained).`,
   };
 }

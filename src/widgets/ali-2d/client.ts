@@ -28,7 +28,10 @@ export function mountAli2d(root: HTMLElement) {
       charts.append(row(xBox, zBox), row(recBox, dBox), row(histBox, reconHistBox));
     },
     draw(view: Ali2dView) {
-      const width = Math.max(240, Math.min(340, (xBox.parentElement?.clientWidth || 700) / 2 - 12));
+      // Two panels a row when two of 240 px fit (the row's gap is 1rem); on a phone one a row,
+      // as wide as the screen allows.
+      const avail = xBox.parentElement?.clientWidth || 700;
+      const width = Math.floor(Math.min(340, avail >= 2 * 240 + 18 ? avail / 2 - 12 : avail));
       const E = view.dExtent;
       const pts = (a: Float32Array, extra: (i: number) => Record<string, unknown> = () => ({})) =>
         Array.from({ length: a.length / 2 }, (_, i) => ({ x: a[2 * i], y: a[2 * i + 1], ...extra(i) }));
@@ -83,7 +86,8 @@ export function mountAli2d(root: HTMLElement) {
           height: width,
           x: { domain: [-E, E], label: 'x₁' },
           y: { domain: [-E, E], label: 'x₂' },
-          color: { type: 'linear', domain: [0, 1], scheme: 'RdBu', legend: true, label: 'D' },
+          // Ramp margins: its end labels (0.0, 1.0) are centred on the ends and were cut in half.
+          color: { type: 'linear', domain: [0, 1], scheme: 'RdBu', legend: true, label: 'D', width: 268, marginLeft: 14, marginRight: 14 } as Plot.ScaleOptions,
           marks: [
             // One raster image, not a rect per cell (row 0 at y = -E).
             Plot.raster(view.dGrid, { width: view.dBins, height: view.dBins, x1: -E, x2: E, y1: -E, y2: E, fill: (v: number) => v, imageRendering: 'pixelated' }),

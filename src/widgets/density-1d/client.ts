@@ -96,7 +96,6 @@ export function mountDensity1d(root: HTMLElement) {
         historyChart.draw(width, steps, ys, {
           yLabel: view.method === 'em' ? 'mean log-likelihood (nats)' : 'leave-one-out log-likelihood (nats)',
           stroke: 'var(--series-1)',
-          tickFormat: '.3f',
         }),
       );
     },

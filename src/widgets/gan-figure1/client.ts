@@ -26,7 +26,7 @@ export function mountGanFigure1(root: HTMLElement) {
       chartEl.setAttribute('aria-label', 'Goodfellow Figure 1: p_data dotted, p_g solid, D dashed; arrows map z (lower line) to x = G(z) (upper line)');
       const legend = document.createElement('p');
       legend.className = 'hint';
-      legend.textContent = 'Black dotted: p_data. Green: p_g (kernel density of G(z)). Blue dashed: D(x). Grey dashed: D* for the current G. Lower line: z, uniform on [−1, 1]; arrows: x = G(z).';
+      legend.innerHTML = 'Black dotted: p<sub>data</sub>. Green: p<sub>g</sub> (kernel density of G(z)). Blue dashed: D(x). Grey dashed: D* for the current G. Lower line: z, uniform on [−1, 1]; arrows: x = G(z).';
       charts.append(row, chartEl, legend);
     },
     draw(view: GanFigure1View) {

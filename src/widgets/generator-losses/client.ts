@@ -32,7 +32,9 @@ export function mountGeneratorLosses(root: HTMLElement) {
     },
     draw(view: GeneratorLossesView) {
       const width = chartWidth(pathBox);
-      const half = Math.max(260, Math.floor(width / 2) - 8);
+      // Side by side when two charts of at least 260 px fit; otherwise one above the other, each
+      // the full width (a phone had two 260 px charts stacked beside an empty third of the screen).
+      const half = width >= 2 * 260 + 16 ? Math.floor(width / 2) - 8 : width;
       const rows = Array.from(view.d, (d, i) => ({ d, lm: view.lossMinimax[i], ln: view.lossNs[i], gm: view.gradMinimax[i], gn: view.gradNs[i] }));
       const at = (arr: Float32Array, x: number) => {
         const i = Math.min(view.d.length - 1, Math.max(0, Math.round(x * (view.d.length + 1)) - 1));
@@ -65,7 +67,7 @@ export function mountGeneratorLosses(root: HTMLElement) {
           width,
           height: 170,
           x: { label: 'generator step' },
-          y: { label: 'b (mean of p_g)', grid: true },
+          y: { label: 'b, the mean of p_g (dashed: the data mean μ)', grid: true },
           color: { domain: ['minimax', 'non-saturating'], range: ['var(--series-1)', 'var(--series-2)'] },
           marks: [
             Plot.ruleY([view.mu], { stroke: 'currentColor', strokeDasharray: '6 4' }),

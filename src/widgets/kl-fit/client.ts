@@ -9,7 +9,7 @@ import { presetButtons } from '../../widget-host/presets';
 export function mountKlFit(root: HTMLElement) {
   const later = frameQueue();
   const densityBox = chartBox('Target density with the forward-KL and reverse-KL Gaussian fits');
-  const profileBox = chartBox('Reverse KL against mu at the reverse fit’s current sigma');
+  const profileBox = chartBox('Reverse KL against μ at the reverse fit’s current σ');
   const historyBox = chartBox();
   return mountWidget(settings, root, {
     setup(charts, h) {
@@ -39,20 +39,25 @@ export function mountKlFit(root: HTMLElement) {
       later(profileBox, () => profileBox.replaceChildren(
         plot({
           width,
-          height: 170,
-          x: { label: 'mu (sigma held at the reverse fit’s current value)' },
-          y: { label: 'KL(q || p)', grid: true, type: 'log' },
+          height: 176,
+          // Room below the tick labels for this long axis label (it spans the chart on a phone).
+          marginBottom: 36,
+          x: { label: 'μ (σ held at the reverse fit’s current value)', labelOffset: 34 },
+          y: { label: 'reverse KL(q ‖ p)', grid: true, type: 'log' },
           marks: [Plot.line(prof, { x: 'mu', y: 'kl', stroke: 'var(--series-2)' }), Plot.ruleX([view.muReverse], { stroke: 'var(--series-2)', strokeDasharray: '4 3' })],
         }),
       ));
-      const hist = historyRows({ 'forward KL': view.historyForward, 'reverse KL': view.historyReverse });
+      const hist = historyRows({ 'forward KL(p ‖ q)': view.historyForward, 'reverse KL(q ‖ p)': view.historyReverse });
       later(historyBox, () => historyBox.replaceChildren(
         plot({
           width,
           height: 150,
-          color: { domain: ['forward KL', 'reverse KL'], range: ['var(--series-1)', 'var(--series-2)'] },
+          // A legend says which line is which; nice and inset keep a converged line off the frame.
+          color: { legend: true, domain: ['forward KL(p ‖ q)', 'reverse KL(q ‖ p)'], range: ['var(--series-1)', 'var(--series-2)'] },
           x: { label: 'step (recent)' },
-          y: { label: 'nats', grid: true },
+          y: { label: 'KL (nats)', grid: true, nice: true },
+          insetTop: 6,
+          insetBottom: 6,
           marks: [Plot.line(hist, { x: 'step', y: 'y', stroke: 'name', z: 'name' })],
         }),
       ));

@@ -24,7 +24,7 @@ export function mountLipschitz(root: HTMLElement) {
         const xm = (x1 + x2) / 2;
         const ym = (y1 + y2) / 2;
         const half = (hi - lo) / 8;
-        marks.push(Plot.line([{ x: xm - half, y: ym - s * half }, { x: xm + half, y: ym + s * half }], { x: 'x', y: 'y', stroke: 'var(--series-2)', strokeWidth: 2 }));
+        marks.push(Plot.line([{ x: xm - half, y: ym - s * half }, { x: xm + half, y: ym + s * half }], { x: 'x', y: 'y', stroke: 'var(--series-2)', strokeWidth: 2, clip: true }));
         marks.push(Plot.dot([{ x: x1, y: y1 }, { x: x2, y: y2 }], { x: 'x', y: 'y', fill: 'var(--series-2)', r: 4 }));
       }
       const ys = curve.map((d) => d.y);
@@ -36,7 +36,8 @@ export function mountLipschitz(root: HTMLElement) {
       ));
       const hist = Array.from(view.history, (y, i) => ({ step: i + 1, y }));
       later(historyBox, () => historyBox.replaceChildren(
-        plot({ width, height: 150, x: { label: 'step' }, y: { label: 'Lipschitz estimate', grid: true }, marks: [Plot.line(hist, { x: 'step', y: 'y', stroke: 'var(--series-2)' })] }),
+        // nice: the estimate levels off near a round number; without it the axis showed one tick.
+        plot({ width, height: 150, x: { label: 'step' }, y: { label: 'Lipschitz estimate (steepest chord so far)', grid: true, nice: true, ticks: 4 }, marks: [Plot.line(hist, { x: 'step', y: 'y', stroke: 'var(--series-2)' })] }),
       ));
     },
   });

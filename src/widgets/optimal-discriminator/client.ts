@@ -37,14 +37,17 @@ export function mountOptimalDiscriminator(root: HTMLElement) {
       label.append(presetSel);
       const row = controlsRow(label);
       chartEl.setAttribute('role', 'img');
-      chartEl.setAttribute('aria-label', 'p_data and p_g (shaded, scaled to peak 1), the learned D(x) and the optimal D*(x) dashed');
+      chartEl.setAttribute('aria-label', 'p_data and p_g (shaded, scaled by one factor so that the higher peak reaches 1), the learned D(x) and the optimal D*(x) dashed');
       const legend = document.createElement('p');
       legend.className = 'hint optd-legend';
+      // One item per key, never broken inside; the densities share one scale factor, so their
+      // heights compare (the taller one reaches 1).
       legend.innerHTML =
-        '<span class="sw" style="background:var(--series-1)"></span> p<sub>data</sub> ' +
-        '<span class="sw" style="background:var(--series-2)"></span> p<sub>g</sub> (both scaled to peak 1) ' +
-        '<span class="ln" style="border-color:var(--series-3)"></span> D(x), the network ' +
-        '<span class="ln dash"></span> D*(x) = p<sub>data</sub> / (p<sub>data</sub> + p<sub>g</sub>)';
+        '<span class="item"><span class="sw" style="background:var(--series-1)"></span> p<sub>data</sub></span> ' +
+        '<span class="item"><span class="sw" style="background:var(--series-2)"></span> p<sub>g</sub> (one scale for both: the higher peak is 1)</span> ' +
+        '<span class="item"><span class="ln" style="border-color:var(--series-3)"></span> D(x), the network</span> ' +
+        '<span class="item"><span class="ln dash"></span> D*(x) = p<sub>data</sub> / (p<sub>data</sub> + p<sub>g</sub>)</span> ' +
+        '<span class="item"><span class="ln half"></span> D = ½</span>';
       charts.append(row, chartEl, legend, historyBox, gapBox);
     },
     draw(view: OptimalDView) {

@@ -33,8 +33,14 @@ export function mountPixelcnnMask(root: HTMLElement) {
       note.setAttribute('aria-live', 'polite');
       const legend = document.createElement('p');
       legend.className = 'hint pcnn-legend';
-      legend.innerHTML =
-        '<span class="sw sel"></span> chosen pixel <span class="sw inf"></span> can influence it <span class="sw blind"></span> blind spot (before it, within reach, unseen) <span class="sw fut"></span> after it in raster order';
+      // One item per key, never broken between its swatch and its words.
+      legend.innerHTML = [
+        '<span class="sw sel"></span> chosen pixel',
+        '<span class="sw inf"></span> can influence it',
+        '<span class="sw blind"></span> blind spot (before it, within reach, unseen)',
+        '<span class="sw out"></span> before it, out of reach',
+        '<span class="sw fut"></span> after it in raster order',
+      ].map((item) => `<span class="item">${item}</span>`).join(' ');
       charts.append(gridBox, legend, note);
 
       const select = async (r: number, c: number) => {

@@ -158,10 +158,11 @@ export function mountPixelcnnMnist(root: HTMLElement) {
         imgNote.textContent = 'Press "Sample digits" to draw digits from the model one pixel at a time.';
       }
       // Cost: one training step against one full sampling run, both measured in this worker.
-      const bars = [{ what: 'one training step', ms: view.stepMs }];
-      if (view.passMs > 0) bars.push({ what: 'one sampling pass', ms: view.passMs });
-      if (view.sampleMs > 0) bars.push({ what: 'one full sample (784 passes)', ms: view.sampleMs });
-      else if (view.passMs > 0) bars.push({ what: '784 passes (estimated)', ms: view.passMs * D });
+      const narrow = width < 480;
+      const bars = [{ what: narrow ? 'training step' : 'one training step', ms: view.stepMs }];
+      if (view.passMs > 0) bars.push({ what: narrow ? 'sampling pass' : 'one sampling pass', ms: view.passMs });
+      if (view.sampleMs > 0) bars.push({ what: narrow ? 'full sample (784)' : 'one full sample (784 passes)', ms: view.sampleMs });
+      else if (view.passMs > 0) bars.push({ what: narrow ? '784 passes (est.)' : '784 passes (estimated)', ms: view.passMs * D });
       const shown = bars.filter((b) => b.ms > 0);
       if (shown.length) {
         const full = view.sampleMs > 0 ? view.sampleMs : view.passMs * D;
@@ -169,8 +170,9 @@ export function mountPixelcnnMnist(root: HTMLElement) {
           plot({
             width,
             height: 40 + 28 * shown.length,
-            marginLeft: 190,
-            marginRight: 80,
+            // On a phone the bar labels take less room, so that the bars keep more than a third.
+            marginLeft: narrow ? 128 : 190,
+            marginRight: narrow ? 64 : 80,
             x: { label: 'milliseconds', grid: true },
             y: { label: null },
             marks: [Plot.barX(shown, { y: 'what', x: 'ms', fill: 'var(--series-3)' }), Plot.text(shown, { y: 'what', x: 'ms', text: (d: { ms: number }) => `${d.ms.toFixed(d.ms < 10 ? 1 : 0)} ms`, dx: 4, textAnchor: 'start' })],
