@@ -60,6 +60,13 @@ export function plot(options: Plot.PlotOptions): ReturnType<typeof Plot.plot> {
       opts[axis] = { tickFormat: tickLabel };
     }
   }
+  // Plot places the x-axis label for its own 10 px ticks: with 12-15 px ticks (book.css) the label
+  // would overlap them, so a chart with a bottom x axis gets 6 px more margin and the label below.
+  const x = opts.x;
+  if (opts.marginBottom === undefined && opts.margin === undefined && x && typeof x === 'object' && x.axis !== null && x.axis !== 'top' && !('labelOffset' in x)) {
+    opts.marginBottom = 36;
+    opts.x = { ...x, labelOffset: 33 };
+  }
   const chart = Plot.plot(opts);
   // The chart text is larger than Plot's 10 px (book.css), so Plot's default 40 px left margin
   // can clip the y tick labels: if the longest one does not fit, draw again with room for it.

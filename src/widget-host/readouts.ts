@@ -64,7 +64,8 @@ export function createReadouts(metrics: MetricSpec[]): Readouts {
     showState(m) {
       set('step', m.step);
       for (const [k, v] of Object.entries(m.metrics)) set(k, v);
-      if (metricEls.has('steps_per_s')) set('steps_per_s', Math.round(m.stepsPerSecond * 10) / 10);
+      // A paused widget has no rate: a dash, not 0.
+      if (metricEls.has('steps_per_s')) set('steps_per_s', m.stepsPerSecond > 0 ? Math.round(m.stepsPerSecond * 10) / 10 : '–');
     },
   };
 }

@@ -16,11 +16,11 @@ export const specs: ParamSpec[] = [
 
 /** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
 export const metrics: MetricSpec[] = [
-  { name: 'theta_w1', label: 'theta under W1 descent', digits: 4 },
-  { name: 'theta_js', label: 'theta under JS descent', digits: 4 },
-  { name: 'w1', label: 'W1 at the JS theta', digits: 4 },
-  { name: 'jsd', label: 'JS at the JS theta', digits: 4 },
-  { name: 'kl', label: 'KL at the JS theta' },
+  { name: 'theta_w1', label: 'θ under W1 descent', digits: 4 },
+  { name: 'theta_js', label: 'θ under JS descent', digits: 4 },
+  { name: 'w1', label: 'W1 at the JS θ', digits: 4 },
+  { name: 'jsd', label: 'JS at the JS θ', digits: 4 },
+  { name: 'kl', label: 'KL at the JS θ' },
 ];
 
 export interface DistancesView {

@@ -40,12 +40,12 @@ export const specs: ParamSpec[] = [
 
 /** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
 export const metrics: MetricSpec[] = [
-  { name: 'mu_forward', label: 'forward mu', digits: 4 },
-  { name: 'sigma_forward', label: 'forward sigma', digits: 4 },
-  { name: 'kl_forward', label: 'KL(p || q_fwd)', digits: 4 },
-  { name: 'mu_reverse', label: 'reverse mu', digits: 4 },
-  { name: 'sigma_reverse', label: 'reverse sigma', digits: 4 },
-  { name: 'kl_reverse', label: 'KL(q_rev || p)', digits: 4 },
+  { name: 'mu_forward', label: 'forward μ', digits: 4 },
+  { name: 'sigma_forward', label: 'forward σ', digits: 4 },
+  { name: 'kl_forward', label: 'KL(p ‖ q forward)', digits: 4 },
+  { name: 'mu_reverse', label: 'reverse μ', digits: 4 },
+  { name: 'sigma_reverse', label: 'reverse σ', digits: 4 },
+  { name: 'kl_reverse', label: 'KL(q reverse ‖ p)', digits: 4 },
 ];
 
 export interface KlFitView {

@@ -35,8 +35,8 @@ export const specs: ParamSpec[] = [
 export const metrics: MetricSpec[] = [
   { name: 'lip_estimate', label: 'steepest chord so far', digits: 5 },
   { name: 'pairs', label: 'pairs tried' },
-  { name: 'x1', label: 'at x1', digits: 4 },
-  { name: 'x2', label: 'and x2', digits: 4 },
+  { name: 'x1', label: 'at x1', digits: 6 },
+  { name: 'x2', label: 'and x2', digits: 6 },
 ];
 
 export interface LipschitzView {
