@@ -85,7 +85,8 @@ function axisTicks(lo: number, hi: number, n: number, log: boolean, whole: boole
   for (const mults of [[1], [1, 3], [1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
     const t: number[] = [];
     for (let e = Math.floor(lo); e <= Math.ceil(hi); e++) for (const m of mults) if (inside(m * 10 ** e)) t.push(+(m * 10 ** e).toPrecision(6));
-    if (t.length > n) break;
+    // One more on a log axis (its labels are short): 0.001 to 0.03 in 1-3 steps is five.
+    if (t.length > n + 1) break;
     best = t;
     if (t.length >= 3) break;
   }
