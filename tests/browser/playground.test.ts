@@ -85,7 +85,7 @@ describe('gan-2d on /playground/', () => {
     expect(errors).toEqual([]);
   });
 
-  it('at 390 px the model overview runs top to bottom inside the window, and its G-loss arrow ends on the edge of G\'s box', async () => {
+  it('at 390 px the model overview runs top to bottom inside the window, its labels readable', async () => {
     const { page, errors } = await openPage(browser, PATH, { width: 390, height: 844 });
     await waitReady(page, ID);
     await stepN(page, ID, 1);

@@ -75,11 +75,18 @@ export function layoutLegend(labels: { text: string; color: string }[], maxW: nu
  * powers of ten, with 3, or 2 and 5, between them when the decades alone give fewer than three.
  */
 function axisTicks(lo: number, hi: number, n: number, log: boolean, whole: boolean): number[] {
-  if (!log) {
-    const span = hi - lo;
-    const t = niceTicks(lo, hi, Math.max(2, n - 1)).filter((v) => v >= lo - 1e-9 * span && v <= hi + 1e-9 * span);
-    return whole ? t.filter((v) => Number.isInteger(v)) : t;
-  }
+  // Linear ticks: the widest round step that still gives three ticks inside [a, b] (0.086 and
+  // 0.088 alone became 0.086, 0.087, 0.088).
+  const linear = (a: number, b: number, keep: (v: number) => boolean) => {
+    const span = b - a;
+    let t: number[] = [];
+    for (let k = Math.max(2, n - 1); k <= n + 3; k++) {
+      t = niceTicks(a, b, k).filter((v) => v >= a - 1e-9 * span && v <= b + 1e-9 * span && keep(v));
+      if (t.length >= 3) break;
+    }
+    return t;
+  };
+  if (!log) return linear(lo, hi, (v) => !whole || Number.isInteger(v));
   const inside = (v: number) => v > 0 && Math.log10(v) >= lo - 1e-9 && Math.log10(v) <= hi + 1e-9;
   let best: number[] = [];
   for (const mults of [[1], [1, 3], [1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
@@ -92,7 +99,7 @@ function axisTicks(lo: number, hi: number, n: number, log: boolean, whole: boole
   }
   if (best.length >= 2) return best;
   // Less than a decade with no round value inside: linear ticks on the values.
-  return niceTicks(10 ** lo, 10 ** hi, Math.max(2, n - 1)).filter(inside);
+  return linear(10 ** lo, 10 ** hi, inside);
 }
 
 /** A small canvas chart: lines (or dots) in a frame with round, labelled ticks, and a legend above that wraps. */
