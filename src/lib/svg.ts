@@ -38,7 +38,8 @@ export interface ChartOptions {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const PALETTE = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)'];
 
-function ticks(lo: number, hi: number, n = 5): number[] {
+/** About n round ticks between lo and hi (steps of 1, 2 or 5 times a power of ten). */
+export function ticks(lo: number, hi: number, n = 5): number[] {
   const span = hi - lo || 1;
   const step0 = span / n;
   const mag = 10 ** Math.floor(Math.log10(step0));
@@ -46,7 +47,8 @@ function ticks(lo: number, hi: number, n = 5): number[] {
   // got a step of 5 and showed only "0".
   const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= 0.75 * step0) ?? mag * 10;
   const out: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + 1e-9 * span; t += step) out.push(+t.toPrecision(10));
+  // k * step, not a running sum: a sum that should be 0 is 1e-17 or so, and printed as such.
+  for (let k = Math.ceil(lo / step); k * step <= hi + 1e-9 * span; k++) out.push(+(k * step).toPrecision(10));
   return out;
 }
 

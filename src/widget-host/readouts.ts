@@ -8,6 +8,11 @@ export function formatMetric(v: number | string, spec: MetricSpec): string {
   if (typeof v === 'string') return v;
   if (spec.format) return spec.format(v);
   if (!Number.isFinite(v)) return String(v);
+  if (spec.decimals !== undefined) {
+    const d = Math.max(0, Math.min(10, Math.round(spec.decimals)));
+    // No "-0.0000": a value that rounds to zero reads 0.
+    return Math.abs(v) < 0.5 * 10 ** -d ? (0).toFixed(d) : v.toFixed(d);
+  }
   // Counts (no digits given) as they are; a readout with digits always shows them (-1.000, not -1).
   if (spec.digits === undefined && Number.isInteger(v) && Math.abs(v) < 1e9) return String(v);
   const d = spec.digits ?? 4;

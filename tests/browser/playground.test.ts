@@ -84,4 +84,46 @@ describe('gan-2d on /playground/', () => {
     await stepN(page, ID, 2);
     expect(errors).toEqual([]);
   });
+
+  it('at 390 px the model overview runs top to bottom inside the window, its labels readable', async () => {
+    const { page, errors } = await openPage(browser, PATH, { width: 390, height: 844 });
+    await waitReady(page, ID);
+    await stepN(page, ID, 1);
+    const o = await widget(page, ID).evaluate((w) => {
+      const svg = w.querySelector<SVGSVGElement>('svg.gan2d-overview')!;
+      const r = svg.getBoundingClientRect();
+      const box = svg.parentElement!;
+      const text = (sel: string) => Math.min(...[...svg.querySelectorAll<SVGTextElement>(sel)].map((t) => t.getBoundingClientRect().height));
+      return { layout: svg.dataset.layout, left: r.left, right: r.right, scroll: box.scrollWidth - box.clientWidth, smallest: text('text'), vw: innerWidth };
+    });
+    expect(o.layout).toBe('tall');
+    expect(o.left).toBeGreaterThanOrEqual(0);
+    expect(o.right).toBeLessThanOrEqual(o.vw);
+    expect(o.scroll).toBe(0);
+    // "2 × 32 relu" and the other small labels stay readable (the wide diagram scaled them to 9 px)
+    expect(o.smallest).toBeGreaterThanOrEqual(11);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('at 1280 px the overview runs side to side, the dashed G-loss arrow ends above G\'s box clear of its name', async () => {
+    const { page, errors } = await openPage(browser, PATH);
+    await waitReady(page, ID);
+    const o = await widget(page, ID).evaluate((w) => {
+      const svg = w.querySelector<SVGSVGElement>('svg.gan2d-overview')!;
+      const dashed = svg.querySelector<SVGPathElement>('path[stroke-dasharray]')!;
+      const end = dashed.getPointAtLength(dashed.getTotalLength());
+      const g = svg.querySelector<SVGGElement>('g.node.g')!;
+      const rect = g.querySelector('rect')!.getBBox();
+      const name = g.querySelector('text')!.getBBox();
+      return { layout: svg.dataset.layout, end: { x: end.x, y: end.y }, rect: { x: rect.x, y: rect.y, w: rect.width }, name: { x: name.x, w: name.width } };
+    });
+    expect(o.layout).toBe('wide');
+    // the tip sits on the box's top edge, beside the "G" rather than on it
+    expect(Math.abs(o.end.y - o.rect.y)).toBeLessThanOrEqual(3);
+    expect(o.end.x).toBeGreaterThan(o.name.x + o.name.w + 8);
+    expect(o.end.x).toBeLessThan(o.rect.x + o.rect.w);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -121,6 +121,38 @@ describe('a 390 px phone', () => {
     expect(h).toBeLessThanOrEqual(90);
     await page.close();
   });
+
+  it('gan-2d side by side (chapter 6): at 390 px the two planes stand one above the other at full width, nothing scrolls sideways', async () => {
+    const { page, errors } = await openPage(browser, '/chapters/06-wasserstein-gan/#gan-2d-wgan', PHONE);
+    await waitReady(page, 'gan-2d-wgan', 90_000);
+    await stepN(page, 'gan-2d-wgan', 2);
+    const box = await widget(page, 'gan-2d-wgan').evaluate((w) => {
+      const r = w.getBoundingClientRect();
+      const rect = (e: Element) => e.getBoundingClientRect();
+      const planes = [...w.querySelectorAll('.gan2d-plane canvas')].map(rect);
+      const scatters = [...w.querySelectorAll('.gan2d-scatters canvas')].map(rect);
+      return { wl: r.left, wr: r.right, planes, scatters, stacked: (w as HTMLElement).dataset.planesStacked };
+    });
+    expect(box.stacked).toBe('true');
+    expect(box.planes).toHaveLength(2);
+    for (const p of box.planes) {
+      expect(p.width).toBeGreaterThan(300);
+      expect(p.left).toBeGreaterThanOrEqual(box.wl);
+      expect(p.right).toBeLessThanOrEqual(box.wr);
+    }
+    expect(box.planes[1].top).toBeGreaterThan(box.planes[0].bottom);
+    // the two scatters too, each at full width
+    expect(box.scatters).toHaveLength(2);
+    expect(box.scatters[1].top).toBeGreaterThan(box.scatters[0].bottom);
+    expect(box.scatters[0].width).toBeGreaterThan(300);
+    // the legends wrap instead of running off the chart: the JS chart's takes two lines
+    const js = widget(page, 'gan-2d-wgan').locator('canvas[aria-label^="A lower bound on the Jensen-Shannon"]');
+    expect(Number(await js.getAttribute('data-legend-lines'))).toBeGreaterThanOrEqual(2);
+    expect(await overflow(page)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
 });
 
 describe('charts at reading size', () => {
@@ -195,6 +227,49 @@ describe('charts at reading size', () => {
       return [...w.querySelectorAll('.readouts dd')].filter((d) => d.getBoundingClientRect().right > right).map((d) => d.getAttribute('data-metric'));
     });
     expect(out).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+  it('gan-2d side by side at 1280 px: planes and scatters in pairs, round y ticks, step axes from 0, a one-line colour key', async () => {
+    const { page, errors } = await openPage(browser, '/chapters/06-wasserstein-gan/#gan-2d-wgan');
+    await waitReady(page, 'gan-2d-wgan', 90_000);
+    await stepN(page, 'gan-2d-wgan', 3);
+    const w = widget(page, 'gan-2d-wgan');
+    const box = await w.evaluate((el) => {
+      const rect = (e: Element) => e.getBoundingClientRect();
+      return {
+        w: rect(el),
+        planes: [...el.querySelectorAll('.gan2d-plane canvas')].map(rect),
+        scatters: [...el.querySelectorAll('.gan2d-scatters canvas')].map(rect),
+        keys: [...el.querySelectorAll('.gan2d-key')].map((k) => ({ h: rect(k).height, bar: rect(k.querySelector('.gan2d-key-bar')!).width, line: parseFloat(getComputedStyle(k).fontSize) })),
+      };
+    });
+    expect(box.planes[0].top).toBe(box.planes[1].top);
+    expect(box.scatters[0].top).toBe(box.scatters[1].top);
+    expect(box.scatters[1].left).toBeGreaterThan(box.scatters[0].right);
+    expect(box.scatters[1].right).toBeLessThanOrEqual(box.w.right);
+    // The colour key: the bar as wide as the plane, labels on one line under it (not wrapped).
+    for (const [i, k] of box.keys.entries()) {
+      expect(k.bar).toBeCloseTo(box.planes[i].width - 2, -1);
+      expect(k.h).toBeLessThan(k.line * 3);
+    }
+    // The charts: 3 to 6 labelled y ticks, round numbers; the step axes begin at 0.
+    for (const c of await w.locator('.charts > canvas').all()) {
+      if (!(await c.isVisible())) continue;
+      const y = (await c.getAttribute('data-y-ticks'))!.split(' ');
+      const what = `${await c.getAttribute('aria-label')}: ${y.join(' ')}`;
+      expect(y.length, what).toBeGreaterThanOrEqual(3);
+      expect(y.length, what).toBeLessThanOrEqual(6);
+      // Round: even steps of 1, 2 or 5 times a power of ten, or on a log axis (MMD²) 1, 2, 3 or 5
+      // times powers of ten (within one decade it has even steps too).
+      const v = y.map((t) => Number(t.replace('−', '-').replaceAll(',', '')));
+      const mantissa = (x: number) => +(Math.abs(x) / 10 ** Math.floor(Math.log10(Math.abs(x)))).toPrecision(6);
+      const step = +(v[1] - v[0]).toPrecision(6);
+      const even = [1, 2, 5].includes(mantissa(step)) && v.every((x, i) => i === 0 || Math.abs(x - v[i - 1] - step) < 1e-6 * Math.abs(step));
+      const decades = (await c.getAttribute('aria-label'))!.startsWith('MMD') && v.every((x) => [1, 2, 3, 5].includes(mantissa(x)));
+      expect(even || decades, what).toBe(true);
+      expect((await c.getAttribute('data-x-ticks'))!.split(' ')[0]).toBe('0');
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

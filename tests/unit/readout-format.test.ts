@@ -24,6 +24,14 @@ describe('formatMetric', () => {
     expect(f(12.345, 4)).toBe('12.35');
     expect(f(-1.3862944, 5)).toBe('-1.3863');
   });
+  it('a readout with fixed decimals keeps them (a loss near 0 reads -0.0003, not -2.578e-4), and no -0.0000', () => {
+    const g = (v: number, decimals: number) => formatMetric(v, { name: 'm', label: 'm', digits: 4, decimals });
+    expect(g(-2.578e-4, 4)).toBe('-0.0003');
+    expect(g(0.69615, 4)).toBe('0.6962');
+    expect(g(-1.3862944, 4)).toBe('-1.3863');
+    expect(g(-2.5e-5, 4)).toBe('0.0000');
+    expect(g(12.5, 0)).toBe('13');
+  });
   it('very small and very large values in exponent form; text as it is', () => {
     expect(f(2.5e-5, 3)).toBe('2.50e-5');
     expect(f(3.2e7, 3)).toBe('3.20e+7');

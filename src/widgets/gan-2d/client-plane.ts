@@ -203,7 +203,9 @@ export function labelPlane(pl: Plane, core: CoreView, size: number, show: Toggle
   const what = isWgan(core.loss) ? 'critic score f(x)' : core.loss === 'lsgan' ? 'D(x), a raw score shown from 0 to 1' : 'D(x)';
   pl.caption.textContent = two ? LOSS_NAMES[core.loss] : `${LOSS_NAMES[core.loss]}: ${what} as background`;
   pl.key.hidden = !show.heat;
-  pl.key.style.maxWidth = `${size}px`;
+  // The key is as wide as the plane: the bar on top at its full width, its two ends' labels under it.
+  pl.key.style.width = `${size}px`;
+  pl.caption.style.maxWidth = `${size}px`;
   if (isWgan(core.loss)) {
     pl.keyLo.textContent = `critic f(x) ${keyNum(core.heatMin)} (low)`;
     pl.keyHi.textContent = `${keyNum(core.heatMax)} (high)`;

@@ -24,6 +24,7 @@ export function mountGan2d(root: HTMLElement, id = settings.id, preset = 'defaul
   const show: Toggles = { heat: true, real: true, fake: true, manifold: false, arrows: false };
   let lastView: Gan2dView | null = null;
   let stageText: HTMLElement;
+  const planeRow = document.createElement('div');
 
   const requestDraw = () => {
     if (lastView) drawAll(lastView);
@@ -41,7 +42,12 @@ export function mountGan2d(root: HTMLElement, id = settings.id, preset = 'defaul
     // The plane fits its container (a phone is narrower than 440 px) and grows in full screen,
     // where the lecture layout leaves room for a larger one (up to 3/4 of the window's height).
     const cap = root.classList.contains('lecture') ? Math.max(440, Math.floor(window.innerHeight * 0.75)) : 440;
-    const size = Math.max(160, Math.min(two ? Math.floor((avail - 16) / 2) : avail, cap));
+    // Two planes side by side only when each gets 292 px or more (with the gap between them read
+    // from the page); on a narrower screen they stand one above the other at the full width.
+    const gap = parseFloat(getComputedStyle(planeRow).columnGap) || 0;
+    const half = Math.floor((avail - gap) / 2);
+    const size = Math.max(160, Math.min(two && half >= 292 ? half : avail, cap));
+    root.dataset.planesStacked = String(two && half < 292);
     view.cores.forEach((core, i) => {
       drawPlane(planes[i], view, core, size, show, target.shown());
       labelPlane(planes[i], core, size, show, two);
@@ -49,6 +55,8 @@ export function mountGan2d(root: HTMLElement, id = settings.id, preset = 'defaul
     planes[1].wrap.hidden = !two;
     charts.draw(view, Math.min(avail, 720));
     if (overview) {
+      // Below about 600 px the diagram runs top to bottom (side to side it would need scrolling).
+      overview.setLayout(avail < 600 ? 'tall' : 'wide');
       const v = handle.values();
       const c0 = view.cores[0];
       const last = (a: Float32Array) => (a.length ? a[a.length - 1] : undefined);
@@ -126,7 +134,6 @@ export function mountGan2d(root: HTMLElement, id = settings.id, preset = 'defaul
       stageText = document.createElement('p');
       stageText.className = 'hint gan2d-stage';
       stageText.setAttribute('aria-live', 'polite');
-      const planeRow = document.createElement('div');
       planeRow.className = 'gan2d-planes';
       planeRow.append(planes[0].wrap, planes[1].wrap);
       planes[1].wrap.hidden = true;
