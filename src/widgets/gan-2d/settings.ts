@@ -60,14 +60,14 @@ export const specs: ParamSpec[] = [
 
 /** The readouts under the widget: `data-metric` names as the model reports them, labels as the prose uses them. */
 export const metrics: MetricSpec[] = [
-  { name: 'd_loss', label: 'D / critic loss', digits: 4 },
-  { name: 'g_loss', label: 'G loss', digits: 4 },
+  { name: 'd_loss', label: 'D / critic loss', digits: 4, decimals: 4 },
+  { name: 'g_loss', label: 'G loss', digits: 4, decimals: 4 },
   { name: 'modes_covered', label: 'modes covered', title: 'Modes that receive at least a fifth of their fair share of the 2,500 fakes within 3 sigma of the centre (63 on the ring of 8)' },
   { name: 'modes_total', label: 'modes in target' },
   { name: 'high_quality', label: 'high quality (%)', digits: 3, title: 'Percentage of the 2,500 fakes within 3 sigma of some mode' },
   { name: 'mmd', label: 'MMD²', digits: 3, title: 'RBF kernel, median-distance bandwidth; 2,500 fakes vs 2,500 real points' },
   { name: 'js_bound', label: 'JS lower bound (nats)', digits: 3, title: "log 2 − ½ · D's cross-entropy on 2,500 real points and 2,500 fakes: a lower bound on JS(p_data ‖ p_g), equal to it when D = D* (GAN losses only)" },
-  { name: 'w_d_loss', label: 'WGAN critic loss', digits: 4 },
+  { name: 'w_d_loss', label: 'WGAN critic loss', digits: 4, decimals: 4 },
   { name: 'w_modes_covered', label: 'WGAN modes covered' },
   { name: 'w_high_quality', label: 'WGAN high quality (%)', digits: 3 },
   { name: 'w_mmd', label: 'WGAN MMD²', digits: 3 },
