@@ -7,8 +7,8 @@
  * Gaussian in these coordinates, diag(sigma^2, 2), i.e. natural-gradient descent: the step size
  * then means the same thing whatever the scale of the target.
  *
- * Forward KL: KL(p||q) = int p log p + log sigma + log sqrt(2 pi) + (var_p + (m_p - mu)^2) / (2 sigma^2),
- *   so its gradient needs only the target's mean m_p and variance var_p (exact, from the mixture).
+ * Forward KL: KL(p||q) = int p log p + log sigma + log sqrt(2 pi) + (var_p + (x̄_p - mu)^2) / (2 sigma^2),
+ *   so its gradient needs only the target's mean x̄_p and variance var_p (exact, from the mixture).
  * Reverse KL: KL(q||p) = -log sigma - log sqrt(2 pi e) - int q log p, with
  *   d/dmu int q log p = int q (x - mu)/sigma^2 log p dx,
  *   d/ds  int q log p = int q ((x - mu)^2/sigma^2 - 1) log p dx   (score-function form, valid

@@ -115,17 +115,17 @@ export function createModel(values: Values): W1Model {
     if (F < 0.0005) kLo = i + 1;
     if (F <= 0.9995) kHi = Math.min(nq - 1, i + 1);
   }
-  // Slope scales tried for the W1 estimate: K, K / 2^(1/8), ..., K / 32. Small c keeps the sign
+  // Slope scales tried for the W1 estimate: K, K / 2^(1/8), ..., K / 32. Small κ keeps the sign
   // of f's slope where f is too flat to reach slope 1 (narrow components: f must turn quickly).
   const SCALES = Array.from({ length: 41 }, (_, j) => Math.pow(2, -j / 8));
 
   /**
-   * The critic's dual value E_r f - E_g f (by quadrature against the two densities: no sampling
+   * The critic's dual value E_data f - E_θ f (by quadrature against the two densities: no sampling
    * noise); its Lipschitz constant K, the largest slope between neighbouring grid points over
    * the interval where samples and interpolates fall (the 0.05% to 99.95% quantiles of
-   * (p_r + p_g) / 2); and the W1 estimate: the largest dual value of a 1-Lipschitz critic made
-   * from f by dividing its slope by c and clipping it to [-1, 1], over c from K down to K / 32.
-   * Each such critic is admissible, so the estimate never exceeds W1 (up to the grid), and c = K
+   * (p_data + p_θ) / 2); and the W1 estimate: the largest dual value of a 1-Lipschitz critic made
+   * from f by dividing its slope by κ and clipping it to [-1, 1], over κ from K down to K / 32.
+   * Each such critic is admissible, so the estimate never exceeds W1 (up to the grid), and κ = K
    * gives f / K, whose value is gap / K. Dividing by K alone lets one short stretch where the
    * soft penalty allows a slope above 1 (few interpolates there, eq. wgan-gp-slope) scale down
    * the whole critic; as training goes on that slope creeps up and gap / K drifts down.
@@ -143,9 +143,9 @@ export function createModel(values: Values): W1Model {
     let w1 = 0;
     if (k > 0) {
       for (const r of SCALES) {
-        const c = k * r;
+        const kappa = k * r;
         let v = 0;
-        for (let i = 0; i < nq; i++) v += h * Math.max(-1, Math.min(1, slope[i] / c)) * dF[i];
+        for (let i = 0; i < nq; i++) v += h * Math.max(-1, Math.min(1, slope[i] / kappa)) * dF[i];
         w1 = Math.max(w1, v);
       }
     }
