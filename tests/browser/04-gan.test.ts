@@ -45,6 +45,25 @@ describe('chapter 4: optimal-discriminator widget', () => {
     await page.close();
   });
 
+  it('on the built site, D reaches the targets on the default pair and the gap chart draws it (chapter: by step 150)', async () => {
+    const { page, errors } = await openPage(browser, PAGE);
+    await waitReady(page, ID);
+    const w = widget(page, ID);
+    await w.locator('[data-action="play"]').click();
+    await page.waitForFunction((id) => Number(document.querySelector<HTMLElement>(`[data-widget="${id}"]`)?.dataset.step) >= 300, ID, { timeout: 120_000 });
+    await w.locator('[data-action="pause"]').click();
+    const gap = await metric(page, ID, 'max_gap');
+    const dv = (await metric(page, ID, 'value_optimal')) - (await metric(page, ID, 'value'));
+    console.log(`optimal-discriminator in the browser at step ${await metric(page, ID, 'step')}: max_gap ${gap}, C - V ${dv}`);
+    expect(gap).toBeLessThan(0.05);
+    expect(dv).toBeLessThan(0.01);
+    expect(dv).toBeGreaterThan(-1e-6);
+    // The max |D - D*| chart is drawn.
+    await expect.poll(() => w.locator('[aria-label^="max |D − D*| over training steps"] svg').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('reads its settings from the URL', async () => {
     const q = new URLSearchParams({ [`${ID}.pdata`]: 'N(-3, 0.5)', [`${ID}.pg`]: 'N(3, 0.5)', [`${ID}.hidden`]: '8' });
     const { page, errors } = await openPage(browser, `${PAGE}?${q}`);

@@ -26,14 +26,24 @@ export const DEFAULT_PG = OPTD_PRESETS.mixture_uniform.pg;
 export const specs: ParamSpec[] = [
   mixtureSpec('pdata', 'p_data (e.g. 0.3 N(-2, 0.5) + 0.7 U(0, 3))', DEFAULT_PDATA),
   mixtureSpec('pg', 'p_g, the frozen generator', DEFAULT_PG),
-  lrSpec(0.005, 1, { label: 'Learning rate of D (Adam)', live: true, help: 'Adam step size for the discriminator; greater than 0 and at most 1.' }),
+  lrSpec(0.02, 1, { label: 'Learning rate of D (Adam)', live: true, help: 'Adam step size for the discriminator; greater than 0 and at most 1.' }),
   hiddenSpec(64, { min: 2, max: 128, label: 'Hidden units per layer of D' }),
   batchSpec(1024, { min: 1, max: 2048, label: 'Minibatch (samples from each)' }),
   choice('training', 'What D is trained on', 'minibatch', {
-    minibatch: "Minibatches from both (the paper's game)",
-    quadrature: "Exact expected loss by quadrature (no sampling noise; not the paper's game)",
+    minibatch: 'Minibatches from both (as in Algorithm 4.1)',
+    quadrature: "Exact expected loss by quadrature (no sampling noise; not the paper's algorithm)",
   }),
-  choice('schedule', 'Learning-rate schedule', 'decay', { decay: 'Decaying: lr / (1 + t / 300), at least lr / 20', constant: 'Constant' }, { live: true }),
+  choice(
+    'sampling',
+    'How each minibatch is drawn',
+    'stratified',
+    {
+      stratified: 'Stratified: every draw from its distribution, spread evenly over its quantiles',
+      iid: 'Independent draws (what Algorithm 4.1 specifies)',
+    },
+    { live: true },
+  ),
+  choice('schedule', 'Learning-rate schedule', 'constant', { constant: 'Constant', decay: 'Decaying: lr / (1 + t / 300), at least lr / 20' }, { live: true }),
   choice('init', 'First layer of D starts as', 'multiscale', {
     multiscale: "Steps at the pair's scales (narrowest component to whole range)",
     glorot: 'Glorot uniform (range-wide steps only)',
