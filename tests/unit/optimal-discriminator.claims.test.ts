@@ -16,6 +16,7 @@ import { defaults, parseValue, type NumberSpec, type TextSpec } from '../../src/
 import { jsd, optimalD } from '../../src/lib/density/divergences';
 import { breakpoints, parseMixture, pdf, support } from '../../src/lib/density/mixture';
 import { Rng } from '../../src/lib/rng';
+import { stepToTargets } from './helpers/optimal-discriminator-pairs';
 
 /** Steps the chapter quotes: D reaches max_gap < 0.05 and |value - value_optimal| < 0.01 within these (measured: 50, 50, 100, 50, 500). */
 const BUDGETS: Record<string, number> = { overlap: 50, far: 50, mixture_uniform: 100, identical: 50, bimodal_vs_one: 500 };
@@ -124,21 +125,8 @@ describe('optimal discriminator: the model', () => {
   for (const pair of Object.keys(BUDGETS)) {
     it(`${pair}: D reaches max_gap < 0.05 and |V - C(G)| < 0.01 within ${BUDGETS[pair]} steps`, () => {
       const m = createOptimalDiscriminator(settings(pair));
-      let reached = -1;
-      for (let s = 1; s <= BUDGETS[pair]; s++) {
-        m.step();
-        if (s % 50 === 0) {
-          const mt = m.metrics();
-          const v = Number(mt.value);
-          const c = Number(mt.value_optimal);
-          // C(G) is the maximum of V over all discriminators.
-          expect(v).toBeLessThanOrEqual(c + 1e-6);
-          if (Number(mt.max_gap) < 0.05 && c - v < 0.01) {
-            reached = s;
-            break;
-          }
-        }
-      }
+      // C(G) is the maximum of V over all discriminators.
+      const reached = stepToTargets(m, BUDGETS[pair], (_, __, dv) => expect(dv).toBeGreaterThanOrEqual(-1e-6));
       console.log(`${pair}: targets reached at step ${reached}`);
       expect(reached, `${pair} did not reach the targets`).toBeGreaterThan(0);
       m.dispose();
@@ -147,14 +135,8 @@ describe('optimal discriminator: the model', () => {
 
   it('two modes vs one with independent draws: at step 2,000 V is within 0.01 of C(G) but max_gap is back up at 0.14, off the bulk', () => {
     const m = createOptimalDiscriminator(settings('bimodal_vs_one', { sampling: 'iid' }));
-    let reached = -1;
-    for (let s = 1; s <= 2000; s++) {
-      m.step();
-      if (s % 50 === 0 && reached < 0) {
-        const r = m.metrics();
-        if (Number(r.max_gap) < 0.05 && Number(r.value_optimal) - Number(r.value) < 0.01) reached = s;
-      }
-    }
+    const reached = stepToTargets(m, 2000);
+    for (let s = reached < 0 ? 2000 : reached; s < 2000; s++) m.step();
     // The targets first hold at step 1,400, later than with stratified draws (500).
     expect(reached).toBeGreaterThan(BUDGETS.bimodal_vs_one);
     expect(reached).toBeLessThanOrEqual(1400);
@@ -183,14 +165,7 @@ describe('optimal discriminator: the model', () => {
 
   it('two modes vs one with the decaying schedule reaches the targets, later than at a constant rate (step 900)', () => {
     const m = createOptimalDiscriminator(settings('bimodal_vs_one', { schedule: 'decay' }));
-    let reached = -1;
-    for (let s = 1; s <= 3000 && reached < 0; s++) {
-      m.step();
-      if (s % 50 === 0) {
-        const mt = m.metrics();
-        if (Number(mt.max_gap) < 0.05 && Number(mt.value_optimal) - Number(mt.value) < 0.01) reached = s;
-      }
-    }
+    const reached = stepToTargets(m, 3000);
     m.dispose();
     console.log(`bimodal_vs_one, decaying rate: targets reached at step ${reached}`);
     expect(reached).toBeGreaterThan(BUDGETS.bimodal_vs_one);
@@ -201,16 +176,9 @@ describe('optimal discriminator: the model', () => {
     const run = (init: string) => {
       const m = createOptimalDiscriminator({ ...defaults(optimalDiscriminatorSpecs), pdata: '0.5 N(-1, 0.05) + 0.5 N(1, 2)', pg: 'N(0, 1)', init });
       let at100 = { gap: NaN, dv: NaN };
-      let reached = -1;
-      for (let s = 1; s <= 2000 && reached < 0; s++) {
-        m.step();
-        if (s % 50 === 0) {
-          const mt = m.metrics();
-          const r = { gap: Number(mt.max_gap), dv: Number(mt.value_optimal) - Number(mt.value) };
-          if (s === 100) at100 = r;
-          if (r.gap < 0.05 && r.dv < 0.01) reached = s;
-        }
-      }
+      const reached = stepToTargets(m, 2000, (step, gap, dv) => {
+        if (step === 100) at100 = { gap, dv };
+      });
       m.dispose();
       return { ...at100, reached };
     };
@@ -269,14 +237,7 @@ describe('optimal discriminator: the model', () => {
 
   it('trained on the exact expected loss by quadrature, D reaches the targets on the default pair', () => {
     const m = createOptimalDiscriminator(settings('mixture_uniform', { training: 'quadrature' }));
-    let reached = -1;
-    for (let s = 1; s <= 1000 && reached < 0; s++) {
-      m.step();
-      if (s % 50 === 0) {
-        const mt = m.metrics();
-        if (Number(mt.max_gap) < 0.05 && Number(mt.value_optimal) - Number(mt.value) < 0.01) reached = s;
-      }
-    }
+    const reached = stepToTargets(m, 1000);
     console.log(`mixture_uniform by quadrature: targets reached at step ${reached}`);
     expect(reached).toBeGreaterThan(0);
     // the history records max_gap for the widget's chart
